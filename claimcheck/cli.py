@@ -1,0 +1,427 @@
+"""The ``claimcheck`` command. It parses options and calls the library; nothing else.
+
+Heavy modules (stanza, torch, pandas, the store) are imported inside commands so that
+``claimcheck --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import click
+
+from . import config
+
+
+class Context:
+    def __init__(self, db: str | None, quiet: bool) -> None:
+        self.db_option = db
+        self.quiet = quiet
+        self._store = None
+
+    @property
+    def store(self):
+        if self._store is None:
+            from .store import Store
+
+            self._store = Store(config.db_url(self.db_option))
+        return self._store
+
+
+def db_option(f):
+    """``--db URL`` on a command (overrides the group's option, CLAIMCHECK_DB and the config)."""
+
+    @click.option("--db", "db", envvar=None, default=None, metavar="URL",
+                  help="Store URL, e.g. sqlite:///claims.db or postgresql+psycopg://user@host/db.")
+    @functools.wraps(f)
+    def wrapper(*args, db=None, **kwargs):
+        ctx = click.get_current_context().find_object(Context)
+        if db and ctx is not None:
+            ctx.db_option = db
+            ctx._store = None
+        return f(*args, **kwargs)
+
+    return wrapper
+
+
+def json_option(f):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON (one document) for scripts.")(f)
+
+
+def analyzer_options(f):
+    f = click.option("--stanza-dir", type=click.Path(file_okay=False), default=None,
+                     help="Folder with stanza resources (default: CLAIMCHECK_STANZA_DIR or ~/stanza_resources).")(f)
+    f = click.option("--analyzer", type=click.Choice(["builtin", "stanza"]), default="builtin", show_default=True,
+                     help="builtin needs no models; stanza uses stanza's Arabic models.")(f)
+    return f
+
+
+def make_analyzer(name: str, stanza_dir: str | None):
+    from .analyze import get_analyzer
+
+    try:
+        return get_analyzer(name, stanza_dir)
+    except (RuntimeError, FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def print_json(value) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def console():
+    from rich.console import Console
+
+    return Console()
+
+
+def progress(quiet: bool, total: int | None, label: str):
+    """A rich progress bar on stderr, or nothing with --quiet / when not on a terminal."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    err = Console(stderr=True)
+    return Progress(
+        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal, transient=True,
+    )
+
+
+class DefaultGroup(click.Group):
+    """Subcommands from this module and from installed plugins (``claimcheck.commands`` entry points)."""
+
+    def _plugins(self) -> dict[str, click.Command]:
+        found = {}
+        for ep in entry_points(group="claimcheck.commands"):
+            found[ep.name] = ep
+        return found
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(self._plugins()))
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        if command is None and name in self._plugins():
+            command = self._plugins()[name].load()
+        return command
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", default=None, metavar="URL", help="Store URL (default: CLAIMCHECK_DB, else SQLite in the data folder).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars or summaries (for scripts).")
+@click.version_option(package_name="claimcheck")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
+    """Find who said what in Arabic news, and where sources contradict each other.
+
+    \b
+    Typical session:
+      claimcheck ingest fixtures/          # read articles, attribute claims, find conflicts
+      claimcheck claims --side LNA         # claims by speaker side
+      claimcheck conflicts                 # conflicting claims, side by side
+      claimcheck review CLAIM --status disputed --note "..."
+      claimcheck export --status disputed -o disputed.csv
+      claimcheck desk                      # the review desk (terminal UI)
+    """
+    ctx.obj = Context(db, quiet)
+
+
+# --- ingest ----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@analyzer_options
+@click.option("--force", is_flag=True, help="Re-analyse articles already in the store.")
+@db_option
+@click.pass_obj
+def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
+    """Read articles, find their claims and conflicts, and store them.
+
+    PATHS are .txt articles (metadata from NAME.json or an articles.jsonl manifest),
+    .jsonl/.csv collections (one article per record), or folders of them (recursive).
+    Encodings are detected. A file that cannot be read is reported and skipped; the
+    exit status is 1 if any input failed.
+
+    \b
+    Example:
+      claimcheck ingest fixtures/articles --db sqlite:///newsroom.db
+    """
+    from . import ingest as ingest_mod
+    from .pipeline import ingest_paths
+
+    chosen = make_analyzer(analyzer, stanza_dir)
+    store = obj.store
+    files = list(ingest_mod.discover(list(paths)))
+    with progress(obj.quiet, len(files), "ingest") as bar:
+        task = bar.add_task("", total=len(files) or None)
+        last = {"path": None}
+
+        def step(name: str) -> None:
+            bar.update(task, description=name)
+            if last["path"] != name:
+                bar.advance(task)
+                last["path"] = name
+
+        report = ingest_paths(store, paths, chosen, on_item=step, force=force)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if not obj.quiet:
+        click.echo(
+            f"{report.added} added, {report.updated} re-analysed, {report.unchanged} unchanged; "
+            f"{report.claims} claims extracted, {report.conflicts} conflicts in the store "
+            f"({store.url.split('?')[0]})"
+        )
+    if report.errors:
+        click.echo(f"{len(report.errors)} input(s) failed; fix them and run ingest again (the rest is stored).", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1)
+@analyzer_options
+@db_option
+@click.pass_obj
+def analyze(obj: Context, articles, analyzer, stanza_dir) -> None:
+    """Re-analyse articles already in the store (all, or the ARTICLES given by id or name).
+
+    Claims that come out the same keep their ids and reviews.
+
+    \b
+    Example:
+      claimcheck analyze --analyzer stanza
+    """
+    from .pipeline import reanalyze
+
+    chosen = make_analyzer(analyzer, stanza_dir)
+    store = obj.store
+    ids = [_article_id(store, a) for a in articles] or None
+    with progress(obj.quiet, None, "analyze") as bar:
+        task = bar.add_task("", total=None)
+        n_articles, n_claims = reanalyze(store, chosen, ids, on_item=lambda name: bar.update(task, description=name))
+    if not obj.quiet:
+        click.echo(f"{n_articles} article(s) analysed with {chosen.name}: {n_claims} claims")
+
+
+def _article_id(store, ref: str) -> str:
+    found = store.find_article_id(ref)
+    if not found:
+        raise click.ClickException(f"no article {ref!r} in the store; `claimcheck articles` lists them")
+    return found
+
+
+# --- listing ---------------------------------------------------------------------------
+
+
+@cli.command()
+@json_option
+@db_option
+@click.pass_obj
+def articles(obj: Context, as_json: bool) -> None:
+    """List stored articles: id, outlet with its evidence, date, stories, size.
+
+    \b
+    Example:
+      claimcheck articles --json
+    """
+    rows = obj.store.articles()
+    if as_json:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table("id", "name", "outlet", "evidence", "date", "stories", "claims", "chars")
+    for r in rows:
+        if r["outlet_source"] == "signature":
+            evidence = f"“{r['outlet_evidence']}” @{r['outlet_offset']}"
+        elif r["outlet_source"] == "metadata":
+            evidence = "metadata"
+        else:
+            evidence = "no evidence"
+        table.add_row(r["id"][:10], r["name"], r["outlet"] or "unknown", evidence, r["published"] or "—",
+                      str(r["stories"]), str(r["claims"]), str(r["chars"]))
+    console().print(table)
+
+
+@cli.command()
+@click.argument("article")
+@json_option
+@db_option
+@click.pass_obj
+def show(obj: Context, article: str, as_json: bool) -> None:
+    """Show one ARTICLE (id, id prefix or name): its stories and the chrome left out of analysis.
+
+    \b
+    Example:
+      claimcheck show 004_4aa4d1d5802a62ef
+    """
+    store = obj.store
+    art = store.article(_article_id(store, article))
+    if as_json:
+        print_json({
+            "id": art.id, "name": art.name, "outlet": art.outlet,
+            "outlet_evidence": art.outlet_evidence.__dict__ if art.outlet_evidence else None,
+            "published": art.published, "encoding": art.encoding, "source": art.source_path,
+            "stories": [s.__dict__ | {"date_evidence": s.date_evidence.__dict__ if s.date_evidence else None}
+                        for s in art.stories],
+            "chrome": [c.__dict__ | {"text": art.text[c.start:c.end]} for c in art.chrome],
+        })
+        return
+    from .display import describe_article
+
+    console().print(describe_article(art))
+
+
+@cli.command()
+@click.option("--article", help="Article id, id prefix or name.")
+@click.option("--outlet", help="Outlet name (e.g. 'Al Jazeera').")
+@click.option("--speaker", help="Text in the speaker's name or mention.")
+@click.option("--side", help="Side label (LNA, GNA, UN, US, …).")
+@click.option("--cue", help="Cue lemma or text (قال, أعلن, بحسب, …).")
+@json_option
+@db_option
+@click.pass_obj
+def claims(obj: Context, article, outlet, speaker, side, cue, as_json) -> None:
+    """List claims, each in its sentence with cue, speaker and content marked.
+
+    \b
+    Example:
+      claimcheck claims --side GNA --cue أعلن
+    """
+    store = obj.store
+    article_id = _article_id(store, article) if article else None
+    rows = store.claims(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue)
+    if as_json:
+        texts = {}
+        for r in rows:
+            if r["article_id"] not in texts:
+                texts[r["article_id"]] = store.article(r["article_id"]).text
+            r["sentence_text"] = texts[r["article_id"]][r["sentence"][0]:r["sentence"][1]]
+        print_json(rows)
+        return
+    from .display import render_claims
+
+    render_claims(console(), store, rows)
+
+
+@cli.command()
+@click.option("--type", "type_", type=click.Choice(["competing_claims", "denial", "numeric_mismatch", "framing"]))
+@click.option("--outlet", help="Only conflicts with a claim from this outlet.")
+@click.option("--min-confidence", type=float, default=None, help="Hide conflicts below this confidence (0–1).")
+@json_option
+@db_option
+@click.pass_obj
+def conflicts(obj: Context, type_, outlet, min_confidence, as_json) -> None:
+    """List conflicting claims side by side, with the reason for each.
+
+    \b
+    Example:
+      claimcheck conflicts --type competing_claims --min-confidence 0.6
+    """
+    store = obj.store
+    rows = store.conflicts(type=type_, outlet=outlet, min_confidence=min_confidence)
+    for r in rows:
+        r["a"] = store.claim(r["claim_a"])
+        r["b"] = store.claim(r["claim_b"])
+    if as_json:
+        print_json(rows)
+        return
+    from .display import render_conflicts
+
+    render_conflicts(console(), store, rows)
+
+
+# --- evaluation ------------------------------------------------------------------------
+
+
+@cli.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@analyzer_options
+@click.option("--errors", is_flag=True, help="List misses and false alarms.")
+@json_option
+def eval_command(gold_dir: Path, analyzer, stanza_dir, errors: bool, as_json: bool) -> None:
+    """Score claimcheck against a hand-annotated GOLD_DIR (see docs/gold-format.md).
+
+    Prints cue precision/recall/F1, speaker and side accuracy, content token-F1 and
+    conflict precision/recall/F1, each with counts.
+
+    \b
+    Example:
+      claimcheck eval fixtures/gold/seeds --errors
+    """
+    from . import evaluate
+
+    chosen = make_analyzer(analyzer, stanza_dir)
+    try:
+        result = evaluate.evaluate(gold_dir, chosen)
+    except evaluate.GoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        print_json(result.to_dict(errors=errors))
+        return
+    click.echo(result.report(errors=errors))
+
+
+# --- models ----------------------------------------------------------------------------
+
+
+@cli.group()
+def models() -> None:
+    """Stanza models for the stanza analyzer (the built-in analyzer needs none)."""
+
+
+@models.command("status")
+@click.option("--stanza-dir", type=click.Path(file_okay=False), default=None)
+@json_option
+def models_status(stanza_dir, as_json) -> None:
+    """Say which stanza Arabic models are installed, and where.
+
+    \b
+    Example:
+      claimcheck models status --stanza-dir ~/stanza_resources
+    """
+    from .analyze_stanza import model_status
+
+    status = model_status(config.stanza_dir(stanza_dir))
+    if as_json:
+        print_json(status)
+        return
+    click.echo(f"stanza resources: {status['dir']}")
+    for proc, info in status["processors"].items():
+        click.echo(f"  {proc:9} {'installed' if info['installed'] else 'missing':9} {info['path'] or ''}")
+    click.echo("ready for --analyzer stanza" if status["ready"] else "not ready: run `claimcheck models download`")
+
+
+@models.command("download")
+@click.option("--stanza-dir", type=click.Path(file_okay=False), default=None)
+@click.option("--package", default="default", show_default=True, help="stanza package for Arabic (default = PADT).")
+def models_download(stanza_dir, package) -> None:
+    """Download stanza's Arabic models (tokenize, pos, lemma, depparse).
+
+    \b
+    Example:
+      claimcheck models download
+    """
+    from .analyze_stanza import download_models
+
+    target = config.stanza_dir(stanza_dir)
+    try:
+        download_models(target, package)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Arabic models installed in {target}")
+
+
+from . import cli_review  # noqa: E402,F401  (registers review, history, undo, export)
+
+
+def main() -> None:
+    cli(prog_name="claimcheck")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Where claimcheck keeps things, and the settings a user can change.
+
+Precedence everywhere: command-line option, then environment variable, then the
+config file (``config.toml`` in the user's config folder), then the default.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+
+APP = "claimcheck"
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("CLAIMCHECK_HOME") or platformdirs.user_data_dir(APP))
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get("CLAIMCHECK_CONFIG_DIR") or platformdirs.user_config_dir(APP))
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{data_dir() / 'claimcheck.db'}"
+
+
+def db_url(option: str | None = None) -> str:
+    return option or os.environ.get("CLAIMCHECK_DB") or load_settings().db or default_db_url()
+
+
+def stanza_dir(option: str | None = None) -> Path:
+    """The stanza resources folder: --stanza-dir, CLAIMCHECK_STANZA_DIR, STANZA_RESOURCES_DIR, stanza's default."""
+    chosen = option or os.environ.get("CLAIMCHECK_STANZA_DIR") or os.environ.get("STANZA_RESOURCES_DIR")
+    return Path(chosen or load_settings().stanza_dir or Path.home() / "stanza_resources").expanduser()
+
+
+def reviewer(option: str | None = None) -> str:
+    if option:
+        return option
+    if os.environ.get("CLAIMCHECK_REVIEWER"):
+        return os.environ["CLAIMCHECK_REVIEWER"]
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "reviewer"
+
+
+@dataclass(frozen=True)
+class ConflictSettings:
+    min_confidence: float = 0.5
+    window_days: int = 3  # claims further apart than this are about different engagements
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str | None = None
+    stanza_dir: str | None = None
+    organisation: str = "claimcheck"
+    organisation_url: str | None = None
+    conflicts: ConflictSettings = field(default_factory=ConflictSettings)
+
+
+@lru_cache(maxsize=1)
+def load_settings() -> Settings:
+    path = config_dir() / "config.toml"
+    if not path.exists():
+        return Settings()
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    conflicts = ConflictSettings(**raw.get("conflicts", {}))
+    export = raw.get("export", {})
+    return Settings(
+        db=raw.get("db"),
+        stanza_dir=raw.get("stanza_dir"),
+        organisation=export.get("organisation", "claimcheck"),
+        organisation_url=export.get("organisation_url"),
+        conflicts=conflicts,
+    )

@@ -1,0 +1,252 @@
+"""Read article files into ``Article`` objects.
+
+Inputs: ``.txt`` articles (metadata from a ``<name>.json`` sidecar or an ``articles.jsonl``
+manifest in the same folder or above), and ``.jsonl`` / ``.csv`` collections with one
+article per record. Encodings are detected, not assumed: UTF-8 (with or without BOM),
+UTF-16 (either byte order) and Windows-1256 are all read to the same text.
+
+A file or record that cannot be read becomes an ``IngestError`` naming it and saying
+what to do; the others are still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from dateutil import parser as date_parser
+
+from . import segment
+from .models import Article, Evidence
+
+TEXT_SUFFIXES = {".txt"}
+COLLECTION_SUFFIXES = {".jsonl", ".csv"}
+MANIFEST = "articles.jsonl"
+TEXT_FIELDS = ("text", "body", "content", "article")
+
+
+@dataclass(frozen=True)
+class IngestError:
+    path: str
+    message: str
+    record: int | None = None  # 1-based record/row number in a collection
+
+    def __str__(self) -> str:
+        where = f"{self.path} (record {self.record})" if self.record else self.path
+        return f"{where}: {self.message}"
+
+
+class UnreadableText(ValueError):
+    pass
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode ``raw`` and name the codec that gives back the same bytes on encoding.
+
+    BOMs decide first; then strict UTF-8; then UTF-16 without BOM (recognised by its
+    zero bytes); then charset-normalizer, which tells Windows-1256 from other code pages.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise UnreadableText(f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})") from exc
+    if not raw.strip():
+        raise UnreadableText("the file is empty")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    even_zeros, odd_zeros = raw[0::2].count(0), raw[1::2].count(0)
+    if len(raw) % 2 == 0 and max(even_zeros, odd_zeros) > len(raw) // 8:
+        codec = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+        try:
+            return raw.decode(codec), codec
+        except UnicodeDecodeError:
+            pass
+    if raw.count(0) > 0:
+        raise UnreadableText("looks like a binary file, not text; export it as plain text (UTF-8) and ingest that")
+
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(raw, cp_isolation=["cp1256", "iso8859_6", "cp720", "utf_16"]).best()
+    if match is None:
+        match = from_bytes(raw).best()
+    if match is None:
+        raise UnreadableText("cannot tell its text encoding; save it as UTF-8 and ingest it again")
+    codec = match.encoding
+    text = raw.decode(codec)
+    if text.encode(codec) != raw:
+        raise UnreadableText(f"decodes as {codec} only with losses; save it as UTF-8 and ingest it again")
+    return text, codec
+
+
+def _parse_date(value: object) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date_parser.isoparse(str(value)).date()
+    except ValueError:
+        return date_parser.parse(str(value), dayfirst=True).date()
+
+
+def build_article(
+    text: str,
+    name: str,
+    *,
+    source_path: str | None = None,
+    encoding: str = "utf-8",
+    meta: dict | None = None,
+) -> Article:
+    """An Article with stories, chrome and outlet found; metadata wins over inference."""
+    meta = meta or {}
+    stories, chrome = segment.segment(text)
+    outlet, evidence = None, None
+    if meta.get("outlet"):
+        outlet = segment.outlet_by_name(str(meta["outlet"])) or str(meta["outlet"])
+        evidence = Evidence(str(meta.get("outlet_evidence") or "metadata"), -1, "metadata")
+    else:
+        outlet, evidence = segment.infer_outlet(text, chrome)
+    published = _parse_date(meta.get("published"))
+    if published:
+        # Metadata dates the article; a story with its own dateline keeps that.
+        stories = [s if s.published else _with_date(s, published) for s in stories]
+    return Article(
+        text=text,
+        name=name,
+        source_path=source_path,
+        encoding=encoding,
+        outlet=outlet,
+        outlet_evidence=evidence,
+        published=published,
+        url=meta.get("url") or None,
+        title=meta.get("title") or (stories[0].title if stories else None),
+        stories=stories,
+        chrome=chrome,
+    )
+
+
+def _with_date(story, published):
+    from dataclasses import replace
+
+    return replace(story, published=published, date_evidence=Evidence(published.isoformat(), -1, "metadata"))
+
+
+def _manifest_entries(folder: Path, root: Path) -> dict[str, dict]:
+    """Entries of every ``articles.jsonl`` from ``folder`` up to ``root``, keyed by file path."""
+    entries: dict[str, dict] = {}
+    chain = [folder, *folder.parents]
+    for directory in chain:
+        manifest = directory / MANIFEST
+        if manifest.is_file():
+            for line in manifest.read_text(encoding="utf-8-sig").splitlines():
+                if not line.strip():
+                    continue
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                for key in ("path", "file"):
+                    if entry.get(key):
+                        entries.setdefault(str((directory / entry[key]).resolve()), entry)
+                if entry.get("id"):
+                    entries.setdefault(f"id:{entry['id']}", entry)
+        # The folder given to ingest and the one above it (a fixtures-level manifest).
+        if directory == root.parent or directory == directory.parent:
+            break
+    return entries
+
+
+def _is_manifest(path: Path) -> bool:
+    return path.name == MANIFEST
+
+
+def _txt_article(path: Path, root: Path) -> Article:
+    raw = path.read_bytes()
+    text, encoding = decode(raw)
+    meta: dict = {}
+    sidecar = path.with_suffix(".json")
+    if sidecar.is_file():
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8-sig"))
+        except json.JSONDecodeError as exc:
+            raise UnreadableText(f"its sidecar {sidecar.name} is not valid JSON (line {exc.lineno}); fix it or remove it") from exc
+    else:
+        entries = _manifest_entries(path.parent.resolve(), root.resolve())
+        meta = entries.get(str(path.resolve())) or entries.get(f"id:{path.stem}") or {}
+    return build_article(text, path.stem, source_path=str(path), encoding=encoding, meta=meta)
+
+
+def _records(path: Path) -> Iterator[tuple[int, dict | Exception]]:
+    text, _ = decode(path.read_bytes())
+    if path.suffix == ".jsonl":
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise ValueError("a record must be a JSON object")
+                yield number, record
+            except ValueError as exc:
+                yield number, exc
+    else:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        for number, row in enumerate(reader, start=2):  # row 1 is the header
+            yield number, row
+
+
+def _collection_articles(path: Path) -> Iterator[Article | IngestError]:
+    for number, record in _records(path):
+        if isinstance(record, Exception):
+            yield IngestError(str(path), f"not valid JSON ({record}); fix the line and ingest again", number)
+            continue
+        body = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
+        if body is None:
+            yield IngestError(str(path), f"has no article text (expected one of the fields {', '.join(TEXT_FIELDS)})", number)
+            continue
+        name = str(record.get("id") or record.get("name") or f"{path.stem}-{number}")
+        try:
+            yield build_article(body, name, source_path=f"{path}#{number}", encoding="utf-8", meta=record)
+        except (ValueError, OverflowError) as exc:
+            yield IngestError(str(path), f"bad metadata ({exc}); fix the record and ingest again", number)
+
+
+def discover(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
+    """(file, root) for every ingestible file under ``paths``, in a stable order."""
+    for given in paths:
+        if given.is_dir():
+            for path in sorted(given.rglob("*")):
+                if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | COLLECTION_SUFFIXES and not _is_manifest(path):
+                    yield path, given
+        else:
+            yield given, given.parent
+
+
+def read(paths: list[Path]) -> Iterator[Article | IngestError]:
+    """Articles from files and folders; unreadable inputs come out as ``IngestError``."""
+    for path, root in discover(paths):
+        if not path.exists():
+            yield IngestError(str(path), "no such file or folder; check the path")
+            continue
+        suffix = path.suffix.lower()
+        try:
+            if suffix in COLLECTION_SUFFIXES:
+                yield from _collection_articles(path)
+            elif suffix in TEXT_SUFFIXES or path.is_file():
+                yield _txt_article(path, root)
+        except UnreadableText as exc:
+            yield IngestError(str(path), str(exc))
+        except OSError as exc:
+            yield IngestError(str(path), f"cannot be read ({exc.strerror or exc}); check its permissions")
+        except (ValueError, OverflowError) as exc:
+            yield IngestError(str(path), f"bad metadata ({exc}); fix its sidecar or manifest entry")

@@ -1,0 +1,68 @@
+"""Arabic normalisation for matching.
+
+The original text is never changed; these forms are only used to compare words.
+The rules are the ones gold-format.md names for speaker comparison: diacritics,
+tatweel, alef/hamza forms, ى/ي, ة/ه at word end, and (for names) leading و/ف/ال.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_TATWEEL = "\u0640"
+_CHAR_MAP = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ة": "ه",
+        "ک": "ك",
+        "ی": "ي",
+        # Arabic-Indic and Persian digits compare as Western digits.
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+
+ARABIC_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
+WORD_CHARS = ARABIC_LETTER + "\u064b-\u065f\u0670\u0640" + "A-Za-z0-9\u0660-\u0669\u06f0-\u06f9"
+WORD_RE = re.compile(f"[{WORD_CHARS}]+(?:[.,][0-9\u0660-\u0669]+)*")
+
+
+def normalize(text: str) -> str:
+    """Fold spelling variants so that equal words compare equal (matching only)."""
+    text = unicodedata.normalize("NFC", text)
+    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    return text.translate(_CHAR_MAP).lower()
+
+
+def strip_diacritics(text: str) -> str:
+    return _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+
+
+_NAME_PREFIX = re.compile(r"^(?:[وف])?(?:ال)?")
+
+
+def normalize_name(text: str) -> str:
+    """Normalise a name or phrase for equality: word by word, leading و/ف/ال removed."""
+    words = []
+    for word in WORD_RE.findall(normalize(text)):
+        stripped = _NAME_PREFIX.sub("", word) if len(word) > 3 else word
+        words.append(stripped or word)
+    return " ".join(words)
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens of ``text`` with their offsets (punctuation dropped)."""
+    return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def contains_arabic(text: str) -> bool:
+    return re.search(f"[{ARABIC_LETTER}]", text) is not None
