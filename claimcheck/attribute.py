@@ -1,9 +1,703 @@
-"""Attribution."""
+"""Attribution: find reported speech in sentences and cut it into cue, speaker and content.
+
+Arabic news reports speech in a handful of shapes (domain.md): a cue verb with its
+subject and إن/أن ("وقال X، role، إن…"), a cue verb with a noun-phrase object ("أعلن X
+قصف…"), a participle that continues the same speaker ("، مؤكدا أن…"), a source phrase
+before or after the clause ("وبحسب X …", "…، وفق X"), relayed sources ("نقل X عن Y"),
+nested reports ("قال X إن Y أكد أن…") and speech in relative clauses ("التي قال إنها").
+This module finds those shapes on words with character offsets; ``resolve`` then turns
+the speaker mention into a canonical actor.
+"""
 
 from __future__ import annotations
 
-from .models import Article, Claim, Sentence
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import knowledge
+from .actors import alias_length_at
+from .models import Article, Claim, Sentence, Span
+from .text import WORD_RE, normalize
+
+OPEN_QUOTES = "«\"“'"
+CLOSE_FOR = {"«": "»", '"': '"', "“": "”", "'": "'"}
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    kind: str  # verb | participle | noun | source
+    np_object: bool = False
+    preps: tuple[str, ...] = ()
+    denial: bool = False
+    needs_complement: bool = False
+    needs_speaker: bool = False
+    relay: bool = False
+    words: tuple[str, ...] = ()  # for multi-word source phrases (normalised)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    single: dict[str, CueEntry]
+    phrases: list[CueEntry]  # longest first
+    complementizers: frozenset[str]
+    titles: frozenset[str]
+    hedges: list[tuple[str, ...]]
+    negations: frozenset[str]
+    not_negations: list[tuple[str, ...]]
+    denial_phrases: list[tuple[str, ...]]
+    content_starters: frozenset[str]
+    not_report_before: frozenset[str]
+
+
+def _norm_words(phrase: str) -> tuple[str, ...]:
+    return tuple(normalize(w) for w in WORD_RE.findall(phrase))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = knowledge.load("cues")
+    single: dict[str, CueEntry] = {}
+    for kind, group in (("verb", "verbs"), ("participle", "participles"), ("noun", "nouns")):
+        for e in data.get(group, []):
+            entry = CueEntry(
+                lemma=e["lemma"], kind=kind, np_object=e.get("object") == "np",
+                preps=tuple(normalize(p) for p in e.get("prep", [])), denial=bool(e.get("denial")),
+                needs_complement=bool(e.get("needs_complement")), needs_speaker=bool(e.get("needs_speaker")),
+                relay=bool(e.get("relay")),
+            )
+            for form in e["forms"]:
+                single.setdefault(normalize(form), entry)
+    phrases = []
+    for e in data.get("sources", []):
+        for phrase in e["phrases"]:
+            phrases.append(CueEntry(lemma=e["lemma"], kind="source", relay=bool(e.get("relay")), words=_norm_words(phrase)))
+    phrases.sort(key=lambda c: -len(c.words))
+    return Lexicon(
+        single=single,
+        phrases=phrases,
+        complementizers=frozenset(normalize(c) for c in data["complementizers"]),
+        titles=frozenset(normalize(t) for t in data["titles"]),
+        hedges=[_norm_words(h) for h in data.get("hedges", [])],
+        negations=frozenset(normalize(n) for n in data["negations"]),
+        not_negations=[_norm_words(n) for n in data.get("not_negations", [])],
+        denial_phrases=[_norm_words(n) for n in data.get("denial_phrases", [])],
+        content_starters=frozenset(normalize(w) for w in data.get("content_starters", [])),
+        not_report_before=frozenset(normalize(w) for w in data.get("not_report_before", [])),
+    )
+
+
+# --- words of a sentence --------------------------------------------------------------
+
+
+@dataclass
+class Word:
+    text: str
+    start: int
+    end: int
+    norm: str
+    bare: str  # normalised, without a leading و/ف
+    conj: bool  # had a leading و/ف
+    gap_before: str  # the characters between the previous word and this one
+
+
+def sentence_words(text: str, start: int, end: int) -> list[Word]:
+    words: list[Word] = []
+    prev_end = start
+    for m in WORD_RE.finditer(text, start, end):
+        norm = normalize(m.group())
+        conj = len(norm) > 2 and norm[0] in "وف"
+        words.append(Word(m.group(), m.start(), m.end(), norm, norm[1:] if conj else norm, conj, text[prev_end : m.start()]))
+        prev_end = m.end()
+    return words
+
+
+def _has(gap: str, chars: str) -> bool:
+    return any(c in gap for c in chars)
+
+
+COMMA = "،,؛;"
+# Words that end a speaker mention: channels, time, manner (kept out of speaker and content).
+_STOP_AFTER_SPEAKER = {normalize(w) for w in [
+    "في", "خلال", "أمام", "عبر", "لقناة", "لقناه", "لموقع", "لصحيفة", "لوكالة", "للجزيرة", "للصحفيين",
+    "مجددا", "مجدداً", "أيضا", "كذلك", "اليوم", "أمس", "الليلة", "مساء", "صباح", "فجر", "ظهر", "عصر", "ليل",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "أول", "يوم", "الثلاثاء",
+    "بدوره", "بدورها", "له", "لها", "لهم", "بعد", "قبل", "حين", "ردا", "نهاية", "مطلع", "إثر", "عقب",
+]}
+_CHANNEL_AFTER_IN = {normalize(w) for w in ["بيان", "تصريح", "تصريحات", "مؤتمر", "تغريدة", "منشور", "كلمة", "مقابلة", "حديث", "رسالة", "بيانه", "حوار", "صفحته", "حسابه", "تدوينة"]}
+_DATIVE = {normalize(w) for w in ["له", "لها", "لهم", "لهما", "لنا", "لي"]}
+_CONNECTORS = {normalize(w) for w in ["فقد", "قد", "لقد", "ف", "فإن", "فان"]}
+_GLOSS_STARTS = [_norm_words(p) for p in ["وهي", "وهو", "وهم", "فيما", "في حين", "بينما", "كما نشر", "كما نشرت", "دون ذكر", "دون أن", "وذلك بعد", "يأتي ذلك", "وسط"]]
+_RELATIVES = {normalize(w) for w in ["التي", "الذي", "الذين", "اللذين", "اللتين", "والتي", "والذي", "والذين", "من", "ومن", "ما", "مما", "عما", "بما"]}
+# Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
+_MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است...ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
+
+
+def _is_complementizer(word: Word, lex: Lexicon) -> bool:
+    return word.norm in lex.complementizers or (word.conj and word.bare in lex.complementizers)
+
+
+def _match_phrase(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
+    if i + len(phrase) > len(words):
+        return False
+    for k, p in enumerate(phrase):
+        w = words[i + k]
+        candidates = {w.norm, w.bare}
+        if k == 0 and len(w.norm) > len(p) and w.norm.endswith(p) and w.norm[: len(w.norm) - len(p)] in ("و", "ف", "وف"):
+            candidates.add(p)
+        # "لـ" may be glued to the next word: "وفقا لمسؤولين" matches "وفقا ل".
+        if p == "ل" and w.norm.startswith("ل"):
+            return k == len(phrase) - 1 and k > 0
+        if p not in candidates:
+            return False
+    return True
+
+
+@dataclass
+class CueHit:
+    index: int  # first word
+    last: int  # last word of the cue
+    entry: CueEntry
+    suffix_object: bool = False  # the verb carries an object pronoun ("اعتبره")
+
+
+_OBJ_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
+    hits: list[CueHit] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        phrase = next((p for p in lex.phrases if _match_phrase(words, i, p.words)), None)
+        if phrase:
+            last = i + len(phrase.words) - 1
+            hits.append(CueHit(i, last, phrase))
+            i = last + 1
+            continue
+        entry = lex.single.get(w.norm) or (lex.single.get(w.bare) if w.conj else None)
+        suffix = False
+        if entry is None and not w.text.endswith("ة"):
+            for suf in _OBJ_SUFFIXES:
+                stem = w.bare[: -len(suf)] if w.bare.endswith(suf) else None
+                if stem and len(stem) >= 3 and stem in lex.single and lex.single[stem].np_object:
+                    entry, suffix = lex.single[stem], True
+                    break
+        if entry is not None and entry.kind != "noun":
+            hits.append(CueHit(i, i, entry, suffix))
+        i += 1
+    return hits
+
+
+# --- the parts of one claim ------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    hit: CueHit
+    cue: Span
+    speaker: Span | None  # the mention; for an implicit subject, an antecedent in the same sentence
+    content: Span | None  # None: the verb names a speaker but carries no claim of its own
+    role: str | None = None
+    relayed_by: str | None = None
+    addressee: str | None = None
+    nested_in: int | None = None  # index of the outer draft
+    implicit: bool = False
+
+
+def _quote_depth(text: str, start: int, end: int) -> int:
+    depth = 0
+    straight = False
+    for ch in text[start:end]:
+        if ch in "«“":
+            depth += 1
+        elif ch in "»”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight = not straight
+    return depth + (1 if straight else 0)
+
+
+def _is_masdar(word: Word, lex: Lexicon, definite_ok: bool) -> bool:
+    """A verbal noun that can open a noun-phrase content ("سحب القوات", "الانضمام إلى")."""
+    bare = word.bare if word.conj else word.norm
+    if bare in lex.content_starters:
+        return True
+    if bare.startswith("ال"):
+        if not definite_ok:
+            return False
+        bare = bare[2:]
+    return bool(_MASDAR.match(bare))
+
+
+def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Lexicon, outlet: str | None) -> int:
+    """Index one past the speaker mention that starts at word ``s`` (before ``limit``)."""
+    known = alias_length_at([w.norm for w in words], s, outlet)
+    if known and s + known <= limit:
+        k = s + known
+        # A role may follow a known name without commas ("أحمد المسماري الناطق باسم قوات حفتر").
+        if k < limit and words[k].norm.removeprefix("ال") in _ROLE_HEADS_BARE and not _has(words[k].gap_before, COMMA):
+            return _speaker_end(words, k, limit, entry, lex, outlet) if k + 1 < limit else k + 1
+        return k
+    k = s
+    while k < limit:
+        w = words[k]
+        if k > s:
+            if _has(w.gap_before, COMMA + ":"):
+                break
+            if _is_complementizer(w, lex) or w.norm in entry.preps or w.norm in _RELATIVES - {"من", "ما"}:
+                break
+            if w.norm in _STOP_AFTER_SPEAKER:
+                nxt = words[k + 1].norm if k + 1 < limit else ""
+                # "في" before a definite noun or a known body may belong to the mention
+                # ("مصدر في الجيش", "مصادر عسكرية في قوات حكومة الوفاق").
+                belongs = nxt.startswith("ال") or alias_length_at([x.norm for x in words], k + 1, outlet)
+                if w.norm != "في" or not belongs or nxt.removeprefix("ال") in _CHANNEL_AFTER_IN:
+                    break
+            if w.norm == "علي" and k + 1 < limit and words[k + 1].norm in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها"):
+                break
+            if w.norm[:1] in ("ل", "ب") and w.norm[1:] in _CHANNEL_AFTER_IN:
+                break
+            if entry.np_object and _is_masdar(w, lex, definite_ok=k - s >= 2):
+                break
+        k += 1
+    return k
+
+
+def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexicon, cue_starts: set[int]) -> int:
+    """Character offset where the content starting at word ``c`` ends."""
+    quoted_from = _quoted(words[c])
+    for k in range(c + 1, len(words)):
+        if quoted_from and _has(words[k].gap_before, COMMA) and _quote_depth(text, words[c].start - 1, words[k].start) == 0 \
+                and words[k].conj:
+            return words[k - 1].end + len(words[k].gap_before.split("،")[0].split(",")[0].rstrip())  # keep the closing quote
+        w = words[k]
+        if _quote_depth(text, words[c].start, w.start):
+            continue  # never cut inside a quotation
+        if _has(w.gap_before, COMMA):
+            if any(_match_phrase(words, k, g) for g in _GLOSS_STARTS):
+                return words[k - 1].end
+            if any(_match_phrase(words, k, h) for h in lex.hedges) or k in cue_starts:
+                return words[k - 1].end
+        elif k in cue_starts and (w.conj or words[k - 1].norm in _RELATIVES):
+            return words[k - 1].end
+        if words[k - 1].norm in _RELATIVES and k in cue_starts:
+            return words[k - 2].end if k >= 2 and k - 1 > c else words[k - 1].end
+    return sent_end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,؛;:-–("):
+        end -= 1
+    while start < end and (text[start].isspace() or text[start] in "،,:-–)"):
+        start += 1
+    return start, end
+
+
+def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop the enclosing quotation marks when the whole content is one quotation."""
+    if end - start >= 2 and text[start] in OPEN_QUOTES and text[end - 1] == CLOSE_FOR[text[start]]:
+        inner = text[start + 1 : end - 1]
+        opener, closer = text[start], CLOSE_FOR[text[start]]
+        if opener == closer and opener not in inner:
+            return start + 1, end - 1
+        if opener != closer and _quote_depth(inner, 0, len(inner)) == 0 and closer not in inner.split(opener)[0]:
+            return start + 1, end - 1
+    return start, end
+
+
+def _skip_to_content(words: list[Word], k: int, limit: int, entry: CueEntry, lex: Lexicon) -> int:
+    """From word ``k`` after the speaker, skip channel, time and manner words and a governed preposition."""
+    while k < limit:
+        w = words[k]
+        if _is_complementizer(w, lex):
+            return k + 1
+        if w.norm in entry.preps or w.norm in _CONNECTORS or w.norm in _DATIVE:
+            k += 1
+            continue
+        if w.norm in ("في", "خلال", "عبر", "أمام", "على") and k + 1 < limit:
+            # "في بيان له أمس،" / "خلال الجلسة،": skip to the next comma or complementizer.
+            j = k + 1
+            while j < limit and not _has(words[j].gap_before, COMMA) and not _is_complementizer(words[j], lex) \
+                    and not _is_masdar(words[j], lex, definite_ok=False):
+                j += 1
+            if j < limit and _is_complementizer(words[j], lex):
+                return j + 1
+            if j < limit:
+                k = j
+                continue
+            return k
+        if w.norm in _STOP_AFTER_SPEAKER and w.norm not in ("من", "عن", "إلى"):
+            k += 1
+            continue
+        if w.norm[:1] == "ل" and w.norm[1:].removeprefix("ال") in _MEDIA_NOUNS:
+            k += 1
+            continue
+        return k
+    return k
+
+
+def _span_text(text: str, words: list[Word], a: int, b: int) -> str:
+    return text[words[a].start : words[b - 1].end] if b > a else ""
+
+
+def _find_relay(words: list[Word], s: int, limit: int, entry: CueEntry) -> tuple[int, int] | None:
+    """(end of the conduit, start of the source) for "نقل X عن Y", "-نقلا عن Y-", "على لسان Y"."""
+    for k in range(s, limit - 1):
+        w = words[k]
+        if w.norm == "نقلا" and words[k + 1].norm == "عن":
+            return k, k + 2
+        if entry.relay and w.norm == "عن" and k > s:
+            return k, k + 1
+        if w.norm == "علي" and words[k + 1].norm == "لسان" and k + 2 < limit:
+            return k, k + 2
+    return None
+
+
+def _addressee(words: list[Word], a: int, b: int) -> str | None:
+    """The outlet the speaker spoke to ("لقناة الحرة", "في تصريحات للجزيرة")."""
+    from .segment import outlet_by_name
+
+    for k in range(a, min(b, len(words))):
+        w = words[k]
+        if w.norm[:1] == "ل" and w.norm[1:] in _MEDIA_NOUNS and k + 1 < len(words):
+            name = words[k + 1].text.strip("«»\"")
+            return outlet_by_name(name) or name
+        if w.norm.startswith("لل") and outlet_by_name("ال" + w.text[2:]):
+            return outlet_by_name("ال" + w.text[2:])
+    return None
+
+
+def _open_quote_start(text: str, words: list[Word], c: int) -> int:
+    gap = words[c].gap_before
+    for n in range(len(gap) - 1, -1, -1):
+        if gap[n] in OPEN_QUOTES:
+            return words[c].start - (len(gap) - n)
+        if not gap[n].isspace():
+            break
+    return words[c].start
+
+
+def _with_content(text: str, words, c: int, sentence: Sentence, lex: Lexicon, cue_starts) -> Span | None:
+    if c >= len(words):
+        return None
+    start = _open_quote_start(text, words, c)
+    end = _content_end(text, words, c, sentence.end, lex, cue_starts)
+    start, end = _trim(text, start, end)
+    start, end = _unquote(text, start, end)
+    return Span(start, end) if end > start else None
+
+
+def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, outlet: str | None = None) -> list[Draft]:
+    """Claims of one sentence, with speaker mentions not yet resolved.
+
+    Drafts with ``content`` None name a speaker without a claim ("وقد أكدت X هذه المعلومات")
+    and serve as the antecedent of a later implicit subject ("وقالت إن…").
+    """
+    lex = lex or lexicon()
+    words = sentence_words(text, sentence.start, sentence.end)
+    hits = [h for h in find_cues(words, lex) if not _conditional(words, h.index, lex)]
+    if not hits:
+        return []
+    cue_starts = {h.index for h in hits}
+    drafts: list[Draft] = []
+    covered: list[tuple[int, int]] = []  # cue-to-content regions of earlier drafts
+    for n, hit in enumerate(hits):
+        if n and hits[n - 1].last == hit.index - 1 and hit.entry.kind != "source":
+            continue  # "وتابع محذرا", "جدد رفض": two cue words, one claim
+        start = words[hit.index].start
+        if _quote_depth(text, sentence.start, start):
+            continue  # words inside a quotation are the speaker's, not a new report
+        if any(a <= start < b for a, b in covered):
+            continue  # "على لسان" / "نقلا عن" inside another cue's speaker: part of that claim
+        later = [h.index for h in hits[n + 1 :] if h.entry.kind != "source"]
+        next_cue = later[0] if later else len(words)
+        draft = _draft(text, words, hit, next_cue, sentence, lex, cue_starts, drafts, outlet)
+        if draft is None:
+            continue
+        drafts.append(draft)
+        if draft.content is not None:
+            covered.append((draft.cue.end, draft.content.start))
+    return drafts
+
+
+def _conditional(words: list[Word], i: int, lex: Lexicon) -> bool:
+    return i > 0 and words[i - 1].norm in lex.not_report_before
+
+
+def _inside(draft: Draft, offset: int) -> bool:
+    return draft.content is not None and draft.content.start <= offset < draft.content.end
+
+
+def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lexicon, cue_starts, drafts, outlet) -> Draft | None:
+    entry = hit.entry
+    i, last = hit.index, hit.last
+    cue_span = Span(words[i].start, words[last].end)
+    outer = next((n for n in range(len(drafts) - 1, -1, -1) if _inside(drafts[n], cue_span.start)), None)
+    before = words[i - 1].norm if i > 0 else ""
+    coordinated = words[i].conj or _has(words[i].gap_before, COMMA) or before in _BUT
+    relative = before in _RELATIVES
+    inner_words: list[Word] = []
+    if outer is not None and not coordinated and not relative:
+        inner_words = [w for w in words if drafts[outer].content.start <= w.start < cue_span.start]
+        if entry.kind == "source" or len(inner_words) > 3:
+            return None  # a relay phrase or a cue buried in the content ("بحجة أن…")
+    if entry.kind == "source":
+        if i > 0 and any(d.content is not None and d.content.end >= words[i - 1].end - 1 for d in drafts):
+            return None  # "…، حسبما نقلت الوكالة" right after a cued claim: a hedge, not a claim
+        return _source_draft(text, words, hit, sentence, lex, cue_starts)
+    if entry.kind == "participle":
+        c = _skip_to_content(words, last + 1, len(words), entry, lex)
+        content = _with_content(text, words, c, sentence, lex, cue_starts)
+        if content is None:
+            return None
+        draft = Draft(hit, cue_span, _antecedent(drafts), content, implicit=True)
+        draft.nested_in = None
+        return draft
+
+    # A finite verb: its subject (the speaker), then the content.
+    limit = len(words)
+    opener = next((k for k in range(last + 1, next_cue) if _is_complementizer(words[k], lex)
+                   or ":" in words[k].gap_before), None)
+    s = last + 1
+    while s < limit and (words[s].norm in _DATIVE or words[s].norm in _CONNECTORS or words[s].norm in _IN_IT):
+        s += 1
+    plural_pronoun = words[i].bare.endswith("وا") or before in _BUT and words[i - 1].norm != "لكن"
+    no_subject = (
+        s >= limit
+        or (opener is not None and s >= opener)
+        or plural_pronoun
+        or relative and hit.suffix_object
+        or (hit.suffix_object and not words[s].norm.startswith("ال"))
+        or words[s].norm in _STOP_AFTER_SPEAKER
+        or words[s].norm in entry.preps
+        or (_quoted(words[s]) and opener is None and not alias_length_at([w.norm for w in words], s, outlet))
+        or (entry.np_object and _is_masdar(words[s], lex, definite_ok=False))
+    )
+    if no_subject:
+        if outer is not None and not coordinated and not relative and not inner_words:
+            return None  # "إنه يعتبر…": the same speaker restating, no report of another's words
+        if opener is not None:
+            c = _skip_to_content(words, opener, limit, entry, lex) if ":" not in words[opener].gap_before else opener
+        elif entry.np_object or hit.suffix_object:
+            c = _skip_to_content(words, s, limit, entry, lex)
+        else:
+            return None
+        content = _with_content(text, words, c, sentence, lex, cue_starts)
+        if content is None:
+            return None
+        draft = Draft(hit, cue_span, _antecedent(drafts), content, implicit=True)
+        draft.nested_in = outer if outer is not None and not coordinated else None
+        return draft
+
+    end = _speaker_end(words, s, opener if opener is not None else next_cue, entry, lex, outlet)
+    role = None
+    if opener is not None and end < opener:
+        # An appositive between commas: "X، آمر …، إن" / "وزير …، أنتوني بلينكن، إن".
+        role, end = _apposition(text, words, s, end, opener, entry, lex, outlet)
+    speaker_from, speaker_to = s, end
+    relayed = None
+    relay = _find_relay(words, s, opener if opener is not None else next_cue, entry)
+    if relay is not None:
+        conduit_end, source_start = relay
+        relayed = _span_text(text, words, s, conduit_end)
+        speaker_from = source_start
+        speaker_to = _speaker_end(words, source_start, opener if opener is not None else next_cue, entry, lex, outlet)
+        end = max(end, speaker_to)
+    if speaker_to <= speaker_from:
+        return None
+    speaker = Span(words[speaker_from].start, words[speaker_to - 1].end)
+    if opener is not None:
+        c = opener + 1 if ":" not in words[opener].gap_before else opener
+    elif entry.np_object:
+        c = _skip_to_content(words, end, limit, entry, lex)
+    else:
+        c = None
+    content = _with_content(text, words, c, sentence, lex, cue_starts) if c is not None else None
+    if content is None and (entry.needs_complement or c is None):
+        # A speaker without a claim here: kept as the antecedent of a following "وقالت إن…".
+        return Draft(hit, cue_span, speaker, None)
+    if content is None:
+        return None
+    if entry.needs_speaker and not speaker:
+        return None
+    draft = Draft(hit, cue_span, speaker, content, role=role, relayed_by=relayed)
+    draft.addressee = _addressee(words, last + 1, c)
+    draft.nested_in = outer if outer is not None and not coordinated else None
+    return draft
+
+
+def _quoted(word: Word) -> bool:
+    return "«" in word.gap_before or '"' in word.gap_before
+
+
+def _antecedent(drafts: list[Draft]) -> Span | None:
+    """The subject an implicit cue continues: the last speaker named in this sentence."""
+    for d in reversed(drafts):
+        if d.speaker is not None:
+            return d.speaker
+    return None
+
+
+def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) -> tuple[str | None, int]:
+    """Role between commas after the speaker, or the name after a role ("وزير …، أنتوني بلينكن،")."""
+    j = end
+    while j < opener and not (j > end and _has(words[j].gap_before, COMMA)):
+        j += 1
+    segment = words[end:j]
+    if not segment:
+        return None, end
+    head = segment[0].norm.removeprefix("ال")
+    if head in _ROLE_HEADS_BARE:
+        return _span_text(text, words, end, j), end
+    first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
+    looks_like_name = 1 <= len(segment) <= 3 and not any(w.norm.startswith("ال") for w in segment)
+    if first_is_role and (looks_like_name or alias_length_at([w.norm for w in words], end, outlet)):
+        return _span_text(text, words, s, end), j
+    return None, end
+
+
+def _source_np_end(words: list[Word], s: int, limit: int, lex: Lexicon) -> int:
+    """End of the noun phrase naming a source before its clause ("وبحسب مصدر عسكري في الجيش أدت…")."""
+    k = s
+    while k < limit:
+        w = words[k]
+        if k > s:
+            if _has(w.gap_before, COMMA) or w.norm in _CONNECTORS or _is_complementizer(w, lex):
+                break
+            prev = words[k - 1].norm
+            definite = w.norm.startswith(("ال", "لل", "بال", "وال"))
+            adjectival = w.norm.endswith(_ADJECTIVE_ENDINGS) and not w.norm.endswith(_VERB_ENDINGS)
+            attached = prev in _ATTACHERS or w.norm in _ATTACHERS
+            glued = w.norm[:1] in ("ب", "ل") and w.norm[1:].startswith("ال")
+            name_part = prev in lex.titles or prev in ("عبد", "ابو", "بن")
+            quoted = "«" in w.gap_before or '"' in w.gap_before
+            if not (definite or adjectival or attached or glued or name_part or quoted):
+                break
+            if w.norm.endswith(_VERB_ENDINGS) and not (definite or attached):
+                break
+        k += 1
+    return k
+
+
+def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cue_starts) -> Draft | None:
+    i, last = hit.index, hit.last
+    limit = len(words)
+    # "وفقا لمسؤولين…": the ل that ends the phrase is glued to the first word of the source.
+    glued = bool(hit.entry.words) and hit.entry.words[-1] == "ل" and words[last].norm != "ل"
+    if glued:
+        last -= 1
+    cue_span = Span(words[i].start, words[last].end)
+    s = last + 1
+    if s >= limit:
+        return None
+    leading = all(w.norm in _LEADING_ADVERBIALS for w in words[:i])
+    if leading:
+        np_end = _source_np_end(words, s, limit, lex)
+        speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
+        c = np_end
+        # "…تحدثوا للصحيفة بشرط عدم الكشف عن هوياتهم، فقد ضغط": the clause starts after the comma.
+        comma = next((k for k in range(np_end, limit) if _has(words[k].gap_before, COMMA)), None)
+        if comma is not None and comma - np_end <= 10 and not any(k in cue_starts for k in range(np_end, comma)):
+            c = comma
+        while c < limit and words[c].norm in _CONNECTORS:
+            c += 1
+        content = _with_content(text, words, c, sentence, lex, cue_starts - {hit.index})
+        return Draft(hit, cue_span, speaker, content) if content else None
+    # After the clause: "…، وفق السلطات الإسرائيلية." The source runs to the comma or the end.
+    np_end = s
+    while np_end < limit and not (np_end > s and _has(words[np_end].gap_before, COMMA)):
+        np_end += 1
+    speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
+    first = 0
+    while first < i and words[first].norm in _LEADING_ADVERBIALS | _CONNECTORS:
+        first += 1
+    if first >= i:
+        return None
+    start, end = _trim(text, words[first].start, words[i].start)
+    w0 = words[first]
+    if w0.norm.startswith("و") and w0.conj and w0.start == start:
+        start += len(w0.text) - len(w0.text.lstrip("و")) or 1  # the journalist's "و" is not part of the claim
+    return Draft(hit, cue_span, speaker, Span(start, end)) if end > start else None
+
+
+_ROLE_HEADS_BARE = {normalize(w).removeprefix("ال") for w in [
+    "ناطق", "متحدث", "آمر", "قائد", "وزير", "رئيس", "مندوب", "سفير", "أمين", "مبعوث", "مبعوثة", "مدير", "عضو",
+    "نائب", "مستشار", "رئيسة", "وزيرة", "متحدثة", "ناطقة", "قائم", "ممثل", "زعيم", "محافظ", "وكيل", "مساعد",
+    "مندوبة", "أدميرال", "جنرال",
+]}
+_MEDIA_NOUNS = {normalize(w) for w in ["قناة", "موقع", "صحيفة", "وكالة", "جزيرة", "إذاعة", "تلفزيون", "شبكة"]}
+_IN_IT = {normalize(w) for w in ["فيه", "فيها", "فيهم", "به", "بها", "إليه", "إليها", "إليهم", "عليه", "عليها", "عنه", "عنها", "منه", "منها"]}
+_BUT = {normalize(w) for w in ["لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "إلا أنه", "غير أنه", "بل"]}
+_ATTACHERS = {normalize(w) for w in ["في", "من", "لدى", "داخل", "التابع", "التابعة", "باسم", "ب"]}
+_ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "ان")
+_VERB_ENDINGS = ("وا", "ت")
+_LEADING_ADVERBIALS = {normalize(w) for w in ["و", "وفي", "في", "الوقت", "نفسه", "ذلك", "غضون", "سياق", "متصل", "المقابل", "جهته", "جهتها", "جانبه", "جانبها"]}
+
+
+# --- whole article -----------------------------------------------------------------------
 
 
 def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
-    return []
+    """Claims of every sentence, with speaker mentions as written (resolved later).
+
+    For an implicit subject ``speaker_text`` is "" and ``speaker_span`` points at the
+    antecedent in the same sentence, when there is one.
+    """
+    lex = lexicon()
+    text = article.text
+    claims: list[Claim] = []
+    for sentence in sentences:
+        if sentence.headline:
+            continue  # titles and captions: "X: …" headlines carry no cue of their own
+        drafts = extract_sentence(text, sentence, lex, article.outlet)
+        index_of: dict[int, int] = {}
+        for n, d in enumerate(drafts):
+            if d.content is None:
+                continue
+            index_of[n] = len(claims)
+            content_text = text[d.content.start : d.content.end]
+            direct = (
+                d.content.start > 0 and text[d.content.start - 1] in OPEN_QUOTES
+                and d.content.end < len(text) and text[d.content.end] == CLOSE_FOR[text[d.content.start - 1]]
+            )
+            nested = index_of.get(d.nested_in) if d.nested_in is not None else None
+            claims.append(
+                Claim(
+                    article_id=article.id,
+                    story=sentence.story,
+                    sentence=Span(sentence.start, sentence.end),
+                    cue=d.cue,
+                    cue_text=text[d.cue.start : d.cue.end],
+                    cue_lemma=d.hit.entry.lemma,
+                    cue_kind=d.hit.entry.kind,
+                    content=d.content,
+                    content_text=content_text,
+                    speaker_text="" if d.implicit or d.speaker is None else text[d.speaker.start : d.speaker.end],
+                    speaker="",
+                    speaker_span=d.speaker,
+                    role=d.role,
+                    direct=direct,
+                    negated=d.hit.entry.denial or _negated(content_text, lex),
+                    addressee_outlet=d.addressee,
+                    relayed_by=d.relayed_by,
+                    nested_in=str(nested) if nested is not None else None,
+                )
+            )
+    return claims
+
+
+def _negated(content: str, lex: Lexicon) -> bool:
+    """True when the claim's main predicate is negated (not "لا يزال", not a later clause)."""
+    words = [normalize(w) for w in WORD_RE.findall(content.split("،")[0])][:5]
+    for k, w in enumerate(words):
+        if any(tuple(words[k : k + len(n)]) == n for n in lex.not_negations):
+            return False
+        if any(tuple(words[k : k + len(n)]) == n for n in lex.denial_phrases):
+            return True
+        if w in lex.negations and w != "ما":
+            return True
+        if w.startswith("و") and k > 0:
+            break
+    return False

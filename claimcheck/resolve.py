@@ -1,9 +1,282 @@
-"""Speaker resolution."""
+"""Speaker resolution: from the mention as written to the speaker a fact-checker holds on record.
+
+- implicit subjects ("وأضاف أن…", participles) → the previous speaker;
+- short names and definite re-mentions ("المسماري", "المصدر", "المسؤولان") → the full mention met earlier;
+- documents ("البيان") → the body or person that issued them;
+- known actors (data/actors.toml, outlet-aware aliases) → canonical name, role, organisation, side;
+- unknown speakers are kept, with side unknown unless the mention ties them to a side.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
+from .actors import Actor, _words, actor_index, find_actor, side_from_mention
+from .attribute import lexicon
 from .models import Article, Claim
+from .text import WORD_RE, normalize, normalize_name
+
+
+_SOURCE_HEADS = {normalize(w) for w in [
+    "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "مسؤولان", "مسؤولة", "شهود", "شاهد", "سكان", "ناشطون", "ناشطين",
+    "مراسل", "مراسلة", "المتحدث", "متحدث", "الناطق", "ناطق", "مصادر", "ضابط", "قيادي", "عضو", "دبلوماسي", "مراقبون",
+    "خبراء", "خبير", "تقرير", "تقارير", "وسائل", "مقربون", "مسعفون", "أطباء", "طبيب",
+]}
+_DOCUMENTS = {normalize(w) for w in ["البيان", "بيان", "الرسالة", "التقرير", "المنشور", "التغريدة", "الصفحة", "البلاغ"]}
+_ROLE_BARE = {normalize(w) for w in ["ناطق", "متحدث", "امر", "قائد", "وزير", "رئيس", "مندوب", "سفير", "مبعوث", "مدير", "ادميرال", "جنرال", "مستشار", "نائب"]}
+_DEMONSTRATIVES = {normalize(w) for w in ["هؤلاء", "هذا", "هذه", "ذلك", "تلك"]}
+
+
+def _head(mention: str) -> str:
+    words = [w for w in _words(mention) if w not in _DEMONSTRATIVES and w not in lexicon().titles]
+    return words[0].removeprefix("و").removeprefix("ال") if words else ""
+
+
+def _stem(word: str) -> str:
+    """Number-neutral stem for re-mentions: مسؤولان/مسؤولين/مسؤولون → مسؤول, مصادر → مصدر."""
+    word = word.removeprefix("ال")
+    for suffix in ("ان", "ين", "ون", "ات", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return {"مصادر": "مصدر"}.get(word, word)
+
+
+def describe_unnamed(mention: str) -> tuple[str, str | None]:
+    """(description, affiliation) for an unnamed source: head noun and adjectives, then the attachment."""
+    words = WORD_RE.findall(mention.replace("«", "").replace("»", ""))
+    desc: list[str] = []
+    for k, w in enumerate(words):
+        n = normalize(w)
+        if n in _DEMONSTRATIVES:
+            continue
+        if desc and (n in ("في", "من", "لدى", "داخل", "التابع", "التابعه", "باسم") or n[:1] in ("ب", "ل") and n[1:].startswith("ال")):
+            rest = " ".join(words[k + (1 if n in ("في", "من", "لدى", "داخل", "التابع", "التابعه") else 0):])
+            if n[:1] in ("ب", "ل") and n not in ("باسم",):
+                rest = " ".join([w[1:]] + words[k + 1 :])
+            return " ".join(desc), rest or None
+        desc.append(w)
+    return " ".join(desc), None
+
+
+def _definite_to_indefinite(description: str) -> str:
+    """"المصدر العسكري" → "مصدر عسكري" (gold descriptions carry no article)."""
+    out = []
+    for w in description.split():
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        out.append(w)
+    return " ".join(out)
+
+
+@dataclass
+class _Known:
+    speaker: str
+    side: str | None
+    actor_id: str | None
+    role: str | None
+    affiliation: str | None
+    mention: str
+    head: str
 
 
 def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
-    return claims
+    """Canonical speaker, role, affiliation and side for every claim, in text order."""
+    outlet = article.outlet
+    out: list[Claim] = []
+    seen: list[_Known] = []  # speakers met so far in the current story, latest last
+    story = None
+    by_index: dict[int, _Known] = {}
+    for n, claim in enumerate(claims):
+        if claim.story != story:
+            story, seen = claim.story, []
+        known: _Known | None = None
+        mention = claim.speaker_text.strip()
+        if claim.nested_in is not None and int(claim.nested_in) in by_index and not claim.cue_kind == "source":
+            # X's account of Y's words: the speaker on record is X (gold-conventions §2).
+            outer = by_index[int(claim.nested_in)]
+            known = outer
+            reported = mention or None
+            claim = replace(claim, reported=reported, speaker_text=outer.mention, speaker_span=None)
+        elif not mention and claim.speaker_span is not None:
+            # An implicit subject with its antecedent in the same sentence ("وقد أكدت X …، وقالت إن").
+            antecedent = article.text[claim.speaker_span.start : claim.speaker_span.end]
+            known = _resolve_mention(article, claim, antecedent, outlet, seen)
+        elif not mention:
+            known = _sentence_subject(article, claim, outlet) or (seen[-1] if seen else None)
+        else:
+            known = _resolve_mention(article, claim, mention, outlet, seen)
+        if known is None:
+            known = _Known("", None, None, None, None, "", "")
+        seen.append(known)
+        by_index[n] = known
+        out.append(
+            replace(
+                claim,
+                speaker=known.speaker or mention,
+                side=known.side,
+                actor_id=known.actor_id,
+                role=claim.role or known.role,
+                affiliation=known.affiliation,
+                nested_in=None,
+            )
+        )
+    # Nested claims point at their outer claim by id once ids are final.
+    for n, claim in enumerate(claims):
+        if claim.nested_in is not None:
+            out[n] = replace(out[n], nested_in=out[int(claim.nested_in)].id)
+    return out
+
+
+def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Known | None:
+    """For "وكان ترامب أصدر إعلانا، قال فيه…": the person named earlier in the same sentence."""
+    if claim.cue_kind != "verb":
+        return None
+    before = article.text[claim.sentence.start : claim.cue.start]
+    hit = find_actor(before, outlet)
+    if hit is None or hit[0].kind != "person":
+        return None
+    actor = hit[0]
+    return _Known(actor.name, actor.side, actor.id, actor.role, actor.organisation, "", "")
+
+
+_MEDIA_HEADS = {normalize(w) for w in ["الصحيفة", "الوكالة", "القناة", "الموقع", "الإذاعة", "الشبكة", "المجلة"]}
+
+
+def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _Known | None:
+    """"بحسب الصحيفة" → the paper named earlier in the story ("تقرير لصحيفة نيويورك تايمز")."""
+    story = article.story_at(offset)
+    start = story.start if story else 0
+    found = None
+    index = actor_index()
+    text = _words(article.text[start:offset])
+    for alias, actor_id, _ in index.aliases:
+        actor = index.actors[actor_id]
+        if actor.kind != "outlet":
+            continue
+        for k in range(len(text) - len(alias) + 1):
+            if all(a == w or a in (w[1:], w[2:]) for a, w in zip(alias, text[k : k + len(alias)])):
+                if found is None or k > found[0]:
+                    found = (k, actor)
+    if found is None:
+        return None
+    actor = found[1]
+    return _Known(actor.name, actor.side, actor.id, None, None, actor.name, "")
+
+
+_DIRECTION_TAIL = re.compile(r"\s+(?:جنوب|شمال|شرق|غرب|وسط)\S*\s+\S+$")
+
+
+def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known]) -> _Known:
+    head = _head(mention)
+    words = _words(mention)
+    if len(words) == 1 and words[0] in _MEDIA_HEADS:
+        media = _last_outlet_before(article, claim.cue.start, outlet)
+        if media is not None:
+            return media
+    # Documents speak for whoever issued them ("وأوضح البيان" → the office that issued it).
+    if head and ("ال" + head in _DOCUMENTS or head in _DOCUMENTS) and len(words) <= 2:
+        for prev in reversed(seen):
+            if prev.speaker:
+                return prev
+    # "قواته" / "قواتها": the forces of the actor named just before.
+    if words and words[0].startswith("قوات") and len(words[0]) > 4 and not words[0].startswith("قوات ال"):
+        before = article.text[max(0, claim.sentence.start) : claim.cue.start]
+        found = None
+        for m in WORD_RE.finditer(before):
+            hit = find_actor(m.group(), outlet)
+            if hit:
+                found = hit[0]
+        if found is not None:
+            org = _organisation_actor(found)
+            return _Known(org.name, org.side, org.id, None, None, mention, head)
+    hit = find_actor(mention, outlet)
+    role = _role_text(mention, hit)
+    if hit is not None and hit[2] < len(words) and words[hit[2]].startswith("و") and not words[hit[2]].startswith("ال") \
+            and words[hit[2]] not in ("والتي", "والذي", "والذين"):
+        hit = None  # "الأمم المتحدة ودول غربية": a mixed group speaks for no single actor
+    if hit is not None:
+        actor = hit[0]
+        if actor.kind == "person" or len(words) - (hit[2] - hit[1]) <= 1 or _covers_head(words, hit):
+            affiliation = _affiliation(mention) or (actor.organisation if actor.kind == "person" else None)
+            return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
+    # Re-mentions of an unnamed source: "المصدر العسكري", "المصادر", "المسؤولان", "هؤلاء المسؤولون".
+    definite = words and (words[0].startswith("ال") or words[0] in _DEMONSTRATIVES)
+    if definite and _stem(head) in {_stem(h) for h in _SOURCE_HEADS} | {_stem(k.head) for k in seen if k.head}:
+        for prev in reversed(seen):
+            if prev.head and _stem(prev.head) == _stem(head):
+                return prev
+    # A short name seen in full before ("المدني" after "عبد المالك المدني").
+    if len(words) == 1:
+        for prev in reversed(seen):
+            if prev.speaker and normalize_name(prev.speaker).split()[-1:] == normalize_name(mention).split()[-1:]:
+                return prev
+    side = side_from_mention(mention) or (hit[0].side if hit else None)
+    if head and _stem(head) in {_stem(h) for h in _SOURCE_HEADS}:
+        description, affiliation = describe_unnamed(mention)
+        return _Known(_definite_to_indefinite(description), side, None, None, affiliation, mention, head)
+    has_title = any(w in lexicon().titles or w.removeprefix("ال") in _ROLE_BARE for w in words)
+    name = _person_name(mention) if has_title else _DIRECTION_TAIL.sub("", mention)
+    affiliation = _affiliation(mention)
+    if hit is not None:
+        actor = hit[0]
+        return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
+    return _Known(name, side, None, role, affiliation, mention, head)
+
+
+def _covers_head(words, hit) -> bool:
+    return hit[1] == 0 or (hit[1] == 1 and words[0] in lexicon().titles)
+
+
+def _organisation_actor(actor: Actor) -> Actor:
+    index = actor_index()
+    if actor.kind != "person" or not actor.organisation:
+        return actor
+    for other in index.actors.values():
+        if other.name == actor.organisation:
+            return other
+    return actor
+
+
+def _role_text(mention: str, hit) -> str | None:
+    """A role phrase in the mention ("الناطق الرسمي باسم مكتب الإعلام الحربي")."""
+    m = re.search(r"(?:^|\s)((?:ال)?(?:ناطق|متحدث|آمر|قائد|وزير|رئيس|مندوب|سفير|الأمين|أمين|مبعوث|مدير|نائب|مستشار|القائم|ممثل)\S*(?:\s+\S+)*)", mention)
+    if not m:
+        return None
+    role = m.group(1)
+    # Cut the role where an affiliation link or a name starts.
+    role = re.split(r"\s(?:التابع|التابعة)\s", role)[0]
+    if hit is not None:
+        actor = hit[0]
+        for alias in (actor.name,):
+            role = role.replace(alias, "").strip()
+    return role.strip(" ،,") or None
+
+
+def _affiliation(mention: str) -> str | None:
+    m = re.search(r"(?:باسم|التابع(?:ة)? ل|بـ?«?|في|لدى)\s?(.+)$", mention)
+    if not m:
+        return None
+    aff = m.group(1).strip(" «»\"")
+    return aff or None
+
+
+def _person_name(mention: str) -> str:
+    """A person's name without title and role: the last two or three name-like words."""
+    titles = lexicon().titles
+    words = WORD_RE.findall(mention)
+    names = [w for w in words if normalize(w) not in titles]
+    if not names:
+        return mention
+    # "أدميرال متقاعد من البحرية الأميركي إلمو زوموالت" → the trailing words without ال.
+    tail: list[str] = []
+    for w in reversed(names):
+        if w.startswith("ال"):  # the original spelling: "إلمو" folds to "المو"
+            break
+        tail.insert(0, w)
+        if len(tail) == 3:
+            break
+    if tail and len(tail) < len(names):
+        if tail[0] in ("عبد", "أبو", "ابو", "بن") or len(tail) >= 2:
+            return " ".join(tail)
+    return " ".join(names)

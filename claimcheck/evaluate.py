@@ -1,0 +1,305 @@
+"""``claimcheck eval``: score claimcheck against a hand-annotated gold folder.
+
+The format and the scoring are those of docs/gold-format.md: a predicted claim matches a
+gold line in the same article and sentence whose cue it overlaps (character offsets after
+NFC); speaker, side and content are scored on matched instances; conflicts match when both
+of their claims match the gold pair's instances.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import conflicts as conflict_mod
+from . import ingest, pipeline
+from .config import load_settings
+from .models import Claim
+from .resolve import _SOURCE_HEADS, _stem
+from .text import WORD_RE, normalize, normalize_name
+
+GOLD_FIELDS = ("article", "id", "sentence", "cue", "speaker", "content")
+
+
+class GoldError(ValueError):
+    pass
+
+
+@dataclass
+class GoldLine:
+    data: dict
+    sentence: tuple[int, int]
+    cue: tuple[int, int]
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+
+@dataclass
+class Score:
+    name: str
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+@dataclass
+class PRF:
+    name: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Result:
+    gold_dir: str
+    analyzer: str
+    cues: PRF
+    speaker: Score
+    side: Score
+    content_f1: float
+    content_n: int
+    conflicts: PRF
+    misses: list[dict] = field(default_factory=list)
+    false_alarms: list[dict] = field(default_factory=list)
+    wrong_speaker: list[dict] = field(default_factory=list)
+    wrong_side: list[dict] = field(default_factory=list)
+    conflict_misses: list[dict] = field(default_factory=list)
+    conflict_false_alarms: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def to_dict(self, errors: bool = False) -> dict:
+        out = {
+            "gold": self.gold_dir,
+            "analyzer": self.analyzer,
+            "cue": {"precision": self.cues.precision, "recall": self.cues.recall, "f1": self.cues.f1,
+                    "tp": self.cues.tp, "fp": self.cues.fp, "fn": self.cues.fn},
+            "speaker_accuracy": {"value": self.speaker.value, "correct": self.speaker.correct, "total": self.speaker.total},
+            "side_accuracy": {"value": self.side.value, "correct": self.side.correct, "total": self.side.total},
+            "content_token_f1": {"value": self.content_f1, "matched": self.content_n},
+            "conflicts": {"precision": self.conflicts.precision, "recall": self.conflicts.recall, "f1": self.conflicts.f1,
+                          "tp": self.conflicts.tp, "fp": self.conflicts.fp, "fn": self.conflicts.fn},
+            "problems": self.problems,
+        }
+        if errors:
+            out["errors"] = {
+                "misses": self.misses, "false_alarms": self.false_alarms, "wrong_speaker": self.wrong_speaker,
+                "wrong_side": self.wrong_side, "conflict_misses": self.conflict_misses,
+                "conflict_false_alarms": self.conflict_false_alarms,
+            }
+        return out
+
+    def report(self, errors: bool = False) -> str:
+        c, k = self.cues, self.conflicts
+        lines = [
+            f"gold: {self.gold_dir}   analyzer: {self.analyzer}",
+            f"cue detection     P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}   (tp {c.tp}, fp {c.fp}, fn {c.fn})",
+            f"speaker accuracy  {self.speaker.value:.3f}   ({self.speaker.correct}/{self.speaker.total} matched)",
+            f"side accuracy     {self.side.value:.3f}   ({self.side.correct}/{self.side.total} matched with a gold side)",
+            f"content token-F1  {self.content_f1:.3f}   (mean over {self.content_n} matched)",
+            f"conflicts         P {k.precision:.3f}  R {k.recall:.3f}  F1 {k.f1:.3f}   (tp {k.tp}, fp {k.fp}, fn {k.fn})",
+        ]
+        for problem in self.problems:
+            lines.append(f"gold problem: {problem}")
+        if errors:
+            def section(title: str, rows: list[dict]) -> None:
+                lines.append(f"\n{title} ({len(rows)})")
+                for r in rows:
+                    lines.append("  " + "  ".join(f"{key}={value}" for key, value in r.items()))
+
+            section("misses (gold not found)", self.misses)
+            section("false alarms (found, not in gold)", self.false_alarms)
+            section("wrong speaker", self.wrong_speaker)
+            section("wrong side", self.wrong_side)
+            section("conflict misses", self.conflict_misses)
+            section("conflict false alarms", self.conflict_false_alarms)
+        return "\n".join(lines)
+
+
+def _read_jsonl(path: Path, required: tuple[str, ...] = ()) -> list[dict]:
+    if not path.is_file():
+        return []
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{number}: not valid JSON ({exc.msg}); fix the line") from exc
+        missing = [f for f in required if f not in row]
+        if missing:
+            raise GoldError(f"{path}:{number}: missing field(s) {', '.join(missing)}")
+        rows.append(row)
+    return rows
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _whole_word(haystack: str, needle: str, start: int = 0) -> int:
+    pattern = re.compile(rf"(?<![\w\u0600-\u06ff]){re.escape(needle)}(?![\w\u0600-\u06ff])")
+    m = pattern.search(haystack, start)
+    if m:
+        return m.start()
+    return haystack.find(needle, start)
+
+
+def _locate(text: str, line: dict) -> GoldLine | None:
+    sentence, cue = _nfc(line["sentence"]), _nfc(line["cue"])
+    s = text.find(sentence)
+    while s >= 0:
+        c = _whole_word(text[s : s + len(sentence)], cue)
+        if c >= 0:
+            return GoldLine(line, (s, s + len(sentence)), (s + c, s + c + len(cue)))
+        s = text.find(sentence, s + 1)
+    return None
+
+
+def content_f1(predicted: str, gold: str) -> float:
+    p = Counter(normalize(w) for w in WORD_RE.findall(predicted))
+    g = Counter(normalize(w) for w in WORD_RE.findall(gold))
+    overlap = sum((p & g).values())
+    if not p and not g:
+        return 1.0
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def speaker_matches(claim: Claim, gold: dict) -> bool:
+    wanted = normalize_name(gold["speaker"] or "")
+    if normalize_name(claim.speaker) == wanted:
+        return True
+    words = wanted.split()
+    head = words[0] if words else ""
+    if head and _stem(head) in {_stem(normalize_name(h)) for h in _SOURCE_HEADS}:
+        # An unnamed source: its speaker text must contain the gold head noun.
+        said = normalize_name(f"{claim.speaker} {claim.speaker_text}").split()
+        return any(_stem(w) == _stem(head) for w in said)
+    return False
+
+
+def evaluate(gold_dir: Path, analyzer=None) -> Result:
+    analyzer = analyzer or pipeline.BuiltinAnalyzer()
+    meta = {row["id"]: row for row in _read_jsonl(gold_dir / "articles.jsonl", ("id",))}
+    gold_rows = _read_jsonl(gold_dir / "gold.jsonl", GOLD_FIELDS)
+    gold_conflicts = _read_jsonl(gold_dir / "conflicts.jsonl", ("a", "b", "type"))
+    if not gold_rows:
+        raise GoldError(f"{gold_dir}: no gold.jsonl lines; see docs/gold-format.md")
+
+    problems: list[str] = []
+    texts: dict[str, str] = {}
+    predicted: dict[str, list[Claim]] = {}
+    for article_id in sorted({row["article"] for row in gold_rows} | set(meta)):
+        path = gold_dir / "articles" / f"{article_id}.txt"
+        if not path.is_file():
+            problems.append(f"{path} is missing")
+            continue
+        text, encoding = ingest.decode(path.read_bytes())
+        text = _nfc(text)
+        texts[article_id] = text
+        article = ingest.build_article(text, article_id, source_path=str(path), encoding=encoding,
+                                       meta=meta.get(article_id, {}))
+        predicted[article_id] = pipeline.analyze_article(article, analyzer)
+
+    cues, speaker, side = PRF("cue"), Score("speaker"), Score("side")
+    f1_sum, f1_n = 0.0, 0
+    claim_to_gold: dict[str, str] = {}
+    misses, wrong_speaker, wrong_side = [], [], []
+    used: set[str] = set()
+    for row in gold_rows:
+        text = texts.get(row["article"])
+        located = _locate(text, row) if text is not None else None
+        if located is None:
+            problems.append(f"gold {row['id']}: sentence or cue not found in the article text")
+            cues.fn += 1
+            continue
+        match = None
+        for claim in predicted.get(row["article"], []):
+            if claim.id in used:
+                continue
+            same_sentence = claim.sentence.start < located.sentence[1] and located.sentence[0] < claim.sentence.end
+            overlaps = claim.cue.start < located.cue[1] and located.cue[0] < claim.cue.end
+            if same_sentence and overlaps:
+                match = claim
+                break
+        if match is None:
+            cues.fn += 1
+            misses.append({"id": row["id"], "cue": row["cue"], "speaker": row["speaker"], "sentence": row["sentence"][:90]})
+            continue
+        used.add(match.id)
+        claim_to_gold[match.id] = row["id"]
+        cues.tp += 1
+        speaker.total += 1
+        if speaker_matches(match, row):
+            speaker.correct += 1
+        else:
+            wrong_speaker.append({"id": row["id"], "gold": row["speaker"], "found": match.speaker, "mention": match.speaker_text})
+        if row.get("side"):
+            side.total += 1
+            if match.side == row["side"]:
+                side.correct += 1
+            else:
+                wrong_side.append({"id": row["id"], "gold": row["side"], "found": match.side, "speaker": match.speaker})
+        f1_sum += content_f1(match.content_text, row.get("content") or "")
+        f1_n += 1
+
+    false_alarms = []
+    all_claims = [c for claims in predicted.values() for c in claims]
+    for claim in all_claims:
+        if claim.id not in used:
+            cues.fp += 1
+            false_alarms.append({"article": claim.article_id[:8], "cue": claim.cue_text, "speaker": claim.speaker,
+                                 "content": claim.content_text[:60]})
+
+    found = conflict_mod.detect(all_claims, load_settings().conflicts)
+    name_of = {}
+    for article_id, claims in predicted.items():
+        for claim in claims:
+            name_of[claim.id] = article_id
+    gold_pairs = {frozenset((g["a"], g["b"])): g for g in gold_conflicts}
+    conflicts = PRF("conflicts")
+    hit_pairs: set[frozenset] = set()
+    conflict_false_alarms = []
+    for conflict in found:
+        pair = frozenset((claim_to_gold.get(conflict.a, f"?{conflict.a}"), claim_to_gold.get(conflict.b, f"?{conflict.b}")))
+        if pair in gold_pairs and pair not in hit_pairs:
+            conflicts.tp += 1
+            hit_pairs.add(pair)
+        else:
+            conflicts.fp += 1
+            conflict_false_alarms.append({"type": conflict.type, "pair": "/".join(sorted(pair)), "reason": conflict.reason_en[:100]})
+    conflict_misses = [{"pair": f"{g['a']}/{g['b']}", "type": g["type"]} for p, g in gold_pairs.items() if p not in hit_pairs]
+    conflicts.fn = len(conflict_misses)
+
+    return Result(
+        gold_dir=str(gold_dir), analyzer=analyzer.name, cues=cues, speaker=speaker, side=side,
+        content_f1=f1_sum / f1_n if f1_n else 0.0, content_n=f1_n, conflicts=conflicts,
+        misses=misses, false_alarms=false_alarms, wrong_speaker=wrong_speaker, wrong_side=wrong_side,
+        conflict_misses=conflict_misses, conflict_false_alarms=conflict_false_alarms, problems=problems,
+    )
