@@ -78,7 +78,7 @@ def _find(words: tuple[str, ...], pattern: tuple[str, ...]) -> int | None:
 
 
 def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int] | None:
-    """The known actor named in ``mention``: longest alias, people before bodies on a tie.
+    """The known actor named in ``mention``: one at its head first, then people, then the longest.
 
     An alias glued to ل or ب ("لخامنئي", "بحفتر") names whom the words were for or about,
     not who spoke, so it does not count.
@@ -96,7 +96,7 @@ def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int
         if first != alias[0] and first[:1] in ("ل", "ب") and not alias[0].startswith(first[:1]):
             continue
         actor = index.actors[actor_id]
-        rank = (len(alias), actor.kind == "person", -at)
+        rank = (at == 0, actor.kind == "person", len(alias), -at)
         if best is None or rank > best[0]:
             best = (rank, actor, at, at + len(alias))
     return (best[1], best[2], best[3]) if best else None

@@ -268,22 +268,24 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
 def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexicon, cue_starts: set[int]) -> int:
     """Character offset where the content starting at word ``c`` ends."""
     quoted_from = _quoted(words[c])
+    origin = _open_quote_start(text, words, c)  # count quotes from the opening mark, if any
     for k in range(c + 1, len(words)):
-        if quoted_from and _has(words[k].gap_before, COMMA) and _quote_depth(text, words[c].start - 1, words[k].start) == 0 \
+        if quoted_from and _has(words[k].gap_before, COMMA) and _quote_depth(text, origin, words[k].start) == 0 \
                 and words[k].conj:
             return words[k - 1].end + len(words[k].gap_before.split("،")[0].split(",")[0].rstrip())  # keep the closing quote
         w = words[k]
-        if _quote_depth(text, words[c].start, w.start):
+        if _quote_depth(text, origin, w.start):
             continue  # never cut inside a quotation
         if _has(w.gap_before, COMMA):
             if any(_match_phrase(words, k, g) for g in _GLOSS_STARTS):
                 return words[k - 1].end
             if any(_match_phrase(words, k, h) for h in lex.hedges) or k in cue_starts:
                 return words[k - 1].end
-        elif k in cue_starts and (w.conj or words[k - 1].norm in _RELATIVES):
+        elif k in cue_starts and words[k - 1].norm in _RELATIVES:
+            # "…"الهدنة" التي دعا إليها حفتر": another speaker's clause is not part of this content.
+            return words[k - 2].end if k - 1 > c else words[k - 1].end
+        elif k in cue_starts and w.conj:
             return words[k - 1].end
-        if words[k - 1].norm in _RELATIVES and k in cue_starts:
-            return words[k - 2].end if k >= 2 and k - 1 > c else words[k - 1].end
     return sent_end
 
 
@@ -384,6 +386,8 @@ def _with_content(text: str, words, c: int, sentence: Sentence, lex: Lexicon, cu
         return None
     start = _open_quote_start(text, words, c)
     end = _content_end(text, words, c, sentence.end, lex, cue_starts)
+    while end < sentence.end and text[end] in "»\"”" and _quote_depth(text, start, end):
+        end += 1  # close the quotation the content opened
     start, end = _trim(text, start, end)
     start, end = _unquote(text, start, end)
     return Span(start, end) if end > start else None

@@ -211,7 +211,8 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
         for prev in reversed(seen):
             if prev.speaker and normalize_name(prev.speaker).split()[-1:] == normalize_name(mention).split()[-1:]:
                 return prev
-    side = side_from_mention(mention) or (hit[0].side if hit else None)
+    # The appositive role counts too: "X، قائد غرفة عمليات سرت بقوات الوفاق،" → GNA.
+    side = side_from_mention(f"{mention} {claim.role or ''}") or (hit[0].side if hit else None)
     if head and _stem(head) in {_stem(h) for h in _SOURCE_HEADS}:
         description, affiliation = describe_unnamed(mention)
         return _Known(_definite_to_indefinite(description), side, None, None, affiliation, mention, head)

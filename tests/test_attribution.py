@@ -1,0 +1,154 @@
+"""Attribution on one invented sentence per shape of Arabic reported speech (domain.md), and
+the seed gold scored by ``claimcheck eval``."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.ingest import build_article
+from claimcheck.pipeline import analyze_article
+from tests.conftest import GOLD
+
+
+def claims_of(text: str, outlet: str | None = None):
+    article = build_article(text, "t", meta={"outlet": outlet} if outlet else None)
+    return analyze_article(article)
+
+
+def one(text: str, cue: str, outlet: str | None = None):
+    found = [c for c in claims_of(text, outlet) if c.cue_text == cue]
+    assert found, f"no claim with cue {cue!r} in {[c.cue_text for c in claims_of(text, outlet)]}"
+    return found[0]
+
+
+def test_verb_speaker_apposition_and_complementizer():
+    c = one("وقال العقيد سالم الورفلي، قائد غرفة عمليات سرت بقوات الوفاق، إن قواته صدت هجوما على المدينة.", "وقال")
+    assert c.speaker_text == "العقيد سالم الورفلي"
+    assert c.role.startswith("قائد غرفة عمليات سرت")
+    assert c.content_text == "قواته صدت هجوما على المدينة"
+    assert c.side == "GNA"  # the role ties him to the GNA's forces
+
+
+def test_role_without_commas_and_addressee_outlet():
+    c = one("قال محمد قنونو الناطق الرسمي باسم قوات حكومة الوفاق في تصريح لقناة الحرة إن الطيران قصف مواقع جنوب طرابلس.", "قال")
+    assert c.speaker == "محمد قنونو" and c.side == "GNA"
+    assert c.addressee_outlet == "Alhurra"
+    assert c.content_text == "الطيران قصف مواقع جنوب طرابلس"
+
+
+def test_verbal_noun_content_without_complementizer():
+    c = one("وأعلنت القوات التابعة لخليفة حفتر سحب وحداتها من محيط مدينة غريان.", "وأعلنت")
+    assert c.speaker == "الجيش الوطني الليبي" and c.side == "LNA"
+    assert c.content_text == "سحب وحداتها من محيط مدينة غريان"
+
+
+def test_source_phrase_before_the_clause():
+    c = one("وبحسب مصادر طبية في مستشفى الجلاء قتل ثلاثة مدنيين في القصف.", "وبحسب")
+    assert c.speaker_text.startswith("مصادر طبية")
+    assert c.content_text == "قتل ثلاثة مدنيين في القصف"
+
+
+def test_source_phrase_after_the_clause():
+    c = one("وأسفرت الغارة عن مقتل خمسة أشخاص، وفق السلطات المحلية.", "وفق")
+    assert c.speaker_text == "السلطات المحلية"
+    assert c.content_text == "أسفرت الغارة عن مقتل خمسة أشخاص"
+
+
+def test_participle_continues_the_speaker():
+    claims = claims_of("وقال المتحدث باسم الجيش الوطني أحمد المسماري إن الدفاعات أسقطت طائرة، مؤكدا أن قواته تتقدم.")
+    cues = [c.cue_text for c in claims]
+    assert cues == ["وقال", "مؤكدا"]
+    assert claims[1].speaker == claims[0].speaker == "أحمد المسماري"
+    assert claims[1].speaker_text == ""
+    assert claims[1].content_text == "قواته تتقدم"
+
+
+def test_implicit_subject_takes_the_previous_speaker():
+    claims = claims_of("قال فائز السراج إن الحكومة لن تفاوض.\nوأضاف أن الحوار ممكن بعد وقف القتال.")
+    assert claims[1].cue_text == "وأضاف" and claims[1].speaker == "فائز السراج" and claims[1].speaker_text == ""
+
+
+def test_short_name_resolves_to_full_name():
+    claims = claims_of("قال سالم الورفلي إن الهجوم فشل.\nوقال الورفلي إن قواته صامدة.")
+    assert claims[1].speaker == "سالم الورفلي"
+
+
+def test_statement_speaks_for_its_issuer():
+    claims = claims_of("وأشار مكتب منسق الشؤون الإنسانية في بيان إلى أن المستشفيات تضررت.\nوأوضح البيان أن القصف مستمر.")
+    assert claims[1].speaker == "مكتب منسق الشؤون الإنسانية" and claims[1].side == "UN"
+
+
+def test_relayed_source_is_the_speaker():
+    c = one("ونقل مراسل الجزيرة عن مصادر عسكرية في قوات حكومة الوفاق أنه تم رصد تحركات جديدة.", "ونقل", outlet="Al Jazeera")
+    assert c.speaker_text == "مصادر عسكرية في قوات حكومة الوفاق"
+    assert c.relayed_by == "مراسل الجزيرة"
+    assert c.side == "GNA"
+    c = one("أفاد مراسل الجزيرة -نقلا عن مصادر محلية- بأن الطيران قصف الميناء.", "أفاد", outlet="Al Jazeera")
+    assert c.speaker.startswith("مصادر محلية") and c.side is None
+
+
+def test_nested_report_has_the_outer_speaker():
+    claims = claims_of("وقال مصدر دبلوماسي إن الوزير أكد أن المحادثات ستستأنف الأسبوع المقبل.")
+    assert [c.cue_text for c in claims] == ["وقال", "أكد"]
+    outer, inner = claims
+    assert inner.speaker == outer.speaker and inner.nested_in == outer.id
+    assert inner.content_text == "المحادثات ستستأنف الأسبوع المقبل"
+    assert "الوزير أكد" in outer.content_text
+
+
+def test_speech_in_a_relative_clause():
+    claims = claims_of('ورفضت حكومة الوفاق "الهدنة" التي دعا إليها المشير خليفة حفتر والتي قال إنها "لأسباب إنسانية".')
+    by_cue = {c.cue_text: c for c in claims}
+    assert by_cue["ورفضت"].content_text == '"الهدنة"'
+    assert by_cue["دعا"].speaker == "خليفة حفتر"
+    assert by_cue["قال"].speaker == "خليفة حفتر" and by_cue["قال"].direct
+
+
+def test_denial_and_negation():
+    c = one("ونفت وزارة الدفاع التركية إرسال مقاتلين إلى ليبيا.", "ونفت")
+    assert c.negated and c.cue_lemma == "نفى" and c.side == "Turkey"
+    c = one("وأكد المتحدث أن القوات لم تقصف أي هدف مدني.", "وأكد")
+    assert c.negated
+    c = one("وقال الوزير إن الوضع لا يزال متوترا.", "وقال")
+    assert not c.negated  # "لا يزال" is "still", not a negation
+
+
+def test_direct_quote():
+    c = one("وقال المسماري: «لن نسمح بعودة الميليشيات إلى المدينة».", "وقال")
+    assert c.direct and c.content_text == "لن نسمح بعودة الميليشيات إلى المدينة"
+
+
+def test_narration_and_headlines_are_not_claims():
+    assert claims_of("الجيش الوطني يقصف أهدافا في مصراتة\n\nوتشهد محاور القتال هدوءا حذرا منذ الصباح.") == []
+    assert claims_of("يأتي ذلك فيما تستمر المواجهات في ضواحي العاصمة.") == []
+
+
+def test_outlet_specific_alias():
+    # Al Jazeera calls the GNA's forces "الجيش الليبي"; other outlets mean Haftar's.
+    text = "وأعلن الجيش الليبي السيطرة على قاعدة الوطية."
+    assert one(text, "وأعلن", outlet="Al Jazeera").side == "GNA"
+    assert one(text, "وأعلن", outlet="Asharq Al-Awsat").side == "LNA"
+
+
+def test_seed_gold_meets_the_targets():
+    from claimcheck.evaluate import evaluate
+
+    result = evaluate(GOLD)
+    assert result.cues.tp + result.cues.fn == 91  # every gold line was located in its article
+    assert not result.problems
+    assert result.cues.f1 >= 0.95
+    assert result.speaker.value >= 0.92
+    assert result.side.value >= 0.90
+    assert result.content_f1 >= 0.85
+
+
+@pytest.mark.parametrize("flag", [[], ["--json"]])
+def test_eval_command(flag):
+    from click.testing import CliRunner
+
+    from claimcheck.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval", str(GOLD), *flag])
+    assert result.exit_code == 0, result.output
+    assert ("cue detection" in result.output) != bool(flag)
+    assert "speaker" in result.output
