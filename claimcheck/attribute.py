@@ -301,6 +301,8 @@ def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop the enclosing quotation marks when the whole content is one quotation."""
     if end - start >= 2 and text[start] in OPEN_QUOTES and text[end - 1] == CLOSE_FOR[text[start]]:
         inner = text[start + 1 : end - 1]
+        if len(WORD_RE.findall(inner)) < 2:
+            return start, end  # scare quotes around one term ("الهدنة") are not a quotation
         opener, closer = text[start], CLOSE_FOR[text[start]]
         if opener == closer and opener not in inner:
             return start + 1, end - 1
