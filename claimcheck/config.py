@@ -55,6 +55,9 @@ def reviewer(option: str | None = None) -> str:
 class ConflictSettings:
     min_confidence: float = 0.5
     window_days: int = 3  # claims further apart than this are about different engagements
+    count_ratio: float = 10.0  # counts further apart than this ratio are about different events, not disputed ones
+    estimate_tolerance: float = 0.25  # an estimate ("نحو 20") agrees with counts within this share of it
+    undated_pool: int = 400  # undated claims of one event type and area compared across stories at most
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,436 @@
-"""Conflicting claims."""
+"""Conflicting claims: pairs a reviewer should see side by side, each with its reason in words.
+
+Candidate pairs are blocked so that detection grows about linearly with the number of claims:
+claims are grouped by what happened (the action's family, and for disputed things such as
+mercenaries or weapons shipments the thing itself) and by area (the largest gazetteer place below
+the country), and inside a group only claims close in time are compared — sorted by date, with a
+sliding window of ``settings.window_days``. Claims without a date are compared only within their
+own story, or with other undated stories' claims of the same group.
+
+Each candidate pair is then typed:
+
+- ``denial``: one claim denies or dismisses ("نفى", "تكهنات") what the other affirms, and the
+  affirmation implicates the denier (names its side or its name) — or both tell exactly the same event.
+- ``competing_claims``: opposing sides each claim the same exclusive success (both downed the drone
+  over Misrata), or two sides give incompatible versions (restrictions lifted vs shipment withheld).
+- ``framing``: the same event framed incompatibly (a goodwill gesture vs a retreat after losses,
+  deliberate vs logistical), or a side's self-serving framing of its own move against the other
+  side's account of it.
+- ``numeric_mismatch``: the same event with different counts of the same thing.
+
+Never a conflict: one speaker with itself, one side repeating itself (unless one claim denies the
+other), different places, dates further apart than the window, different things acted on.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from . import dates, frames
+from .config import ConflictSettings
 from .models import Claim, Conflict
+from .text import normalize_name
+
+_UNKNOWN_SIDE_QUALITY = 0.9
 
 
-def detect(claims: list[Claim], settings) -> list[Conflict]:
-    return []
+@dataclass(slots=True)
+class _Item:
+    claim: Claim
+    id: str
+    frame: object
+    action: frames.Action | None
+    thing: frames.Thing | None
+    place: frames.Place | None
+    start: int | None  # first day the claim's date covers (proleptic ordinal), None when undated
+    end: int | None  # last day it covers
+    coarse: bool  # dated only to a month or a year (background more than news)
+    month_day: tuple[int, int] | None  # "السابع من أكتوبر" in a story without a date
+    story: tuple[str, int]
+    speaker: str
+    side: str | None
+    statement: tuple  # one speaker's words in one sentence: its cue and participles are one statement
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    type: str
+    confidence: float
+    reason_en: str
+    reason_ar: str
+
+
+def _item(claim: Claim) -> _Item | None:
+    if claim.nested_in:
+        return None  # X's account of Y's words: the outer claim carries the conflict
+    frame = claim.frame or frames.frame_claim(None, claim)
+    vocab = frames.vocabulary()
+    action = vocab.actions.get(frame.action) if frame.action else None
+    thing = vocab.objects.get(frame.object) if frame.object else None
+    if action is None and not (thing and thing.topic):
+        return None  # nothing happened that another claim could contradict
+    place = vocab.places.get(frame.place) if frame.place else None
+    start = end = None
+    coarse = False
+    month_day = None
+    if frame.when:
+        precision = "day"
+        if claim.time and claim.time.resolved == frame.when:
+            precision = dates.precision(claim.time.text)
+        start = frame.when.toordinal()
+        end = start + dates.SPAN_DAYS[precision] - 1
+        coarse = precision in ("month", "year")
+    elif claim.time:
+        month_day = dates.month_day(claim.time.text)
+    speaker = normalize_name(claim.speaker or claim.speaker_text or "")
+    return _Item(
+        claim=claim, id=claim.id, frame=frame, action=action, thing=thing, place=place, start=start, end=end,
+        coarse=coarse, month_day=month_day, story=(claim.article_id, claim.story), speaker=speaker,
+        side=claim.side, statement=(claim.article_id, claim.sentence.start, speaker),
+    )
+
+
+def _keys(item: _Item) -> list[tuple[str, str]]:
+    keys = []
+    if item.action:
+        keys.append(("action", item.action.family))
+    if item.thing and item.thing.topic:
+        keys.append(("thing", item.thing.lineage[-1]))
+    return keys
+
+
+def _area(item: _Item) -> str | None:
+    return item.place.area if item.place and not item.place.country else None
+
+
+# --- Candidate pairs ----------------------------------------------------------------------------------
+
+
+def _candidates(items: list[_Item], settings: ConflictSettings) -> set[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+
+    def add(i: int, j: int) -> None:
+        if i != j:
+            pairs.add((i, j) if i < j else (j, i))
+
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        for key in _keys(item):
+            by_key[key].append(index)
+
+    window = settings.window_days
+    for members in by_key.values():
+        # 1. Within a story: every pair (a story holds a few dozen claims at most).
+        by_story: dict[tuple, list[int]] = defaultdict(list)
+        for i in members:
+            by_story[items[i].story].append(i)
+        for group in by_story.values():
+            for a in range(len(group)):
+                for b in range(a + 1, len(group)):
+                    add(group[a], group[b])
+
+        # 2. Across stories, dated: per area, a sliding window over dates.
+        by_area: dict[str | None, list[int]] = defaultdict(list)
+        for i in members:
+            by_area[_area(items[i])].append(i)
+        dated_all = sorted((i for i in members if items[i].start is not None), key=lambda i: items[i].start)
+        starts_all = [items[i].start for i in dated_all]
+        for area, group in by_area.items():
+            dated = sorted((i for i in group if items[i].start is not None), key=lambda i: items[i].start)
+            if area is not None:
+                active: list[int] = []
+                for i in dated:
+                    start = items[i].start
+                    active = [j for j in active if items[j].end + window >= start]
+                    for j in active:
+                        add(i, j)
+                    active.append(i)
+            else:
+                # Placed only in a country: compared with the same event anywhere in it, by date.
+                for i in dated:
+                    if items[i].place is None:
+                        continue  # no place at all: its own story only
+                    lo = bisect_left(starts_all, items[i].start - window - 31)
+                    for k in range(lo, len(dated_all)):
+                        j = dated_all[k]
+                        if items[j].start > items[i].end + window:
+                            break
+                        add(i, j)
+
+            # 3. Across undated stories: the undated claims of one event type and area (bounded).
+            undated = [i for i in group if items[i].start is None and (area is not None or items[i].place is not None)]
+            undated = undated[: settings.undated_pool]
+            for a in range(len(undated)):
+                for b in range(a + 1, len(undated)):
+                    if items[undated[a]].story != items[undated[b]].story:
+                        add(undated[a], undated[b])
+    return pairs
+
+
+# --- Typing a pair --------------------------------------------------------------------------------------
+
+
+def _time_fit(x: _Item, y: _Item, settings: ConflictSettings) -> tuple[float, str, str] | None:
+    same_story = x.story == y.story
+    if x.start is not None and y.start is not None:
+        gap = max(x.start, y.start) - min(x.end, y.end)
+        if gap > settings.window_days:
+            return None
+        if x.coarse or y.coarse:
+            period = date.fromordinal(max(x.start, y.start)).isoformat()[: 4 if max(x.end - x.start, y.end - y.start) > 31 else 7]
+            return 0.85, f"same period {period}", f"الفترة نفسها {period}"
+        if gap <= 0:
+            day = date.fromordinal(max(x.start, y.start)).isoformat()
+            return 1.0, f"same day {day}", f"اليوم نفسه {day}"
+        return 0.9, f"{gap} day(s) apart", f"بفارق {gap} يوم"
+    if x.start is not None or y.start is not None:
+        dated = x if x.start is not None else y
+        if not same_story or dated.coarse:
+            return None  # a month or a year named on its own dates background, not the story's news
+        return 0.85, "date of one unknown (same story)", "تاريخ إحداهما غير معروف (الخبر نفسه)"
+    if x.month_day and y.month_day and x.month_day != y.month_day:
+        return None  # "السابع من أكتوبر" and "27 أكتوبر": different days even without a year
+    if same_story:
+        return 0.9, "date unknown (same story)", "التاريخ غير معروف (الخبر نفسه)"
+    return 0.7, "both undated", "كلاهما دون تاريخ"
+
+
+def _place_fit(x: _Item, y: _Item) -> tuple[float, str, str] | None:
+    px, py = x.place, y.place
+    if px is None or py is None:
+        known = px or py
+        if x.story != y.story:
+            return None
+        if known is None:
+            return 0.8, "no place named", "دون ذكر مكان"
+        return 0.85, f"place {known.key} (named in one)", f"المكان: {known.ar} (في إحداهما)"
+    if px.key == py.key:
+        return (0.8 if px.country else 1.0), f"same place {px.key}", f"المكان نفسه: {px.ar}"
+    if px.key in py.lineage or py.key in px.lineage:
+        wide, narrow = (px, py) if px.key in py.lineage else (py, px)
+        if wide.country:
+            return 0.8, f"both in {wide.key} ({narrow.key})", f"كلاهما في {wide.ar} ({narrow.ar})"
+        return 0.95, f"same place {wide.key} ({narrow.key})", f"المكان نفسه: {wide.ar} ({narrow.ar})"
+    return None
+
+
+def _thing_fit(x: _Item, y: _Item) -> tuple[float, frames.Thing | None] | None:
+    tx, ty = x.thing, y.thing
+    if tx and ty:
+        if tx.key == ty.key:
+            return 1.0, tx
+        if tx.key in ty.lineage:
+            return 0.95, tx
+        if ty.key in tx.lineage:
+            return 0.95, ty
+        return None  # different things: a depot and a cargo plane are two events
+    return (0.85 if (tx or ty) else 0.8), tx or ty
+
+
+def _label(item: _Item) -> tuple[str, str]:
+    """Who is speaking, for a reason: the side when known, else the speaker's name."""
+    if item.side:
+        return item.side, frames.vocabulary().side_labels.get(item.side, item.side)
+    name = item.claim.speaker or item.claim.speaker_text or "?"
+    return name, name
+
+
+def _event(x: _Item, y: _Item, thing: frames.Thing | None) -> tuple[str, str]:
+    """The shared event in words: the common action with the more general of the two things."""
+    if x.action and y.action and x.action.key == y.action.key:
+        return x.action.event(thing)
+    if thing:
+        return thing.en, thing.ar  # two verbs about one disputed thing: the thing names the event
+    action = x.action or y.action
+    return action.event(None)
+
+
+def _named(speaker: str, text: str) -> bool:
+    """Whether ``text`` names the speaker (by its last name: "كيسنجر" for هنري كيسنجر)."""
+    parts = [p for p in normalize_name(speaker).split() if len(p) > 2]
+    if not parts:
+        return False
+    return parts[-1] in frames.words_of(text)
+
+
+def _judge(x: _Item, y: _Item, settings: ConflictSettings) -> _Found | None:
+    if x.speaker and x.speaker == y.speaker:
+        return None
+    vocab = frames.vocabulary()
+    fit = _thing_fit(x, y)
+    if fit is None:
+        return None
+    thing_q, thing = fit
+    same_family = bool(x.action and y.action and x.action.family == y.action.family)
+    topic = bool(x.thing and y.thing and x.thing.topic and y.thing.topic)
+    if not (same_family or topic):
+        return None
+    event_q = thing_q if same_family else 0.85
+    time = _time_fit(x, y, settings)
+    if time is None:
+        return None
+    place = _place_fit(x, y)
+    if place is None:
+        return None
+    sides_q = 1.0 if x.side and y.side else _UNKNOWN_SIDE_QUALITY
+    quality = event_q * time[0] * place[0] * sides_q
+    ev_en, ev_ar = _event(x, y, thing)
+    shared_en = f"Same event type '{ev_en}', {place[1]}, {time[1]}"
+    shared_ar = f"الحدث نفسه «{ev_ar}»، {place[2]}، {time[2]}"
+    (lx_en, lx_ar), (ly_en, ly_ar) = _label(x), _label(y)
+    px, py = x.frame.polarity, y.frame.polarity
+
+    if px != py:
+        denier, affirmer = (x, y) if px < 0 else (y, x)
+        (ld_en, ld_ar), (la_en, la_ar) = _label(denier), _label(affirmer)
+        named = frames.sides_named(affirmer.claim.content_text, affirmer.claim.outlet)
+        implicated = bool(
+            (denier.side and (denier.side in named or denier.side == affirmer.frame.agent_side))
+            or (denier.frame.agent_side and denier.frame.agent_side in named)
+            or _named(denier.claim.speaker, affirmer.claim.content_text)
+        )
+        exact = bool(x.action and y.action and x.action.key == y.action.key and x.thing and y.thing)
+        if not (implicated or exact):
+            return None
+        base = 0.9 if implicated else 0.7
+        return _Found(
+            "denial", base * quality,
+            f"{shared_en}: {ld_en} denies or dismisses what {la_en} affirms.",
+            f"{shared_ar}: نفي أو تشكيك من جانب {ld_ar} فيما يؤكده {la_ar}.",
+        )
+    if px < 0:
+        return None  # two denials agree
+    if x.side and x.side == y.side:
+        return None  # one side repeating itself
+
+    if same_family:
+        ax, ay = x.action, y.action
+        if ax.key == ay.key and ax.exclusive and ax.success and (not ax.needs_object or (x.thing and y.thing)):
+            gx, gy = x.frame.agent_side, y.frame.agent_side
+            if vocab.opposed_sides(gx, gy) and not vocab.opposed_sides(gx, x.side) and not vocab.opposed_sides(gy, y.side):
+                gx_ar, gy_ar = vocab.side_labels.get(gx, gx), vocab.side_labels.get(gy, gy)
+                return _Found(
+                    "competing_claims", 0.95 * quality,
+                    f"{shared_en}, opposite sides {gx} / {gy}: each says its own forces did it.",
+                    f"{shared_ar}، من طرفين متقابلين ({gx_ar} / {gy_ar}): كل طرف يقول إن قواته هي التي نفذته.",
+                )
+        if (ay.key in ax.opposes or ax.key in ay.opposes) and x.side and y.side:
+            return _Found(
+                "competing_claims", 0.9 * quality,
+                f"{shared_en}: incompatible versions — {lx_en} says '{ax.en}', {ly_en} says '{ay.en}'.",
+                f"{shared_ar}: روايتان متعارضتان — {lx_ar}: «{ax.ar}»، {ly_ar}: «{ay.ar}».",
+            )
+
+        found = _framing(x, y, quality, shared_en, shared_ar)
+        if found:
+            return found
+        return _numbers(x, y, quality, shared_en, shared_ar, settings)
+    return None
+
+
+def _framing(x: _Item, y: _Item, quality: float, shared_en: str, shared_ar: str) -> _Found | None:
+    vocab = frames.vocabulary()
+    fx = vocab.framings.get(frames.framing_of(x.claim.content_text) or "")
+    fy = vocab.framings.get(frames.framing_of(y.claim.content_text) or "")
+    (lx_en, lx_ar), (ly_en, ly_ar) = _label(x), _label(y)
+    if fx and fy:
+        if fy.key in fx.opposes or fx.key in fy.opposes:
+            return _Found(
+                "framing", 0.85 * quality,
+                f"{shared_en}: framed as {fx.en} by {lx_en} and as {fy.en} by {ly_en}.",
+                f"{shared_ar}: بحسب {lx_ar} {fx.ar}، وبحسب {ly_ar} {fy.ar}.",
+            )
+        return None
+    framer, plain = (x, y) if fx else (y, x)
+    framing = fx or fy
+    if framing is None or not framing.self_serving or not (framer.action.framable or plain.action.framable):
+        return None
+    # A side's own gloss on its own move ("لإتاحة الفرصة لأداء الشعائر") against the other side's account of it.
+    actor = framer.frame.agent_side
+    if not vocab.opposed_sides(framer.side, plain.side) or actor != framer.side:
+        return None
+    if plain.frame.agent_side not in (None, actor):
+        return None
+    (lf_en, lf_ar), (lp_en, lp_ar) = _label(framer), _label(plain)
+    return _Found(
+        "framing", 0.75 * quality,
+        f"{shared_en}: {lf_en} presents its own move as {framing.en}; {lp_en} reports it without that framing.",
+        f"{shared_ar}: يقدّمها {lf_ar} — وهي خطوته — على أنها {framing.ar}، وتأتي رواية {lp_ar} لها دون ذلك.",
+    )
+
+
+def _counts(item: _Item) -> dict[str, tuple[float, str]]:
+    out: dict[str, tuple[float, str]] = {}
+    for value, what in item.frame.numbers:
+        kind = "~" if what.startswith("~") else "≥" if what.startswith("≥") else "="
+        out.setdefault(what.lstrip("~≥"), (value, kind))
+    return out
+
+
+def _agree(a: tuple[float, str], b: tuple[float, str], settings: ConflictSettings) -> bool:
+    (va, ka), (vb, kb) = a, b
+    if ka == "≥" and vb >= va or kb == "≥" and va >= vb:
+        return True
+    if "~" in (ka, kb):
+        estimate, other = (va, vb) if ka == "~" else (vb, va)
+        return abs(estimate - other) <= settings.estimate_tolerance * max(estimate, other) or (
+            estimate in (3, 10, 100, 1000) and estimate <= other < estimate * 10  # "عشرات" agrees with 40
+        )
+    return va == vb
+
+
+def _numbers(x: _Item, y: _Item, quality: float, shared_en: str, shared_ar: str,
+             settings: ConflictSettings) -> _Found | None:
+    if not (x.frame.numbers and y.frame.numbers):
+        return None
+    if not (x.side and y.side) and x.claim.article_id == y.claim.article_id:
+        return None  # two unattributed figures in one article are usually two parts of one toll
+    fx, fy = x.frame, y.frame
+    if (fx.target_side and fy.target_side and fx.target_side != fy.target_side) or (
+        fx.agent_side and fy.agent_side and fx.agent_side != fy.agent_side
+    ):
+        return None  # each side's toll of the other's losses: two counts of two things
+    cx, cy = _counts(x), _counts(y)
+    for what in cx.keys() & cy.keys():
+        (vx, _), (vy, _) = cx[what], cy[what]
+        if _agree(cx[what], cy[what], settings):
+            continue
+        if max(vx, vy) > settings.count_ratio * max(min(vx, vy), 1):
+            continue  # 1,200 and 37,000 killed are two tolls, not one disputed toll
+        (lx_en, lx_ar), (ly_en, ly_ar) = _label(x), _label(y)
+        return _Found(
+            "numeric_mismatch", 0.85 * quality,
+            f"{shared_en}: different counts of '{what}' — {vx:g} ({lx_en}) vs {vy:g} ({ly_en}).",
+            f"{shared_ar}: أعداد مختلفة ({what}) — {vx:g} ({lx_ar}) مقابل {vy:g} ({ly_ar}).",
+        )
+    return None
+
+
+# --- Entry point -----------------------------------------------------------------------------------------
+
+
+def detect(claims: list[Claim], settings: ConflictSettings | None = None) -> list[Conflict]:
+    """Typed conflicts among ``claims``, one per pair of statements and type, confident enough to show."""
+    settings = settings or ConflictSettings()
+    items = [item for item in map(_item, claims) if item is not None]
+    best: dict[tuple, tuple[_Found, int, int]] = {}
+    for i, j in sorted(_candidates(items, settings)):
+        x, y = items[i], items[j]
+        found = _judge(x, y, settings)
+        if found is None or found.confidence < settings.min_confidence:
+            continue
+        # A speaker's cue and its participles ("قال … موضحا …") are one statement: one flag per pair of
+        # statements and type, the most confident (the earliest on a tie).
+        key = (*sorted((x.statement, y.statement)), found.type)
+        kept = best.get(key)
+        if kept is None or found.confidence > kept[0].confidence:
+            best[key] = (found, i, j)
+    out = []
+    for found, i, j in best.values():
+        a, b = sorted((items[i].id, items[j].id))
+        out.append(Conflict(a, b, found.type, found.reason_en, found.reason_ar, round(found.confidence, 3)))
+    out.sort(key=lambda c: (-c.confidence, c.a, c.b))
+    return out

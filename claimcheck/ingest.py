@@ -11,9 +11,11 @@ what to do; the others are still read.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -45,34 +47,78 @@ class UnreadableText(ValueError):
     pass
 
 
+def _bom_codec(name: str) -> codecs.CodecInfo | None:
+    """``utf-16-le-sig`` / ``utf-16-be-sig``: UTF-16 in one byte order with its BOM, like ``utf-8-sig``.
+
+    Python's ``utf-16`` writes the machine's byte order on encoding, so it cannot name a
+    big-endian file with a BOM; these names give back the bytes that were read.
+    """
+    boms = {"utf_16_le_sig": codecs.BOM_UTF16_LE, "utf_16_be_sig": codecs.BOM_UTF16_BE}
+    if name not in boms:
+        return None
+    bom, base = boms[name], codecs.lookup(name.removesuffix("_sig"))
+
+    def encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
+        data, consumed = base.encode(text, errors)
+        return bom + data, consumed
+
+    def decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
+        data = bytes(data)
+        skip = len(bom) if data.startswith(bom) else 0
+        text, consumed = base.decode(data[skip:], errors)
+        return text, consumed + skip
+
+    return codecs.CodecInfo(encode, decode, name=name.replace("_", "-"))
+
+
+codecs.register(_bom_codec)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def decode(raw: bytes) -> tuple[str, str]:
     """Decode ``raw`` and name the codec that gives back the same bytes on encoding.
 
-    BOMs decide first; then strict UTF-8; then UTF-16 without BOM (recognised by its
-    zero bytes); then charset-normalizer, which tells Windows-1256 from other code pages.
+    BOMs decide first; then UTF-16 without BOM, recognised by zero bytes that all sit on
+    one side of each byte pair (Arabic UTF-16 is otherwise valid ASCII, so this must come
+    before UTF-8); then strict UTF-8; then charset-normalizer, which tells Windows-1256
+    from other code pages.
     """
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8"), "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise UnreadableText(f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})") from exc
+    text, codec = _decode(raw)
+    if not text.strip():
+        raise UnreadableText("the file is empty; nothing to ingest")
+    return text, codec
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le-sig"), (codecs.BOM_UTF16_BE, "utf-16-be-sig"))
+    for bom, codec in boms:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise UnreadableText(
+                    f"starts with a {codec.removesuffix('-sig').upper()} byte-order mark but is not valid "
+                    f"{codec.removesuffix('-sig').upper()} ({exc.reason}); save it as UTF-8 and ingest it again"
+                ) from exc
     if not raw.strip():
-        raise UnreadableText("the file is empty")
+        return "", "utf-8"
+    even_zeros, odd_zeros = raw[0::2].count(0), raw[1::2].count(0)
+    if len(raw) % 2 == 0 and max(even_zeros, odd_zeros) > 20 * min(even_zeros, odd_zeros):
+        codec = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if not _CONTROL.search(text):
+                return text, codec
+    if raw.count(0) > 0:
+        raise UnreadableText("looks like a binary file, not text; export it as plain text (UTF-8) and ingest that")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    even_zeros, odd_zeros = raw[0::2].count(0), raw[1::2].count(0)
-    if len(raw) % 2 == 0 and max(even_zeros, odd_zeros) > len(raw) // 8:
-        codec = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
-        try:
-            return raw.decode(codec), codec
-        except UnicodeDecodeError:
-            pass
-    if raw.count(0) > 0:
-        raise UnreadableText("looks like a binary file, not text; export it as plain text (UTF-8) and ingest that")
 
     from charset_normalizer import from_bytes
 
@@ -189,7 +235,9 @@ def _txt_article(path: Path, root: Path) -> Article:
 def _records(path: Path) -> Iterator[tuple[int, dict | Exception]]:
     text, _ = decode(path.read_bytes())
     if path.suffix == ".jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Records end at "\n" only: str.splitlines would also break inside a record at U+2028 or
+        # U+0085, which JSON strings may hold unescaped.
+        for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             try:

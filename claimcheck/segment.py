@@ -162,7 +162,10 @@ def infer_outlet(text: str, chrome: list[Chrome] = ()) -> tuple[str | None, Evid
                 continue  # teasers of other stories say nothing about this page's outlet
             scores[name] = scores.get(name, 0.0) + weight
             if name not in best or weight > best[name][0]:
-                best[name] = (weight, Evidence(match.group().strip(), match.start(), "signature"))
+                # Offset of the stripped text: a pattern may start by eating a blank line.
+                found = match.group()
+                offset = match.start() + len(found) - len(found.lstrip())
+                best[name] = (weight, Evidence(found.strip(), offset, "signature"))
     if not scores:
         return None, None
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])

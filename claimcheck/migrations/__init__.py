@@ -12,6 +12,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Engine
 
+from ..locks import write_transaction
+
 HERE = Path(__file__).parent
 
 
@@ -25,7 +27,9 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     cfg = alembic_config(engine)
-    with engine.begin() as connection:
+    # Locked, so that two processes opening a new store at once don't both create the schema:
+    # the second waits, then finds it at head.
+    with write_transaction(engine, "claimcheck:schema") as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
 

@@ -1,0 +1,162 @@
+"""The team store: every command on SQLite and PostgreSQL, and schema migrations."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from click.testing import CliRunner
+
+from claimcheck import config, migrations, review
+from claimcheck.cli import cli
+from claimcheck.store import Base, Store, make_engine
+from helpers import SEEDS, gold_claims, seed_store
+
+
+def run(*args: str, env: dict | None = None, ok: bool = True):
+    result = CliRunner().invoke(cli, list(args), env=env)
+    if ok:
+        assert result.exit_code == 0, result.output + repr(result.exception)
+    return result
+
+
+def test_every_command_on_the_store(db_url, tmp_path):
+    run("ingest", str(SEEDS), "--db", db_url)
+    store = Store(db_url)
+    seed_store(store)  # claims and a conflict even before attribution and conflict detection land
+    claims = json.loads(run("claims", "--json", "--db", db_url).stdout)
+    assert len(claims) == store.claim_count() > 0
+    claim = claims[0]["id"]
+
+    out = run("review", claim[:8], "--status", "disputed", "--note", "روايتان متعارضتان",
+              "--evidence", "https://example.org/a", "--reviewer", "amina", "--db", db_url).stdout
+    assert f"claim {claim}: unreviewed → disputed" in out
+    run("--db", db_url, "review", claim, "-s", "false", env={"CLAIMCHECK_REVIEWER": "omar"})
+    rows = json.loads(run("history", claim, "--json", "--db", db_url).stdout)
+    assert [(r["reviewer"], r["new_status"]) for r in rows] == [("amina", "disputed"), ("omar", "false")]
+    assert rows[0]["note"] == "روايتان متعارضتان"
+
+    refused = run("undo", claim, "--reviewer", "amina", "--db", db_url, ok=False)
+    assert refused.exit_code == 1 and "omar set claim" in refused.output
+    assert "→ disputed" in run("undo", claim, "--db", db_url, env={"CLAIMCHECK_REVIEWER": "omar"}).stdout
+    assert "amina" in run("history", claim, "--db", db_url).stdout
+
+    conflict = json.loads(run("conflicts", "--json", "--db", db_url).stdout)[0]["id"]
+    assert "→ confirmed" in run("review", conflict, "--conflict", "-s", "confirmed", "--db", db_url).stdout
+    assert json.loads(run("history", conflict, "--conflict", "--json", "--db", db_url).stdout)[0]["new_status"] == "confirmed"
+
+    out_file = tmp_path / "disputed.csv"
+    assert "1 claims written" in run("export", "--status", "disputed", "-o", str(out_file), "--db", db_url).stdout
+    frame = pd.read_csv(out_file, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(frame["claim_id"]) == [claim] and list(frame["note"]) == ["روايتان متعارضتان"]
+    run("export", "--format", "claimreview", "-o", str(tmp_path / "r.json"), "--db", db_url)
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))[0]["@type"] == "ClaimReview"
+
+    articles = json.loads(run("articles", "--json", "--db", db_url).stdout)
+    assert len(articles) == 5
+    run("show", articles[0]["name"], "--json", "--db", db_url)
+    run("analyze", articles[0]["name"], "--db", db_url)
+    assert json.loads(run("history", claim, "--json", "--db", db_url).stdout)[-1]["new_status"] == "disputed"
+    store.close()
+
+
+def test_cli_errors_say_what_to_do(db_url):
+    store = Store(db_url)
+    seed_store(store)
+    claim = store.claims()[0]["id"]
+    store.close()
+    missing = run("review", "0" * 17, "-s", "verified", "--db", db_url, ok=False)
+    assert missing.exit_code == 1 and "`claimcheck claims --json` lists" in missing.output
+    wrong = run("review", claim, "-s", "maybe", "--db", db_url, ok=False)
+    assert "use one of: unreviewed, verified, disputed, false, needs-context" in wrong.output
+    nothing = run("undo", claim, "--reviewer", "amina", "--db", db_url, ok=False)
+    assert "amina has no decision to undo" in nothing.output
+    assert "0 claims written" in run("export", "--status", "false", "-o", str(Path(tempfile.mkdtemp()) / "x.csv"),
+                                     "--db", db_url).stdout
+
+
+def test_reviewer_identity(monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_REVIEWER", "amina")
+    assert config.reviewer("omar") == "omar"
+    assert config.reviewer() == "amina"
+    monkeypatch.delenv("CLAIMCHECK_REVIEWER")
+    monkeypatch.setattr(config.getpass, "getuser", lambda: "login-name")
+    assert config.reviewer() == "login-name"
+
+
+# --- migrations ----------------------------------------------------------------------
+
+
+def _head() -> str:
+    return ScriptDirectory.from_config(migrations.alembic_config()).get_current_head()
+
+
+def test_upgrade_keeps_an_existing_store(db_url):
+    engine = make_engine(db_url)
+    migrations.upgrade(engine, "0001")  # a store created at the first revision
+    engine.dispose()
+    old = Store(db_url, create=False)
+    ids = seed_store(old)
+    decision = review.record(old, "claim", ids[0], "false", "amina", note="قديم")
+    before = (old.articles(), old.claims(), old.conflicts())
+    old.close()
+
+    store = Store(db_url)  # what every command does: upgrade in place, never rebuild
+    assert migrations.current(store.engine) == _head()
+    assert (store.articles(), store.claims(), store.conflicts()) == before
+    assert review.history(store, "claim", ids[0]) == [decision]
+    store.close()
+
+
+def test_migrations_match_the_models(db_url):
+    store = Store(db_url)
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    store.close()
+    assert diff == [], "store.py and the migrations differ: add a migration (see claimcheck/migrations)"
+
+
+OPEN_STORE = """
+import sys, time
+from pathlib import Path
+from claimcheck.store import Store
+while not Path(sys.argv[2]).exists():
+    time.sleep(0.001)
+Store(sys.argv[1]).close()
+"""
+
+
+def test_two_processes_open_a_new_store_at_once(db_url, tmp_path):
+    go = tmp_path / "go"
+    procs = [subprocess.Popen([sys.executable, "-c", OPEN_STORE, db_url, str(go)], stderr=subprocess.PIPE, text=True)
+             for _ in range(3)]
+    time.sleep(1.5)  # let them import and wait at the line
+    go.touch()
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    assert migrations.current(make_engine(db_url)) == _head()
+
+
+def test_gold_claims_point_into_the_text(tmp_path):
+    """The test helper's fallback claims: every span is the gold text, found in the stored article."""
+    store = Store(f"sqlite:///{tmp_path / 'gold.db'}")
+    from claimcheck.pipeline import ingest_paths
+
+    ingest_paths(store, [SEEDS])
+    claims = gold_claims(store)
+    assert len(claims) >= 85  # of 91 hand-checked lines
+    for claim in claims.values():
+        text = store.article(claim.article_id).text
+        assert claim.cue.text(text) == claim.cue_text
+        if claim.content:
+            assert claim.content.text(text) == claim.content_text
+    store.close()

@@ -1,0 +1,217 @@
+"""The review desk driven with Textual's Pilot on a real SQLite store built from the fixtures."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+
+import pytest
+from desk_helpers import desk_store
+
+from claimcheck import review
+from tui.app import DeskApp
+from tui.dialogs import ExportDialog, VerdictDialog
+from tui.screens import ArticleScreen, ClaimsScreen, ConflictScreen, HelpScreen, QueueScreen
+from tui.widgets import BidiText, ClaimPanel, DeskHeader, PagedTable
+
+REVIEWER = "tester"
+SIZE = (140, 40)
+
+
+@pytest.fixture
+def desk(tmp_path):
+    store, conflict_id = desk_store(f"sqlite:///{tmp_path / 'desk.db'}")
+    yield store, conflict_id
+    store.close()
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    """Let workers (which may start other workers) and the resulting repaints finish."""
+    for _ in range(rounds):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+def header_counts(screen) -> str:
+    return str(screen.query_one(DeskHeader).query_one("#header-counts").render())
+
+
+def test_review_the_seed_001_drone_conflict(desk, tmp_path):
+    asyncio.run(_review_the_seed_001_drone_conflict(desk, tmp_path))
+
+
+async def _review_the_seed_001_drone_conflict(desk, tmp_path):
+    store, conflict_id = desk
+    app = DeskApp(store, REVIEWER, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # The queue is the first screen, most confident first, with counts in the header.
+        queue = app.screen
+        assert isinstance(queue, QueueScreen)
+        table = queue.query_one("#queue", PagedTable)
+        assert table.row_count == store.conflict_count()
+        confidences = [r["confidence"] for r in table.records]
+        assert confidences == sorted(confidences, reverse=True)
+        assert f"{store.conflict_count()} conflicts" in header_counts(queue)
+        assert REVIEWER in str(queue.query_one("#header-user").render())
+
+        # Open the drone conflict: both claims side by side, the LNA one and the GNA one.
+        assert table.select_key(conflict_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ConflictScreen) and screen.conflict_id == conflict_id
+        assert {screen.data["a"]["side"], screen.data["b"]["side"]} == {"LNA", "GNA"}
+        assert screen.data["reason_en"] in str(screen.query_one("#reason-en", BidiText).styled_text())
+        lna_side = "a" if screen.data["a"]["side"] == "LNA" else "b"
+        lna = screen.data[lna_side]
+        await pilot.press("left" if lna_side == "a" else "right")
+        panel = screen.query_one(f"#panel-{lna_side}", ClaimPanel)
+        assert screen.focused is panel
+
+        # Shift+D: the form, preset to disputed; a note (with Arabic) and Enter record it.
+        await pilot.press("D")
+        await settle(pilot)
+        assert isinstance(app.screen, VerdictDialog)
+        await type_text(pilot, "GNA says the drone raided Misrata")
+        app.screen.query_one("#note").insert_text_at_cursor(" — رواية مضادة")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        history = review.history(store, "claim", lna["id"])
+        assert [(h["old_status"], h["new_status"], h["reviewer"]) for h in history] == [
+            ("unreviewed", "disputed", REVIEWER)]
+        assert history[0]["note"] == "GNA says the drone raided Misrata — رواية مضادة"
+        # The decision shows at once: in the panel and in the history panel.
+        assert panel.border_subtitle == "disputed"
+        assert "disputed" in str(panel.query_one("#meta-status", BidiText).styled_text())
+        assert "رواية مضادة" in str(screen.query_one("#history-body", BidiText).styled_text())
+
+        # z undoes the reviewer's last decision (a new row; nothing is deleted).
+        await pilot.press("z")
+        await settle(pilot)
+        history = review.history(store, "claim", lna["id"])
+        assert [h["new_status"] for h in history] == ["disputed", "unreviewed"]
+        assert history[1]["undo_of"] == history[0]["id"]
+        assert panel.border_subtitle == "unreviewed"
+
+        # d marks again at once, without the form.
+        await pilot.press("d")
+        await settle(pilot)
+        assert not isinstance(app.screen, VerdictDialog)
+        assert review.current_status(store, "claim", [lna["id"]])[lna["id"]]["status"] == "disputed"
+        assert [h["new_status"] for h in review.history(store, "claim", lna["id"])] == [
+            "disputed", "unreviewed", "disputed"]
+
+        # The pair itself: confirmed.
+        await pilot.press("y")
+        await settle(pilot)
+        assert review.current_status(store, "conflict", [conflict_id])[conflict_id]["status"] == "confirmed"
+
+        # Back in the queue the row shows the new state; export the queue's claims to CSV.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is queue
+        assert table.records[table.get_row_index(conflict_id)]["status"] == "confirmed"
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        out = tmp_path / "queue.csv"
+        app.screen.query_one("#export-path").value = str(out)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = {r["claim_id"]: r for r in csv.DictReader(f)}
+    conflict_claims = {i for c in store.conflicts() for i in (c["claim_a"], c["claim_b"])}
+    assert set(rows) == conflict_claims
+    assert rows[lna["id"]]["status"] == "disputed"
+    assert rows[lna["id"]]["reviewer"] == REVIEWER
+    assert rows[lna["id"]]["content"] == lna["content"]  # logical order: display modes never reach exports
+    assert conflict_id in rows[lna["id"]]["conflict_ids"]
+
+
+def test_claims_browser_filters_searches_and_exports(desk, tmp_path):
+    asyncio.run(_claims_browser_filters_searches_and_exports(desk, tmp_path))
+
+
+async def _claims_browser_filters_searches_and_exports(desk, tmp_path):
+    store, conflict_id = desk
+    target = store.claim(store.conflicts()[0]["claim_a"])
+    review.record(store, "claim", target["id"], "false", REVIEWER, note="seen elsewhere")
+    app = DeskApp(store, REVIEWER, "shape")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        table = screen.query_one("#claims", PagedTable)
+        total = store.claim_count()
+        assert table.row_count == min(total, 200)
+        assert f"{total} claims" in header_counts(screen)
+        assert "1 false" in header_counts(screen)
+
+        # Search without hamza or diacritics finds the spelling with them (أسقطت).
+        await pilot.press("slash")
+        await type_text(pilot, "اسقطت")
+        await pilot.press("enter")
+        await settle(pilot)
+        found = [r["content"] for r in table.records]
+        assert found and all("أسقطت" in c or "اسقطت" in c for c in found)
+
+        # Status filter: only the claim marked false; export writes exactly what is shown.
+        screen.query_one("#filter-search").value = ""
+        screen.query_one("#filter-status").value = "false"
+        await settle(pilot)
+        assert [r["id"] for r in table.records] == [target["id"]]
+        table.focus()
+        await pilot.press("e")
+        await settle(pilot)
+        out = tmp_path / "false.csv"
+        app.screen.query_one("#export-path").value = str(out)
+        await pilot.press("enter")
+        await settle(pilot)
+
+        # Enter opens the claim in its article, with every claim of the article marked.
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen
+        assert isinstance(article, ArticleScreen)
+        assert article.claims[article.index]["id"] == target["id"]
+        assert len(article.claims) == len(store.claims(article=target["article_id"]))
+        before = article.index
+        await pilot.press("n")
+        assert article.index == (before + 1) % len(article.claims)
+        await pilot.press("p")
+        assert article.index == before
+
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["claim_id"], r["status"], r["note"]) for r in rows] == [(target["id"], "false", "seen elsewhere")]
+
+
+def test_help_bidi_key_and_undo_with_nothing_to_undo(desk):
+    asyncio.run(_help_bidi_key_and_undo_with_nothing_to_undo(desk))
+
+
+async def _help_bidi_key_and_undo_with_nothing_to_undo(desk):
+    store, _ = desk
+    app = DeskApp(store, REVIEWER, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, QueueScreen)
+        for expected in ("on", "shape", "off"):
+            await pilot.press("B")
+            assert app.bidi_mode == expected
+            assert f"bidi: {expected}" in str(app.screen.query_one("#header-user").render())
+        await pilot.press("z")  # nothing recorded yet: a warning, no row
+        await settle(pilot)
+        assert review.last_decision_by(store, REVIEWER) is None

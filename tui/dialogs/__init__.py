@@ -1,0 +1,4 @@
+from .export import ExportDialog
+from .verdict import Verdict, VerdictDialog
+
+__all__ = ["ExportDialog", "Verdict", "VerdictDialog"]

@@ -1,0 +1,70 @@
+"""What every desk screen shares: header and footer, the mark keys, and refresh hooks."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from claimcheck.review import CLAIM_STATUSES
+
+from ..dialogs import Verdict, VerdictDialog
+
+# Lower case marks at once; the same key with shift opens the form for a note and evidence.
+CLAIM_KEYS = {"v": "verified", "d": "disputed", "f": "false", "c": "needs-context", "u": "unreviewed"}
+MARK_BINDINGS = [
+    *(Binding(key, f"mark('{status}')", status, show=key in "vd") for key, status in CLAIM_KEYS.items()),
+    *(Binding(key.upper(), f"mark('{status}', True)", f"{status} + note", show=False)
+      for key, status in CLAIM_KEYS.items()),
+]
+
+
+class DeskScreen(Screen):
+    """A screen of the desk. Subclasses say which claim the mark keys apply to."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._bidi_shown: str | None = None
+
+    @property
+    def store(self):
+        return self.app.store
+
+    # --- hooks for subclasses -------------------------------------------------------------
+
+    def marked_claim(self) -> dict | None:
+        """The claim the mark keys apply to (None when there is none)."""
+        return None
+
+    def decision_made(self, kind: str, target_id: str) -> None:
+        """A decision (or an undo) was recorded: show it."""
+
+    def redisplay(self) -> None:
+        """The bidi display mode changed: repaint text."""
+        for widget in self.query("BidiText"):
+            widget.refresh(layout=True)
+
+    # --- shared behaviour -----------------------------------------------------------------
+
+    def on_screen_resume(self) -> None:
+        # A screen below others (or in another mode) misses changes of display mode; catch up.
+        if self._bidi_shown is not None and self._bidi_shown != self.app.bidi_mode:
+            self.redisplay()
+            for header in self.query("DeskHeader"):
+                header.refresh_user()
+        self._bidi_shown = self.app.bidi_mode
+
+    def action_mark(self, status: str, with_note: bool = False) -> None:
+        claim = self.marked_claim()
+        if claim is None:
+            self.notify("no claim selected", severity="warning")
+            return
+        if not with_note:
+            self.app.decide("claim", claim["id"], status)
+            return
+        subject = f"{claim.get('speaker') or ''}: {claim.get('content') or ''}"
+
+        def record(verdict: Verdict | None) -> None:
+            if verdict:
+                self.app.decide("claim", claim["id"], verdict.status, verdict.note, verdict.evidence)
+
+        self.app.push_screen(VerdictDialog("claim", CLAIM_STATUSES, status, subject), record)
