@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from . import knowledge
 from .text import WORD_RE, normalize
+from . import grammar
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,14 @@ class Actor:
     markers: tuple[str, ...]
 
 
+Alias = tuple[tuple[str, ...], str, "tuple[str, ...] | None"]  # (words, actor id, outlets or None)
+
+
 @dataclass(frozen=True)
 class ActorIndex:
     actors: dict[str, Actor]
-    aliases: list[tuple[tuple[str, ...], str, tuple[str, ...] | None]]  # (alias words, actor id, outlets), longest first
+    aliases: list[Alias]  # longest first
+    by_first: dict[str, list[Alias]]  # aliases by their first word, longest first: lookups stay cheap
     markers: list[tuple[tuple[str, ...], str]]  # (marker words, side)
 
 
@@ -39,7 +44,7 @@ def _words(text: str) -> tuple[str, ...]:
 def actor_index() -> ActorIndex:
     data = knowledge.load("actors")
     actors: dict[str, Actor] = {}
-    aliases = []
+    aliases: list[Alias] = []
     markers = []
     for a in data["actor"]:
         actor = Actor(a["id"], a["name"], a.get("side"), a.get("kind", "person"), a.get("role"), a.get("organisation"),
@@ -52,12 +57,17 @@ def actor_index() -> ActorIndex:
         if actor.side:
             for m in a.get("markers", []):
                 markers.append((_words(m), actor.side))
+    aliases = [a for a in aliases if a[0]]
     aliases.sort(key=lambda x: -len(x[0]))
     markers.sort(key=lambda x: -len(x[0]))
-    return ActorIndex(actors, aliases, markers)
+    by_first: dict[str, list[Alias]] = {}
+    for alias in aliases:
+        by_first.setdefault(alias[0][0], []).append(alias)
+    return ActorIndex(actors, aliases, by_first, markers)
 
 
-def _strip_clitic(word: str) -> list[str]:
+@lru_cache(maxsize=50_000)
+def _strip_clitic(word: str) -> tuple[str, ...]:
     forms = [word]
     for prefix in ("و", "ف", "ب", "ل", "وب", "ول", "لل"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
@@ -65,16 +75,27 @@ def _strip_clitic(word: str) -> list[str]:
             forms.append(rest)
             if prefix.endswith("ل") and not rest.startswith("ال"):
                 forms.append("ال" + rest)  # "للجيش" → "الجيش"
-    return forms
+    return tuple(forms)
+
+
+def _matches_at(words: tuple[str, ...] | list[str], i: int, pattern: tuple[str, ...]) -> bool:
+    if i + len(pattern) > len(words):
+        return False
+    return all(p == words[i + k] or p in _strip_clitic(words[i + k]) for k, p in enumerate(pattern))
 
 
 def _find(words: tuple[str, ...], pattern: tuple[str, ...]) -> int | None:
-    n = len(pattern)
-    for i in range(len(words) - n + 1):
-        if all(p in _strip_clitic(words[i + k]) if k == 0 else p == words[i + k] or p in _strip_clitic(words[i + k])
-               for k, p in enumerate(pattern)):
+    for i in range(len(words) - len(pattern) + 1):
+        if _matches_at(words, i, pattern):
             return i
     return None
+
+
+def _candidates(index: ActorIndex, word: str) -> list[Alias]:
+    out: list[Alias] = []
+    for form in _strip_clitic(word):
+        out.extend(index.by_first.get(form, ()))
+    return out
 
 
 def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int] | None:
@@ -86,39 +107,36 @@ def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int
     words = _words(mention.replace("«", " ").replace("»", " ").replace('"', " "))
     index = actor_index()
     best = None
-    for alias, actor_id, outlets in index.aliases:
-        if outlets is not None and outlet not in outlets:
-            continue
-        at = _find(words, alias)
-        if at is None:
-            continue
-        first = words[at]
-        if first != alias[0] and first[:1] in ("ل", "ب") and not alias[0].startswith(first[:1]):
-            continue
-        actor = index.actors[actor_id]
-        rank = (at == 0, actor.kind == "person", len(alias), -at)
-        if best is None or rank > best[0]:
-            best = (rank, actor, at, at + len(alias))
+    for at, first in enumerate(words):
+        for alias, actor_id, outlets in _candidates(index, first):
+            if outlets is not None and outlet not in outlets:
+                continue
+            if not _matches_at(words, at, alias):
+                continue
+            if first != alias[0] and first[:1] in ("ل", "ب") and not alias[0].startswith(first[:1]):
+                continue
+            actor = index.actors[actor_id]
+            rank = (at == 0, actor.kind == "person", len(alias), -at)
+            if best is None or rank > best[0]:
+                best = (rank, actor, at, at + len(alias))
     return (best[1], best[2], best[3]) if best else None
 
 
 def alias_length_at(words: list[str], start: int, outlet: str | None = None) -> int:
     """How many words from ``start`` form a known actor alias (0 when none)."""
+    if start >= len(words):
+        return 0
     index = actor_index()
-    for alias, _actor_id, outlets in index.aliases:
+    best = 0
+    for alias, _actor_id, outlets in _candidates(index, words[start]):
         if outlets is not None and outlet not in outlets:
             continue
-        n = len(alias)
-        if start + n <= len(words) and _find(tuple(words[start : start + n]), alias) == 0:
-            return n
-    return 0
+        if len(alias) > best and _matches_at(words, start, alias):
+            best = len(alias)
+    return best
 
 
-_OFFICIAL = {normalize(w) for w in [
-    "وزير", "وزارة", "مندوب", "المندوب", "سفير", "سفيرها", "متحدث", "المتحدث", "الناطق", "رئيس", "الرئيس",
-    "مسؤول", "مسؤولين", "مسؤولون", "مسؤولان", "المسؤولون", "الحكومة", "حكومة", "الجيش", "جيش", "السلطات",
-    "الخارجية", "مبعوث", "مبعوثة", "القائم", "قوات", "القوات", "مصادر", "مصدر", "ضابط", "قائد", "آمر",
-]}
+_OFFICIAL = grammar.words("official")
 
 
 def side_from_mention(mention: str) -> str | None:

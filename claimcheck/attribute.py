@@ -19,6 +19,7 @@ from . import knowledge
 from .actors import alias_length_at
 from .models import Article, Claim, Sentence, Span
 from .text import WORD_RE, normalize
+from . import grammar
 
 OPEN_QUOTES = "«\"“'"
 CLOSE_FOR = {"«": "»", '"': '"', "“": "”", "'": "'"}
@@ -40,7 +41,7 @@ class CueEntry:
 @dataclass(frozen=True)
 class Lexicon:
     single: dict[str, CueEntry]
-    phrases: list[CueEntry]  # longest first
+    phrases: dict[str, list[CueEntry]]  # source phrases by first word, longest first
     complementizers: frozenset[str]
     titles: frozenset[str]
     hedges: list[tuple[str, ...]]
@@ -74,9 +75,12 @@ def lexicon() -> Lexicon:
         for phrase in e["phrases"]:
             phrases.append(CueEntry(lemma=e["lemma"], kind="source", relay=bool(e.get("relay")), words=_norm_words(phrase)))
     phrases.sort(key=lambda c: -len(c.words))
+    by_first: dict[str, list[CueEntry]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase.words[0], []).append(phrase)
     return Lexicon(
         single=single,
-        phrases=phrases,
+        phrases=by_first,
         complementizers=frozenset(normalize(c) for c in data["complementizers"]),
         titles=frozenset(normalize(t) for t in data["titles"]),
         hedges=[_norm_words(h) for h in data.get("hedges", [])],
@@ -91,7 +95,7 @@ def lexicon() -> Lexicon:
 # --- words of a sentence --------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     text: str
     start: int
@@ -100,17 +104,30 @@ class Word:
     bare: str  # normalised, without a leading و/ف
     conj: bool  # had a leading و/ف
     gap_before: str  # the characters between the previous word and this one
+    comma: bool = False  # a comma or semicolon in gap_before
 
 
 def sentence_words(text: str, start: int, end: int) -> list[Word]:
     words: list[Word] = []
     prev_end = start
     for m in WORD_RE.finditer(text, start, end):
-        norm = normalize(m.group())
-        conj = len(norm) > 2 and norm[0] in "وف"
-        words.append(Word(m.group(), m.start(), m.end(), norm, norm[1:] if conj else norm, conj, text[prev_end : m.start()]))
+        word = m.group()
+        norm, bare, conj = _word_forms(word)
+        gap = text[prev_end : m.start()]
+        words.append(Word(word, m.start(), m.end(), norm, bare, conj, gap, bool(gap) and _has(gap, COMMA)))
         prev_end = m.end()
     return words
+
+
+@lru_cache(maxsize=200_000)
+def _word_forms(word: str) -> tuple[str, str, bool]:
+    norm = normalize(word)
+    conj = len(norm) > 2 and norm[0] in "وف"
+    return norm, norm[1:] if conj else norm, conj
+
+
+def _norms(words: list[Word]) -> list[str]:
+    return [w.norm for w in words]
 
 
 def _has(gap: str, chars: str) -> bool:
@@ -119,17 +136,12 @@ def _has(gap: str, chars: str) -> bool:
 
 COMMA = "،,؛;"
 # Words that end a speaker mention: channels, time, manner (kept out of speaker and content).
-_STOP_AFTER_SPEAKER = {normalize(w) for w in [
-    "في", "خلال", "أمام", "عبر", "لقناة", "لقناه", "لموقع", "لصحيفة", "لوكالة", "للجزيرة", "للصحفيين",
-    "مجددا", "مجدداً", "أيضا", "كذلك", "اليوم", "أمس", "الليلة", "مساء", "صباح", "فجر", "ظهر", "عصر", "ليل",
-    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "أول", "يوم", "الثلاثاء",
-    "بدوره", "بدورها", "له", "لها", "لهم", "بعد", "قبل", "حين", "ردا", "نهاية", "مطلع", "إثر", "عقب",
-]}
-_CHANNEL_AFTER_IN = {normalize(w) for w in ["بيان", "تصريح", "تصريحات", "مؤتمر", "تغريدة", "منشور", "كلمة", "مقابلة", "حديث", "رسالة", "بيانه", "حوار", "صفحته", "حسابه", "تدوينة"]}
-_DATIVE = {normalize(w) for w in ["له", "لها", "لهم", "لهما", "لنا", "لي"]}
-_CONNECTORS = {normalize(w) for w in ["فقد", "قد", "لقد", "ف", "فإن", "فان"]}
-_GLOSS_STARTS = [_norm_words(p) for p in ["وهي", "وهو", "وهم", "فيما", "في حين", "بينما", "كما نشر", "كما نشرت", "دون ذكر", "دون أن", "وذلك بعد", "يأتي ذلك", "وسط"]]
-_RELATIVES = {normalize(w) for w in ["التي", "الذي", "الذين", "اللذين", "اللتين", "والتي", "والذي", "والذين", "من", "ومن", "ما", "مما", "عما", "بما"]}
+_STOP_AFTER_SPEAKER = grammar.words("stop_after_speaker")
+_CHANNEL_AFTER_IN = grammar.words("channel_after_in")
+_DATIVE = grammar.words("dative")
+_CONNECTORS = grammar.words("connectors")
+_GLOSS_STARTS = grammar.phrases("gloss_starts")
+_RELATIVES = grammar.words("relatives")
 # Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
 _MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است...ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
 
@@ -170,24 +182,41 @@ def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
     i = 0
     while i < len(words):
         w = words[i]
-        phrase = next((p for p in lex.phrases if _match_phrase(words, i, p.words)), None)
+        phrases, entry, suffix = _cue_candidates(w.norm, w.text.endswith("ة"))
+        phrase = next((p for p in phrases if _match_phrase(words, i, p.words)), None)
         if phrase:
             last = i + len(phrase.words) - 1
             hits.append(CueHit(i, last, phrase))
             i = last + 1
             continue
-        entry = lex.single.get(w.norm) or (lex.single.get(w.bare) if w.conj else None)
-        suffix = False
-        if entry is None and not w.text.endswith("ة"):
-            for suf in _OBJ_SUFFIXES:
-                stem = w.bare[: -len(suf)] if w.bare.endswith(suf) else None
-                if stem and len(stem) >= 3 and stem in lex.single and lex.single[stem].np_object:
-                    entry, suffix = lex.single[stem], True
-                    break
-        if entry is not None and entry.kind != "noun":
+        if entry is not None:
             hits.append(CueHit(i, i, entry, suffix))
         i += 1
     return hits
+
+
+@lru_cache(maxsize=200_000)
+def _cue_candidates(norm: str, ends_with_ta: bool) -> tuple[tuple[CueEntry, ...], CueEntry | None, bool]:
+    """Source phrases that may start at a word, and the single-word cue it is (with clitics
+    and an object pronoun taken off). Cached per word form: most words are no cue at all."""
+    lex = lexicon()
+    conj = len(norm) > 2 and norm[0] in "وف"
+    bare = norm[1:] if conj else norm
+    phrases = list(lex.phrases.get(norm, ())) + (list(lex.phrases.get(bare, ())) if conj else [])
+    if norm[:2] in ("وف", "فو"):
+        phrases += lex.phrases.get(norm[2:], [])
+    phrases.sort(key=lambda c: -len(c.words))
+    entry = lex.single.get(norm) or (lex.single.get(bare) if conj else None)
+    suffix = False
+    if entry is None and not ends_with_ta:  # "ة" folds to "ه" but is no pronoun
+        for suf in _OBJ_SUFFIXES:
+            stem = bare[: -len(suf)] if bare.endswith(suf) else None
+            if stem and len(stem) >= 3 and stem in lex.single and lex.single[stem].np_object:
+                entry, suffix = lex.single[stem], True
+                break
+    if entry is not None and entry.kind == "noun":
+        entry = None
+    return tuple(phrases), entry, suffix
 
 
 # --- the parts of one claim ------------------------------------------------------------
@@ -233,11 +262,11 @@ def _is_masdar(word: Word, lex: Lexicon, definite_ok: bool) -> bool:
 
 def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Lexicon, outlet: str | None) -> int:
     """Index one past the speaker mention that starts at word ``s`` (before ``limit``)."""
-    known = alias_length_at([w.norm for w in words], s, outlet)
+    known = alias_length_at(_norms(words), s, outlet)
     if known and s + known <= limit:
         k = s + known
         # A role may follow a known name without commas ("أحمد المسماري الناطق باسم قوات حفتر").
-        if k < limit and words[k].norm.removeprefix("ال") in _ROLE_HEADS_BARE and not _has(words[k].gap_before, COMMA):
+        if k < limit and words[k].norm.removeprefix("ال") in _ROLE_HEADS_BARE and not words[k].comma:
             return _speaker_end(words, k, limit, entry, lex, outlet) if k + 1 < limit else k + 1
         return k
     k = s
@@ -252,7 +281,7 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
                 nxt = words[k + 1].norm if k + 1 < limit else ""
                 # "في" before a definite noun or a known body may belong to the mention
                 # ("مصدر في الجيش", "مصادر عسكرية في قوات حكومة الوفاق").
-                belongs = nxt.startswith("ال") or alias_length_at([x.norm for x in words], k + 1, outlet)
+                belongs = nxt.startswith("ال") or alias_length_at(_norms(words), k + 1, outlet)
                 if w.norm != "في" or not belongs or nxt.removeprefix("ال") in _CHANNEL_AFTER_IN:
                     break
             if w.norm == "علي" and k + 1 < limit and words[k + 1].norm in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها"):
@@ -269,14 +298,30 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
     """Character offset where the content starting at word ``c`` ends."""
     quoted_from = _quoted(words[c])
     origin = _open_quote_start(text, words, c)  # count quotes from the opening mark, if any
+    depth, straight = 0, False
+    for ch in text[origin : words[c].start]:
+        if ch in "«“":
+            depth += 1
+        elif ch == '"':
+            straight = not straight
     for k in range(c + 1, len(words)):
-        if quoted_from and _has(words[k].gap_before, COMMA) and _quote_depth(text, origin, words[k].start) == 0 \
-                and words[k].conj:
-            return words[k - 1].end + len(words[k].gap_before.split("،")[0].split(",")[0].rstrip())  # keep the closing quote
         w = words[k]
-        if _quote_depth(text, origin, w.start):
+        # Quote depth at the start of word k, updated from the characters since word k-1.
+        for ch in text[words[k - 1].start : w.start]:
+            if ch in "«“":
+                depth += 1
+            elif ch in "»”":
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                straight = not straight
+        inside = depth > 0 or straight
+        comma = w.comma
+        if quoted_from and comma and not inside and w.conj:
+            # «…»، وتنفذ…: a quoted content ends with its quotation when a new clause follows.
+            return words[k - 1].end + len(w.gap_before.split("،")[0].split(",")[0].rstrip())
+        if inside:
             continue  # never cut inside a quotation
-        if _has(w.gap_before, COMMA):
+        if comma:
             if any(_match_phrase(words, k, g) for g in _GLOSS_STARTS):
                 return words[k - 1].end
             if any(_match_phrase(words, k, h) for h in lex.hedges) or k in cue_starts:
@@ -323,7 +368,7 @@ def _skip_to_content(words: list[Word], k: int, limit: int, entry: CueEntry, lex
         if w.norm in ("في", "خلال", "عبر", "أمام", "على") and k + 1 < limit:
             # "في بيان له أمس،" / "خلال الجلسة،": skip to the next comma or complementizer.
             j = k + 1
-            while j < limit and not _has(words[j].gap_before, COMMA) and not _is_complementizer(words[j], lex) \
+            while j < limit and not words[j].comma and not _is_complementizer(words[j], lex) \
                     and not _is_masdar(words[j], lex, definite_ok=False):
                 j += 1
             if j < limit and _is_complementizer(words[j], lex):
@@ -442,7 +487,7 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
     cue_span = Span(words[i].start, words[last].end)
     outer = next((n for n in range(len(drafts) - 1, -1, -1) if _inside(drafts[n], cue_span.start)), None)
     before = words[i - 1].norm if i > 0 else ""
-    coordinated = words[i].conj or _has(words[i].gap_before, COMMA) or before in _BUT
+    coordinated = words[i].conj or words[i].comma or before in _BUT
     relative = before in _RELATIVES
     inner_words: list[Word] = []
     if outer is not None and not coordinated and not relative:
@@ -478,7 +523,7 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
         or (hit.suffix_object and not words[s].norm.startswith("ال"))
         or words[s].norm in _STOP_AFTER_SPEAKER
         or words[s].norm in entry.preps
-        or (_quoted(words[s]) and opener is None and not alias_length_at([w.norm for w in words], s, outlet))
+        or (_quoted(words[s]) and opener is None and not alias_length_at(_norms(words), s, outlet))
         or (entry.np_object and _is_masdar(words[s], lex, definite_ok=False))
     )
     if no_subject:
@@ -498,6 +543,10 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
         return draft
 
     end = _speaker_end(words, s, opener if opener is not None else next_cue, entry, lex, outlet)
+    if opener is None and entry.np_object and end >= next_cue:
+        # No إن/أن and no visible border between subject and object: ask the dependency parse
+        # (when the analyzer made one) where the subject ends.
+        end = _parsed_subject_end(sentence, cue_span, words, s) or end
     role = None
     if opener is not None and end < opener:
         # An appositive between commas: "X، آمر …، إن" / "وزير …، أنتوني بلينكن، إن".
@@ -520,7 +569,10 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
         c = _skip_to_content(words, end, limit, entry, lex)
     else:
         c = None
-    content = _with_content(text, words, c, sentence, lex, cue_starts) if c is not None else None
+    if relative and c is not None and (c >= limit or words[c].bare in _RELATIVES or words[c].norm in _RELATIVES):
+        content = _antecedent_noun(text, words, i)  # "الهدنة التي دعا إليها حفتر": the content is the head noun
+    else:
+        content = _with_content(text, words, c, sentence, lex, cue_starts) if c is not None else None
     if content is None and (entry.needs_complement or c is None):
         # A speaker without a claim here: kept as the antecedent of a following "وقالت إن…".
         return Draft(hit, cue_span, speaker, None)
@@ -532,6 +584,47 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
     draft.addressee = _addressee(words, last + 1, c)
     draft.nested_in = outer if outer is not None and not coordinated else None
     return draft
+
+
+def _parsed_subject_end(sentence: Sentence, cue: Span, words: list[Word], s: int) -> int | None:
+    """Word index after the cue verb's subject (nsubj subtree), when the analyzer parsed the sentence."""
+    tokens = sentence.tokens
+    if not tokens or all(t.deprel is None for t in tokens):
+        return None
+    verbs = [n for n, t in enumerate(tokens) if cue.start <= t.start < cue.end and t.upos in ("VERB", "AUX", None)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subjects = [n for n, t in enumerate(tokens) if t.head == verb and (t.deprel or "").startswith("nsubj")]
+    if not subjects:
+        return None
+    members = set(subjects)
+    changed = True
+    while changed:  # the subject's whole subtree
+        changed = False
+        for n, t in enumerate(tokens):
+            if n not in members and t.head in members:
+                members.add(n)
+                changed = True
+    end = max(tokens[n].end for n in members)
+    if end <= words[s].start:
+        return None
+    for k in range(s, len(words)):
+        if words[k].start >= end:
+            return k
+    return len(words)
+
+
+def _antecedent_noun(text: str, words: list[Word], i: int) -> Span | None:
+    """The noun a relative clause at word ``i`` hangs on, with its quotation marks."""
+    if i < 2:
+        return None
+    head = words[i - 2]
+    start = _open_quote_start(text, words, i - 2)
+    end = head.end
+    if start < head.start and end < len(text) and text[end] == CLOSE_FOR.get(text[start], ""):
+        end += 1
+    return Span(start, end)
 
 
 def _quoted(word: Word) -> bool:
@@ -549,7 +642,7 @@ def _antecedent(drafts: list[Draft]) -> Span | None:
 def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) -> tuple[str | None, int]:
     """Role between commas after the speaker, or the name after a role ("وزير …، أنتوني بلينكن،")."""
     j = end
-    while j < opener and not (j > end and _has(words[j].gap_before, COMMA)):
+    while j < opener and not (j > end and words[j].comma):
         j += 1
     segment = words[end:j]
     if not segment:
@@ -559,7 +652,7 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
         return _span_text(text, words, end, j), end
     first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
     looks_like_name = 1 <= len(segment) <= 3 and not any(w.norm.startswith("ال") for w in segment)
-    if first_is_role and (looks_like_name or alias_length_at([w.norm for w in words], end, outlet)):
+    if first_is_role and (looks_like_name or alias_length_at(_norms(words), end, outlet)):
         return _span_text(text, words, s, end), j
     return None, end
 
@@ -570,7 +663,7 @@ def _source_np_end(words: list[Word], s: int, limit: int, lex: Lexicon) -> int:
     while k < limit:
         w = words[k]
         if k > s:
-            if _has(w.gap_before, COMMA) or w.norm in _CONNECTORS or _is_complementizer(w, lex):
+            if w.comma or w.norm in _CONNECTORS or _is_complementizer(w, lex):
                 break
             prev = words[k - 1].norm
             definite = w.norm.startswith(("ال", "لل", "بال", "وال"))
@@ -604,7 +697,7 @@ def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cu
         speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
         c = np_end
         # "…تحدثوا للصحيفة بشرط عدم الكشف عن هوياتهم، فقد ضغط": the clause starts after the comma.
-        comma = next((k for k in range(np_end, limit) if _has(words[k].gap_before, COMMA)), None)
+        comma = next((k for k in range(np_end, limit) if words[k].comma), None)
         if comma is not None and comma - np_end <= 10 and not any(k in cue_starts for k in range(np_end, comma)):
             c = comma
         while c < limit and words[c].norm in _CONNECTORS:
@@ -613,7 +706,7 @@ def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cu
         return Draft(hit, cue_span, speaker, content) if content else None
     # After the clause: "…، وفق السلطات الإسرائيلية." The source runs to the comma or the end.
     np_end = s
-    while np_end < limit and not (np_end > s and _has(words[np_end].gap_before, COMMA)):
+    while np_end < limit and not (np_end > s and words[np_end].comma):
         np_end += 1
     speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
     first = 0
@@ -628,18 +721,14 @@ def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cu
     return Draft(hit, cue_span, speaker, Span(start, end)) if end > start else None
 
 
-_ROLE_HEADS_BARE = {normalize(w).removeprefix("ال") for w in [
-    "ناطق", "متحدث", "آمر", "قائد", "وزير", "رئيس", "مندوب", "سفير", "أمين", "مبعوث", "مبعوثة", "مدير", "عضو",
-    "نائب", "مستشار", "رئيسة", "وزيرة", "متحدثة", "ناطقة", "قائم", "ممثل", "زعيم", "محافظ", "وكيل", "مساعد",
-    "مندوبة", "أدميرال", "جنرال",
-]}
-_MEDIA_NOUNS = {normalize(w) for w in ["قناة", "موقع", "صحيفة", "وكالة", "جزيرة", "إذاعة", "تلفزيون", "شبكة"]}
-_IN_IT = {normalize(w) for w in ["فيه", "فيها", "فيهم", "به", "بها", "إليه", "إليها", "إليهم", "عليه", "عليها", "عنه", "عنها", "منه", "منها"]}
-_BUT = {normalize(w) for w in ["لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "إلا أنه", "غير أنه", "بل"]}
-_ATTACHERS = {normalize(w) for w in ["في", "من", "لدى", "داخل", "التابع", "التابعة", "باسم", "ب"]}
+_ROLE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("role_heads"))
+_MEDIA_NOUNS = grammar.words("media_nouns")
+_IN_IT = grammar.words("in_it")
+_BUT = grammar.words("but")
+_ATTACHERS = grammar.words("attachers")
 _ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "ان")
 _VERB_ENDINGS = ("وا", "ت")
-_LEADING_ADVERBIALS = {normalize(w) for w in ["و", "وفي", "في", "الوقت", "نفسه", "ذلك", "غضون", "سياق", "متصل", "المقابل", "جهته", "جهتها", "جانبه", "جانبها"]}
+_LEADING_ADVERBIALS = grammar.words("leading_adverbials")
 
 
 # --- whole article -----------------------------------------------------------------------

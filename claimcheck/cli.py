@@ -174,7 +174,7 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
         click.echo(
             f"{report.added} added, {report.updated} re-analysed, {report.unchanged} unchanged; "
             f"{report.claims} claims extracted, {report.conflicts} conflicts in the store "
-            f"({store.url.split('?')[0]})"
+            f"({_safe_url(store.url)})"
         )
     if report.errors:
         click.echo(f"{len(report.errors)} input(s) failed; fix them and run ingest again (the rest is stored).", err=True)
@@ -205,6 +205,13 @@ def analyze(obj: Context, articles, analyzer, stanza_dir) -> None:
         n_articles, n_claims = reanalyze(store, chosen, ids, on_item=lambda name: bar.update(task, description=name))
     if not obj.quiet:
         click.echo(f"{n_articles} article(s) analysed with {chosen.name}: {n_claims} claims")
+
+
+def _safe_url(url: str) -> str:
+    """The store URL without its password, for messages."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _article_id(store, ref: str) -> str:

@@ -11,21 +11,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .actors import Actor, _words, actor_index, find_actor, side_from_mention
 from .attribute import lexicon
 from .models import Article, Claim
 from .text import WORD_RE, normalize, normalize_name
+from . import grammar
 
 
-_SOURCE_HEADS = {normalize(w) for w in [
-    "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "مسؤولان", "مسؤولة", "شهود", "شاهد", "سكان", "ناشطون", "ناشطين",
-    "مراسل", "مراسلة", "المتحدث", "متحدث", "الناطق", "ناطق", "مصادر", "ضابط", "قيادي", "عضو", "دبلوماسي", "مراقبون",
-    "خبراء", "خبير", "تقرير", "تقارير", "وسائل", "مقربون", "مسعفون", "أطباء", "طبيب",
-]}
-_DOCUMENTS = {normalize(w) for w in ["البيان", "بيان", "الرسالة", "التقرير", "المنشور", "التغريدة", "الصفحة", "البلاغ"]}
-_ROLE_BARE = {normalize(w) for w in ["ناطق", "متحدث", "امر", "قائد", "وزير", "رئيس", "مندوب", "سفير", "مبعوث", "مدير", "ادميرال", "جنرال", "مستشار", "نائب"]}
-_DEMONSTRATIVES = {normalize(w) for w in ["هؤلاء", "هذا", "هذه", "ذلك", "تلك"]}
+_SOURCE_HEADS = grammar.words("source_heads")
+_DOCUMENTS = grammar.words("documents")
+_ROLE_BARE = grammar.words("title_roles")
+_DEMONSTRATIVES = grammar.words("demonstratives")
 
 
 def _head(mention: str) -> str:
@@ -33,6 +31,7 @@ def _head(mention: str) -> str:
     return words[0].removeprefix("و").removeprefix("ال") if words else ""
 
 
+@lru_cache(maxsize=50_000)
 def _stem(word: str) -> str:
     """Number-neutral stem for re-mentions: مسؤولان/مسؤولين/مسؤولون → مسؤول, مصادر → مصدر."""
     word = word.removeprefix("ال")
@@ -40,6 +39,9 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return {"مصادر": "مصدر"}.get(word, word)
+
+
+_SOURCE_STEMS = frozenset(_stem(h) for h in _SOURCE_HEADS)
 
 
 def describe_unnamed(mention: str) -> tuple[str, str | None]:
@@ -140,7 +142,13 @@ def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Kn
     return _Known(actor.name, actor.side, actor.id, actor.role, actor.organisation, "", "")
 
 
-_MEDIA_HEADS = {normalize(w) for w in ["الصحيفة", "الوكالة", "القناة", "الموقع", "الإذاعة", "الشبكة", "المجلة"]}
+_MEDIA_HEADS = grammar.words("media_heads")
+
+
+@lru_cache(maxsize=1)
+def _outlet_aliases():
+    index = actor_index()
+    return [a for a in index.aliases if index.actors[a[1]].kind == "outlet"]
 
 
 def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _Known | None:
@@ -150,10 +158,8 @@ def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _K
     found = None
     index = actor_index()
     text = _words(article.text[start:offset])
-    for alias, actor_id, _ in index.aliases:
+    for alias, actor_id, _ in _outlet_aliases():
         actor = index.actors[actor_id]
-        if actor.kind != "outlet":
-            continue
         for k in range(len(text) - len(alias) + 1):
             if all(a == w or a in (w[1:], w[2:]) for a, w in zip(alias, text[k : k + len(alias)])):
                 if found is None or k > found[0]:
@@ -202,7 +208,7 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
             return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
     # Re-mentions of an unnamed source: "المصدر العسكري", "المصادر", "المسؤولان", "هؤلاء المسؤولون".
     definite = words and (words[0].startswith("ال") or words[0] in _DEMONSTRATIVES)
-    if definite and _stem(head) in {_stem(h) for h in _SOURCE_HEADS} | {_stem(k.head) for k in seen if k.head}:
+    if definite and _stem(head) in _SOURCE_STEMS | {_stem(k.head) for k in seen if k.head}:
         for prev in reversed(seen):
             if prev.head and _stem(prev.head) == _stem(head):
                 return prev
@@ -213,7 +219,7 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
                 return prev
     # The appositive role counts too: "X، قائد غرفة عمليات سرت بقوات الوفاق،" → GNA.
     side = side_from_mention(f"{mention} {claim.role or ''}") or (hit[0].side if hit else None)
-    if head and _stem(head) in {_stem(h) for h in _SOURCE_HEADS}:
+    if head and _stem(head) in _SOURCE_STEMS:
         description, affiliation = describe_unnamed(mention)
         return _Known(_definite_to_indefinite(description), side, None, None, affiliation, mention, head)
     has_title = any(w in lexicon().titles or w.removeprefix("ال") in _ROLE_BARE for w in words)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -38,6 +39,17 @@ WORD_RE = re.compile(f"[{WORD_CHARS}]+(?:[.,][0-9\u0660-\u0669]+)*")
 
 def normalize(text: str) -> str:
     """Fold spelling variants so that equal words compare equal (matching only)."""
+    if len(text) < 40:
+        return _normalize_short(text)  # words and short phrases repeat: cache them
+    return _normalize(text)
+
+
+@lru_cache(maxsize=200_000)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
     return text.translate(_CHAR_MAP).lower()
