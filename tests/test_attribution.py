@@ -152,3 +152,19 @@ def test_eval_command(flag):
     assert result.exit_code == 0, result.output
     assert ("cue detection" in result.output) != bool(flag)
     assert "speaker" in result.output
+
+
+def test_dependency_parse_finds_the_subject_border():
+    """With no إن/أن and no verbal noun to mark it, only a parse knows where the subject ends."""
+    from tests.conftest import stanza_model_dir
+
+    models = stanza_model_dir()
+    if models is None:
+        pytest.skip("no stanza Arabic models: set CLAIMCHECK_STANZA_DIR to a stanza resources folder")
+    from claimcheck.analyze_stanza import StanzaAnalyzer
+
+    article = build_article("أعلن المجلس العسكري هدنة لمدة يومين في المدينة.", "t")
+    assert analyze_article(article) == []  # the rules alone cannot tell subject from object here
+    (claim,) = analyze_article(article, StanzaAnalyzer(models))
+    assert claim.speaker_text == "المجلس العسكري"
+    assert claim.content_text == "هدنة لمدة يومين في المدينة"
