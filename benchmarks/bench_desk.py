@@ -9,7 +9,7 @@ The desk is then measured in a fresh process, so the figures are the desk's own:
 
 - first paint of the conflict queue: from starting the app until its table has rows;
 - first paint of the claims browser: from pressing ``2`` until its table has rows;
-- an Arabic search over every claim (runs in a worker; the desk stays responsive);
+- an Arabic search over every claim: its first page, and its count (both in workers);
 - peak RSS of that process.
 
 Targets: first paint ≤ 1 s, peak RSS ≤ 300 MB.
@@ -101,12 +101,13 @@ def build(path: Path, n_claims: int) -> dict:
 # --- measuring the desk (in its own process) ------------------------------------------------
 
 
-async def _wait_rows(pilot, selector: str, timeout: float = 30.0) -> float:
+async def _wait_rows(app, selector: str, timeout: float = 30.0) -> float:
+    """When the table first has rows (the next screen refresh, at most a frame later, paints them)."""
     started = time.perf_counter()
     while time.perf_counter() - started < timeout:
         try:
-            table = pilot.app.screen.query_one(selector)
-        except Exception:
+            table = app.screen.query_one(selector)
+        except Exception:  # not started yet, or another screen
             table = None
         if table is not None and table.row_count > 0:
             return time.perf_counter()
@@ -121,36 +122,49 @@ async def _measure(url: str) -> dict:
 
     imported = time.perf_counter()
     store = Store(url)
+    opened = time.perf_counter()
     app = DeskApp(store, "bench", "shape")
     t0 = time.perf_counter()
+    # Polled alongside the start-up: run_test itself returns only once the app has settled.
+    first_rows = asyncio.create_task(_wait_rows(app, "#queue"))
     async with app.run_test(size=(140, 40)) as pilot:
-        queue_at = await _wait_rows(pilot, "#queue")
+        queue_at = await first_rows
         queue_rows = pilot.app.screen.query_one("#queue").row_count
         await pilot.app.workers.wait_for_complete()
         t1 = time.perf_counter()
-        await pilot.press("2")
-        claims_at = await _wait_rows(pilot, "#claims")
+        # Pilot.press returns only when the app is idle again (counts loaded too): poll alongside it.
+        press = asyncio.create_task(pilot.press("2"))
+        claims_at = await _wait_rows(app, "#claims")
+        await press
         claims_rows = pilot.app.screen.query_one("#claims").row_count
         await pilot.app.workers.wait_for_complete()
         header = str(pilot.app.screen.query_one("#header-counts").render())
+        table = pilot.app.screen.query_one("#claims")
+        before = table.records
         search = pilot.app.screen.query_one("#filter-search")
         search.focus()
         search.value = "اسقطت"
         t2 = time.perf_counter()
-        await pilot.press("enter")
+        press = asyncio.create_task(pilot.press("enter"))
+        while table.records is before or not table.row_count:  # a reset table holds a new list
+            await asyncio.sleep(0.002)
+        search_page = time.perf_counter()
+        await press
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         searched = time.perf_counter()
-        found = pilot.app.screen.query_one("#claims").row_count
+        found = table.row_count
     store.close()
     return {
         "import_s": round(imported - started, 3),
+        "open_store_s": round(opened - imported, 3),
         "queue_first_paint_s": round(queue_at - t0, 3),
         "queue_rows_loaded": queue_rows,
         "claims_first_paint_s": round(claims_at - t1, 3),
         "claims_rows_loaded": claims_rows,
         "claims_header": header,
-        "search_s": round(searched - t2, 3),
+        "search_first_page_s": round(search_page - t2, 3),
+        "search_with_count_s": round(searched - t2, 3),
         "search_rows_loaded": found,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
@@ -184,7 +198,8 @@ def main() -> None:
     print(f"first paint: queue {desk['queue_first_paint_s']:.3f} s, claims {desk['claims_first_paint_s']:.3f} s "
           f"(target ≤ {FIRST_PAINT_TARGET_S} s: {'ok' if ok_paint else 'MISSED'})")
     print(f"peak RSS: {desk['peak_rss_mb']:.0f} MB (target ≤ {RSS_TARGET_MB} MB: {'ok' if ok_rss else 'MISSED'})")
-    print(f"search 'اسقطت' over every claim: {desk['search_s']:.3f} s")
+    print(f"search 'اسقطت' over every claim: first page {desk['search_first_page_s']:.3f} s, "
+          f"with its count {desk['search_with_count_s']:.3f} s")
     if args.db is None:
         shutil.rmtree(folder, ignore_errors=True)
 

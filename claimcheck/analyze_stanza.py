@@ -21,21 +21,26 @@ PROCESSORS = ("tokenize", "pos", "lemma", "depparse")
 
 def _resources(folder: Path) -> dict:
     try:
-        return json.loads((folder / "resources.json").read_text(encoding="utf-8"))
+        data = json.loads((folder / "resources.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return data if isinstance(data, dict) else {}
 
 
 def model_status(dir: Path) -> dict:
     """Which Arabic models stanza would load from ``dir``, and whether all are there.
 
-    Reads ``resources.json`` the way stanza does: the default package's model for each
-    processor, plus the files it depends on (word vectors, character LMs). ``mwt`` is
-    listed too when the tokenizer needs it (stanza's own PADT models do).
+    Reads ``resources.json`` the way stanza does: the model that the ``default`` package
+    names for each processor, plus the files it depends on (word vectors, character LMs).
+    ``mwt`` is listed too when the tokenizer needs it (stanza's own PADT models do).
     """
     folder = Path(dir).expanduser()
-    lang = _resources(folder).get(LANG, {})
-    chosen = lang.get("default_processors") or lang.get("packages", {}).get("default", {})
+    lang = _resources(folder).get(LANG)
+    lang = lang if isinstance(lang, dict) else {}
+    chosen = (lang.get("packages") or {}).get("default")
+    if not isinstance(chosen, dict):
+        chosen = lang.get("default_processors")
+    chosen = chosen if isinstance(chosen, dict) else {}
     wanted = list(PROCESSORS)
     if "mwt" in chosen:
         wanted.insert(1, "mwt")

@@ -182,7 +182,9 @@ def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
     i = 0
     while i < len(words):
         w = words[i]
-        phrases, entry, suffix = _cue_candidates(w.norm, w.text.endswith("ة"))
+        phrases, entry, suffix, whole = _cue_candidates(w.norm, w.text.endswith("ة"))
+        if whole and w.conj:
+            w.conj, w.bare = False, w.norm  # the و/ف is the verb's own letter ("وصف", "فشل"), not "and"
         phrase = next((p for p in phrases if _match_phrase(words, i, p.words)), None)
         if phrase:
             last = i + len(phrase.words) - 1
@@ -196,7 +198,7 @@ def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
 
 
 @lru_cache(maxsize=200_000)
-def _cue_candidates(norm: str, ends_with_ta: bool) -> tuple[tuple[CueEntry, ...], CueEntry | None, bool]:
+def _cue_candidates(norm: str, ends_with_ta: bool) -> tuple[tuple[CueEntry, ...], CueEntry | None, bool, bool]:
     """Source phrases that may start at a word, and the single-word cue it is (with clitics
     and an object pronoun taken off). Cached per word form: most words are no cue at all."""
     lex = lexicon()
@@ -206,17 +208,24 @@ def _cue_candidates(norm: str, ends_with_ta: bool) -> tuple[tuple[CueEntry, ...]
     if norm[:2] in ("وف", "فو"):
         phrases += lex.phrases.get(norm[2:], [])
     phrases.sort(key=lambda c: -len(c.words))
-    entry = lex.single.get(norm) or (lex.single.get(bare) if conj else None)
+    entry = lex.single.get(norm)
+    whole = entry is not None
+    if entry is None and conj:
+        entry = lex.single.get(bare)
     suffix = False
     if entry is None and not ends_with_ta:  # "ة" folds to "ه" but is no pronoun
-        for suf in _OBJ_SUFFIXES:
-            stem = bare[: -len(suf)] if bare.endswith(suf) else None
-            if stem and len(stem) >= 3 and stem in lex.single and lex.single[stem].np_object:
-                entry, suffix = lex.single[stem], True
+        # Try the word as it is too: the و of "وصفه" is the verb's own letter.
+        for form in dict.fromkeys((bare, norm)):
+            for suf in _OBJ_SUFFIXES:
+                stem = form[: -len(suf)] if form.endswith(suf) else None
+                if stem and len(stem) >= 3 and stem in lex.single and lex.single[stem].np_object:
+                    entry, suffix, whole = lex.single[stem], True, form == norm and conj
+                    break
+            if entry is not None:
                 break
     if entry is not None and entry.kind == "noun":
         entry = None
-    return tuple(phrases), entry, suffix
+    return tuple(phrases), entry, suffix, whole and entry is not None
 
 
 # --- the parts of one claim ------------------------------------------------------------
@@ -326,12 +335,37 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
                 return words[k - 1].end
             if any(_match_phrase(words, k, h) for h in lex.hedges) or k in cue_starts:
                 return words[k - 1].end
-        elif k in cue_starts and words[k - 1].norm in _RELATIVES:
-            # "…"الهدنة" التي دعا إليها حفتر": another speaker's clause is not part of this content.
+        elif k in cue_starts and words[k - 1].norm in _RELATIVES and _named_subject_after(words, k + 1, lex):
+            # "…"الهدنة" التي دعا إليها حفتر": another speaker's clause is not part of this content
+            # (but "بما وصفها بـ…", the same speaker's own words, is).
             return words[k - 2].end if k - 1 > c else words[k - 1].end
         elif k in cue_starts and w.conj:
             return words[k - 1].end
     return sent_end
+
+
+def _drop_glued_prep(text: str, content: Span | None, entry: CueEntry) -> Span | None:
+    """"وصفها بتوسعة…" → "توسعة…": a governed preposition glued to the content is left out."""
+    if content is None:
+        return None
+    start = content.start
+    for prep in entry.preps:
+        if len(prep) == 1 and text.startswith(prep, start) and content.end - start > 4 and text[start + 1] not in " «\"":
+            start += 1
+            while start < content.end and text[start] == "ـ":  # "بـ" with tatweel
+                start += 1
+            return Span(start, content.end)
+    return content
+
+
+def _named_subject_after(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether the words from ``k`` (after a cue verb) name its subject, past "إليها"/"له"."""
+    while k < len(words) and (words[k].norm in _IN_IT or words[k].norm in _DATIVE):
+        k += 1
+    if k >= len(words) or _quoted(words[k]) or _is_complementizer(words[k], lex):
+        return False
+    w = words[k].norm
+    return w.startswith("ال") or w in lex.titles or bool(alias_length_at(_norms(words), k))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -365,18 +399,22 @@ def _skip_to_content(words: list[Word], k: int, limit: int, entry: CueEntry, lex
         if w.norm in entry.preps or w.norm in _CONNECTORS or w.norm in _DATIVE:
             k += 1
             continue
-        if w.norm in ("في", "خلال", "عبر", "أمام", "على") and k + 1 < limit:
-            # "في بيان له أمس،" / "خلال الجلسة،": skip to the next comma or complementizer.
+        if w.norm in _CHANNEL_PREPS and k + 1 < limit:
+            # "في بيان له أمس،" / "خلال الجلسة،": skip to a near comma or complementizer;
+            # else only the channel itself ("على صفحته في فيسبوك").
             j = k + 1
-            while j < limit and not words[j].comma and not _is_complementizer(words[j], lex) \
+            while j < min(limit, k + 7) and not words[j].comma and not _is_complementizer(words[j], lex) \
                     and not _is_masdar(words[j], lex, definite_ok=False):
                 j += 1
             if j < limit and _is_complementizer(words[j], lex):
                 return j + 1
-            if j < limit:
+            if j < limit and (words[j].comma or _is_masdar(words[j], lex, definite_ok=False)):
                 k = j
                 continue
-            return k
+            k += 2
+            if k + 1 < limit and words[k].norm in _CHANNEL_PREPS and words[k - 1].norm.removeprefix("ال") in _CHANNEL_AFTER_IN | _CHANNEL_OWNED:
+                k += 2  # "على صفحته في فيسبوك"
+            continue
         if w.norm in _STOP_AFTER_SPEAKER and w.norm not in ("من", "عن", "إلى"):
             k += 1
             continue
@@ -500,7 +538,7 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
         return _source_draft(text, words, hit, sentence, lex, cue_starts)
     if entry.kind == "participle":
         c = _skip_to_content(words, last + 1, len(words), entry, lex)
-        content = _with_content(text, words, c, sentence, lex, cue_starts)
+        content = _drop_glued_prep(text, _with_content(text, words, c, sentence, lex, cue_starts), entry)
         if content is None:
             return None
         draft = Draft(hit, cue_span, _antecedent(drafts), content, implicit=True)
@@ -523,7 +561,7 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
         or (hit.suffix_object and not words[s].norm.startswith("ال"))
         or words[s].norm in _STOP_AFTER_SPEAKER
         or words[s].norm in entry.preps
-        or (_quoted(words[s]) and opener is None and not alias_length_at(_norms(words), s, outlet))
+        or (_quoted(words[s]) and not alias_length_at(_norms(words), s, outlet))  # a quotation is content
         or (entry.np_object and _is_masdar(words[s], lex, definite_ok=False))
     )
     if no_subject:
@@ -535,7 +573,7 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
             c = _skip_to_content(words, s, limit, entry, lex)
         else:
             return None
-        content = _with_content(text, words, c, sentence, lex, cue_starts)
+        content = _drop_glued_prep(text, _with_content(text, words, c, sentence, lex, cue_starts), entry)
         if content is None:
             return None
         draft = Draft(hit, cue_span, _antecedent(drafts), content, implicit=True)
@@ -572,7 +610,7 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
     if relative and c is not None and (c >= limit or words[c].bare in _RELATIVES or words[c].norm in _RELATIVES):
         content = _antecedent_noun(text, words, i)  # "الهدنة التي دعا إليها حفتر": the content is the head noun
     else:
-        content = _with_content(text, words, c, sentence, lex, cue_starts) if c is not None else None
+        content = _drop_glued_prep(text, _with_content(text, words, c, sentence, lex, cue_starts), entry) if c is not None else None
     if content is None and (entry.needs_complement or c is None):
         # A speaker without a claim here: kept as the antecedent of a following "وقالت إن…".
         return Draft(hit, cue_span, speaker, None)
@@ -714,6 +752,10 @@ def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cu
         first += 1
     if first >= i:
         return None
+    # "…رغم وجود مزاعم بأن X فعل Y، وفق ما قال Z": Z's claim is the clause after "مزاعم بأن".
+    for k in range(first + 1, i - 1):
+        if words[k].norm in _CLAIM_NOUNS and _is_complementizer(words[k + 1], lex):
+            first = k + 2
     start, end = _trim(text, words[first].start, words[i].start)
     w0 = words[first]
     if w0.norm.startswith("و") and w0.conj and w0.start == start:
@@ -729,6 +771,9 @@ _ATTACHERS = grammar.words("attachers")
 _ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "ان")
 _VERB_ENDINGS = ("وا", "ت")
 _LEADING_ADVERBIALS = grammar.words("leading_adverbials")
+_CLAIM_NOUNS = grammar.words("claim_nouns")
+_CHANNEL_PREPS = frozenset(normalize(w) for w in ("في", "خلال", "عبر", "أمام", "على"))
+_CHANNEL_OWNED = frozenset(normalize(w) for w in ("صفحته", "صفحتها", "حسابه", "حسابها", "موقعه", "موقعها"))
 
 
 # --- whole article -----------------------------------------------------------------------

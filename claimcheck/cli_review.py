@@ -82,10 +82,12 @@ def history(obj: Context, target, conflict, as_json) -> None:
         return
     from rich.table import Table
 
-    table = Table("#", "at (UTC)", "reviewer", "change", "note", "evidence", title=f"{rows[0]['target_kind']} {rows[0]['target_id']}")
+    table = Table("#", "at (UTC)", "reviewer", "change", "note", title=f"{rows[0]['target_kind']} {rows[0]['target_id']}")
+    table.add_column("evidence", overflow="fold")  # a cut URL is useless
     for r in rows:
         change = f"{r['old_status']} → {r['new_status']}" + (f" (undo of #{r['undo_of']})" if r["undo_of"] else "")
-        table.add_row(str(r["id"]), r["at"], r["reviewer"], change, r["note"] or "", r["evidence_url"] or "")
+        at = r["at"][:16].replace("T", " ")
+        table.add_row(str(r["id"]), at, r["reviewer"], change, r["note"] or "", r["evidence_url"] or "")
     console().print(table)
 
 

@@ -57,7 +57,7 @@ class ConflictSettings:
     window_days: int = 3  # claims further apart than this are about different engagements
     count_ratio: float = 10.0  # counts further apart than this ratio are about different events, not disputed ones
     estimate_tolerance: float = 0.25  # an estimate ("نحو 20") agrees with counts within this share of it
-    undated_pool: int = 400  # undated claims of one event type and area compared across stories at most
+    undated_pool: int = 200  # undated claims of one event type and area compared across stories, at most
 
 
 @dataclass(frozen=True)

@@ -28,20 +28,21 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from . import dates, frames
 from .config import ConflictSettings
-from .models import Claim, Conflict
+from .models import Claim, Conflict, Frame
 from .text import normalize_name
 
 _UNKNOWN_SIDE_QUALITY = 0.9
+_LONGEST_SPAN = max(dates.SPAN_DAYS.values())  # a claim dated to a year covers that many days
 
 
 @dataclass(slots=True)
 class _Item:
     claim: Claim
-    id: str
-    frame: object
+    frame: Frame
     action: frames.Action | None
     thing: frames.Thing | None
     place: frames.Place | None
@@ -50,6 +51,7 @@ class _Item:
     coarse: bool  # dated only to a month or a year (background more than news)
     month_day: tuple[int, int] | None  # "السابع من أكتوبر" in a story without a date
     story: tuple[str, int]
+    order: tuple  # a fixed order of claims, whatever order they come in
     speaker: str
     side: str | None
     statement: tuple  # one speaker's words in one sentence: its cue and participles are one statement
@@ -57,10 +59,16 @@ class _Item:
 
 @dataclass(frozen=True, slots=True)
 class _Found:
+    """A typed pair; the reason is written only for the pairs that are kept."""
+
     type: str
     confidence: float
-    reason_en: str
-    reason_ar: str
+    why: tuple  # what the reason needs: (kind, details...)
+
+
+@lru_cache(maxsize=1 << 16)
+def _speaker_key(name: str) -> str:
+    return normalize_name(name)
 
 
 def _item(claim: Claim) -> _Item | None:
@@ -85,10 +93,11 @@ def _item(claim: Claim) -> _Item | None:
         coarse = precision in ("month", "year")
     elif claim.time:
         month_day = dates.month_day(claim.time.text)
-    speaker = normalize_name(claim.speaker or claim.speaker_text or "")
+    speaker = _speaker_key(claim.speaker or claim.speaker_text or "")
     return _Item(
-        claim=claim, id=claim.id, frame=frame, action=action, thing=thing, place=place, start=start, end=end,
-        coarse=coarse, month_day=month_day, story=(claim.article_id, claim.story), speaker=speaker,
+        claim=claim, frame=frame, action=action, thing=thing, place=place, start=start, end=end,
+        coarse=coarse, month_day=month_day, story=(claim.article_id, claim.story),
+        order=(claim.article_id, claim.cue.start, claim.cue.end, claim.content_text), speaker=speaker,
         side=claim.side, statement=(claim.article_id, claim.sentence.start, speaker),
     )
 
@@ -153,16 +162,20 @@ def _candidates(items: list[_Item], settings: ConflictSettings) -> set[tuple[int
                 for i in dated:
                     if items[i].place is None:
                         continue  # no place at all: its own story only
-                    lo = bisect_left(starts_all, items[i].start - window - 31)
+                    lo = bisect_left(starts_all, items[i].start - window - _LONGEST_SPAN)
                     for k in range(lo, len(dated_all)):
                         j = dated_all[k]
                         if items[j].start > items[i].end + window:
                             break
-                        add(i, j)
+                        if items[j].end + window >= items[i].start:
+                            add(i, j)
 
-            # 3. Across undated stories: the undated claims of one event type and area (bounded).
+            # 3. Across undated stories: the undated claims of one event type and area. Without dates
+            #    nothing narrows this further, so it is the one part that grows faster than the store;
+            #    it is bounded (settings.undated_pool claims per group, in a fixed order).
             undated = [i for i in group if items[i].start is None and (area is not None or items[i].place is not None)]
-            undated = undated[: settings.undated_pool]
+            if len(undated) > settings.undated_pool:
+                undated = sorted(undated, key=lambda i: items[i].order)[: settings.undated_pool]
             for a in range(len(undated)):
                 for b in range(a + 1, len(undated)):
                     if items[undated[a]].story != items[undated[b]].story:
@@ -173,48 +186,77 @@ def _candidates(items: list[_Item], settings: ConflictSettings) -> set[tuple[int
 # --- Typing a pair --------------------------------------------------------------------------------------
 
 
-def _time_fit(x: _Item, y: _Item, settings: ConflictSettings) -> tuple[float, str, str] | None:
+# The fits return a quality in [0, 1] and what the reason will say; the words are written only for
+# the pairs that are kept.
+
+
+def _time_fit(x: _Item, y: _Item, settings: ConflictSettings) -> tuple[float, tuple] | None:
     same_story = x.story == y.story
     if x.start is not None and y.start is not None:
         gap = max(x.start, y.start) - min(x.end, y.end)
         if gap > settings.window_days:
             return None
         if x.coarse or y.coarse:
-            period = date.fromordinal(max(x.start, y.start)).isoformat()[: 4 if max(x.end - x.start, y.end - y.start) > 31 else 7]
-            return 0.85, f"same period {period}", f"الفترة نفسها {period}"
+            return 0.85, ("period", max(x.start, y.start), max(x.end - x.start, y.end - y.start) > 31)
         if gap <= 0:
-            day = date.fromordinal(max(x.start, y.start)).isoformat()
-            return 1.0, f"same day {day}", f"اليوم نفسه {day}"
-        return 0.9, f"{gap} day(s) apart", f"بفارق {gap} يوم"
+            return 1.0, ("day", max(x.start, y.start))
+        return 0.9, ("apart", gap)
     if x.start is not None or y.start is not None:
         dated = x if x.start is not None else y
         if not same_story or dated.coarse:
             return None  # a month or a year named on its own dates background, not the story's news
-        return 0.85, "date of one unknown (same story)", "تاريخ إحداهما غير معروف (الخبر نفسه)"
+        return 0.85, ("one_unknown",)
     if x.month_day and y.month_day and x.month_day != y.month_day:
         return None  # "السابع من أكتوبر" and "27 أكتوبر": different days even without a year
     if same_story:
-        return 0.9, "date unknown (same story)", "التاريخ غير معروف (الخبر نفسه)"
-    return 0.7, "both undated", "كلاهما دون تاريخ"
+        return 0.9, ("unknown_same_story",)
+    return 0.7, ("undated",)
 
 
-def _place_fit(x: _Item, y: _Item) -> tuple[float, str, str] | None:
+def _time_words(fit: tuple) -> tuple[str, str]:
+    kind, *data = fit
+    if kind == "period":
+        period = date.fromordinal(data[0]).isoformat()[: 4 if data[1] else 7]
+        return f"same period {period}", f"الفترة نفسها {period}"
+    if kind == "day":
+        day = date.fromordinal(data[0]).isoformat()
+        return f"same day {day}", f"اليوم نفسه {day}"
+    if kind == "apart":
+        return f"{data[0]} day(s) apart", f"بفارق {data[0]} يوم"
+    if kind == "one_unknown":
+        return "date of one unknown (same story)", "تاريخ إحداهما غير معروف (الخبر نفسه)"
+    if kind == "unknown_same_story":
+        return "date unknown (same story)", "التاريخ غير معروف (الخبر نفسه)"
+    return "both undated", "كلاهما دون تاريخ"
+
+
+def _place_fit(x: _Item, y: _Item) -> tuple[float, tuple] | None:
     px, py = x.place, y.place
     if px is None or py is None:
-        known = px or py
         if x.story != y.story:
             return None
-        if known is None:
-            return 0.8, "no place named", "دون ذكر مكان"
-        return 0.85, f"place {known.key} (named in one)", f"المكان: {known.ar} (في إحداهما)"
-    if px.key == py.key:
-        return (0.8 if px.country else 1.0), f"same place {px.key}", f"المكان نفسه: {px.ar}"
+        known = px or py
+        return (0.8, ("none",)) if known is None else (0.85, ("one", known))
+    if px is py:
+        return (0.8 if px.country else 1.0), ("same", px)
     if px.key in py.lineage or py.key in px.lineage:
         wide, narrow = (px, py) if px.key in py.lineage else (py, px)
-        if wide.country:
-            return 0.8, f"both in {wide.key} ({narrow.key})", f"كلاهما في {wide.ar} ({narrow.ar})"
-        return 0.95, f"same place {wide.key} ({narrow.key})", f"المكان نفسه: {wide.ar} ({narrow.ar})"
+        return (0.8 if wide.country else 0.95), ("within", wide, narrow)
     return None
+
+
+def _place_words(fit: tuple) -> tuple[str, str]:
+    kind, *data = fit
+    if kind == "none":
+        return "no place named", "دون ذكر مكان"
+    if kind == "one":
+        return f"place {data[0].key} (named in one)", f"المكان: {data[0].ar} (في إحداهما)"
+    if kind == "same":
+        return f"same place {data[0].key}", f"المكان نفسه: {data[0].ar}"
+    wide, narrow = data
+    if wide.country:
+        return f"both in {wide.key} ({narrow.key})", f"كلاهما في {wide.ar} ({narrow.ar})"
+    return f"same place {wide.key} ({narrow.key})", f"المكان نفسه: {wide.ar} ({narrow.ar})"
 
 
 def _thing_fit(x: _Item, y: _Item) -> tuple[float, frames.Thing | None] | None:
@@ -250,7 +292,7 @@ def _event(x: _Item, y: _Item, thing: frames.Thing | None) -> tuple[str, str]:
 
 def _named(speaker: str, text: str) -> bool:
     """Whether ``text`` names the speaker (by its last name: "كيسنجر" for هنري كيسنجر)."""
-    parts = [p for p in normalize_name(speaker).split() if len(p) > 2]
+    parts = [p for p in _speaker_key(speaker).split() if len(p) > 2]
     if not parts:
         return False
     return parts[-1] in frames.words_of(text)
@@ -259,90 +301,64 @@ def _named(speaker: str, text: str) -> bool:
 def _judge(x: _Item, y: _Item, settings: ConflictSettings) -> _Found | None:
     if x.speaker and x.speaker == y.speaker:
         return None
-    vocab = frames.vocabulary()
-    fit = _thing_fit(x, y)
-    if fit is None:
-        return None
-    thing_q, thing = fit
+    px, py = x.frame.polarity, y.frame.polarity
+    if px == py and (px < 0 or (x.side and x.side == y.side)):
+        return None  # two denials agree; one side repeating itself (only a denial crosses a side)
     same_family = bool(x.action and y.action and x.action.family == y.action.family)
     topic = bool(x.thing and y.thing and x.thing.topic and y.thing.topic)
     if not (same_family or topic):
         return None
-    event_q = thing_q if same_family else 0.85
+    fit = _thing_fit(x, y)
+    if fit is None:
+        return None
+    thing_q, thing = fit
     time = _time_fit(x, y, settings)
     if time is None:
         return None
     place = _place_fit(x, y)
     if place is None:
         return None
-    sides_q = 1.0 if x.side and y.side else _UNKNOWN_SIDE_QUALITY
-    quality = event_q * time[0] * place[0] * sides_q
-    ev_en, ev_ar = _event(x, y, thing)
-    shared_en = f"Same event type '{ev_en}', {place[1]}, {time[1]}"
-    shared_ar = f"الحدث نفسه «{ev_ar}»، {place[2]}، {time[2]}"
-    (lx_en, lx_ar), (ly_en, ly_ar) = _label(x), _label(y)
-    px, py = x.frame.polarity, y.frame.polarity
+    quality = (thing_q if same_family else 0.85) * time[0] * place[0] * (1.0 if x.side and y.side else _UNKNOWN_SIDE_QUALITY)
+    context = (thing, place[1], time[1])
 
     if px != py:
         denier, affirmer = (x, y) if px < 0 else (y, x)
-        (ld_en, ld_ar), (la_en, la_ar) = _label(denier), _label(affirmer)
         named = frames.sides_named(affirmer.claim.content_text, affirmer.claim.outlet)
         implicated = bool(
             (denier.side and (denier.side in named or denier.side == affirmer.frame.agent_side))
             or (denier.frame.agent_side and denier.frame.agent_side in named)
             or _named(denier.claim.speaker, affirmer.claim.content_text)
         )
+        # Without the accused named, only a denial of exactly the reported event counts.
         exact = bool(x.action and y.action and x.action.key == y.action.key and x.thing and y.thing)
         if not (implicated or exact):
             return None
-        base = 0.9 if implicated else 0.7
-        return _Found(
-            "denial", base * quality,
-            f"{shared_en}: {ld_en} denies or dismisses what {la_en} affirms.",
-            f"{shared_ar}: نفي أو تشكيك من جانب {ld_ar} فيما يؤكده {la_ar}.",
-        )
-    if px < 0:
-        return None  # two denials agree
-    if x.side and x.side == y.side:
-        return None  # one side repeating itself
+        return _Found("denial", (0.9 if implicated else 0.7) * quality, ("denial", context, denier, affirmer))
+    if not same_family:
+        return None
 
-    if same_family:
-        ax, ay = x.action, y.action
-        if ax.key == ay.key and ax.exclusive and ax.success and (not ax.needs_object or (x.thing and y.thing)):
-            gx, gy = x.frame.agent_side, y.frame.agent_side
-            if vocab.opposed_sides(gx, gy) and not vocab.opposed_sides(gx, x.side) and not vocab.opposed_sides(gy, y.side):
-                gx_ar, gy_ar = vocab.side_labels.get(gx, gx), vocab.side_labels.get(gy, gy)
-                return _Found(
-                    "competing_claims", 0.95 * quality,
-                    f"{shared_en}, opposite sides {gx} / {gy}: each says its own forces did it.",
-                    f"{shared_ar}، من طرفين متقابلين ({gx_ar} / {gy_ar}): كل طرف يقول إن قواته هي التي نفذته.",
-                )
-        if (ay.key in ax.opposes or ax.key in ay.opposes) and x.side and y.side:
-            return _Found(
-                "competing_claims", 0.9 * quality,
-                f"{shared_en}: incompatible versions — {lx_en} says '{ax.en}', {ly_en} says '{ay.en}'.",
-                f"{shared_ar}: روايتان متعارضتان — {lx_ar}: «{ax.ar}»، {ly_ar}: «{ay.ar}».",
-            )
-
-        found = _framing(x, y, quality, shared_en, shared_ar)
-        if found:
-            return found
-        return _numbers(x, y, quality, shared_en, shared_ar, settings)
-    return None
+    vocab = frames.vocabulary()
+    ax, ay = x.action, y.action
+    if ax.key == ay.key and ax.exclusive and ax.success and (not ax.needs_object or (x.thing and y.thing)):
+        gx, gy = x.frame.agent_side, y.frame.agent_side
+        # Each side credits its own forces (or an ally's): "قواتنا أسقطت" against "قواتنا أسقطت".
+        if vocab.opposed_sides(gx, gy) and not vocab.opposed_sides(gx, x.side) and not vocab.opposed_sides(gy, y.side):
+            return _Found("competing_claims", 0.95 * quality, ("same_success", context, gx, gy))
+    if (ay.key in ax.opposes or ax.key in ay.opposes) and x.side and y.side:
+        return _Found("competing_claims", 0.9 * quality, ("versions", context))
+    found = _framing(x, y, quality, context)
+    if found:
+        return found
+    return _numbers(x, y, quality, context, settings)
 
 
-def _framing(x: _Item, y: _Item, quality: float, shared_en: str, shared_ar: str) -> _Found | None:
+def _framing(x: _Item, y: _Item, quality: float, context: tuple) -> _Found | None:
     vocab = frames.vocabulary()
     fx = vocab.framings.get(frames.framing_of(x.claim.content_text) or "")
     fy = vocab.framings.get(frames.framing_of(y.claim.content_text) or "")
-    (lx_en, lx_ar), (ly_en, ly_ar) = _label(x), _label(y)
     if fx and fy:
         if fy.key in fx.opposes or fx.key in fy.opposes:
-            return _Found(
-                "framing", 0.85 * quality,
-                f"{shared_en}: framed as {fx.en} by {lx_en} and as {fy.en} by {ly_en}.",
-                f"{shared_ar}: بحسب {lx_ar} {fx.ar}، وبحسب {ly_ar} {fy.ar}.",
-            )
+            return _Found("framing", 0.85 * quality, ("opposed_framing", context, fx, fy))
         return None
     framer, plain = (x, y) if fx else (y, x)
     framing = fx or fy
@@ -354,12 +370,7 @@ def _framing(x: _Item, y: _Item, quality: float, shared_en: str, shared_ar: str)
         return None
     if plain.frame.agent_side not in (None, actor):
         return None
-    (lf_en, lf_ar), (lp_en, lp_ar) = _label(framer), _label(plain)
-    return _Found(
-        "framing", 0.75 * quality,
-        f"{shared_en}: {lf_en} presents its own move as {framing.en}; {lp_en} reports it without that framing.",
-        f"{shared_ar}: يقدّمها {lf_ar} — وهي خطوته — على أنها {framing.ar}، وتأتي رواية {lp_ar} لها دون ذلك.",
-    )
+    return _Found("framing", 0.75 * quality, ("own_framing", context, framer, plain, framing))
 
 
 def _counts(item: _Item) -> dict[str, tuple[float, str]]:
@@ -382,8 +393,7 @@ def _agree(a: tuple[float, str], b: tuple[float, str], settings: ConflictSetting
     return va == vb
 
 
-def _numbers(x: _Item, y: _Item, quality: float, shared_en: str, shared_ar: str,
-             settings: ConflictSettings) -> _Found | None:
+def _numbers(x: _Item, y: _Item, quality: float, context: tuple, settings: ConflictSettings) -> _Found | None:
     if not (x.frame.numbers and y.frame.numbers):
         return None
     if not (x.side and y.side) and x.claim.article_id == y.claim.article_id:
@@ -394,19 +404,54 @@ def _numbers(x: _Item, y: _Item, quality: float, shared_en: str, shared_ar: str,
     ):
         return None  # each side's toll of the other's losses: two counts of two things
     cx, cy = _counts(x), _counts(y)
-    for what in cx.keys() & cy.keys():
+    for what in sorted(cx.keys() & cy.keys()):
         (vx, _), (vy, _) = cx[what], cy[what]
         if _agree(cx[what], cy[what], settings):
             continue
         if max(vx, vy) > settings.count_ratio * max(min(vx, vy), 1):
             continue  # 1,200 and 37,000 killed are two tolls, not one disputed toll
-        (lx_en, lx_ar), (ly_en, ly_ar) = _label(x), _label(y)
-        return _Found(
-            "numeric_mismatch", 0.85 * quality,
-            f"{shared_en}: different counts of '{what}' — {vx:g} ({lx_en}) vs {vy:g} ({ly_en}).",
-            f"{shared_ar}: أعداد مختلفة ({what}) — {vx:g} ({lx_ar}) مقابل {vy:g} ({ly_ar}).",
-        )
+        return _Found("numeric_mismatch", 0.85 * quality, ("counts", context, what, vx, vy))
     return None
+
+
+# --- Reasons -----------------------------------------------------------------------------------------------
+
+
+def _reason(found: _Found, x: _Item, y: _Item) -> tuple[str, str]:
+    """The reason in plain words, English and Arabic: the shared event, where, when, and what differs."""
+    vocab = frames.vocabulary()
+    kind, (thing, place, time), *details = found.why
+    ev_en, ev_ar = _event(x, y, thing)
+    (place_en, place_ar), (time_en, time_ar) = _place_words(place), _time_words(time)
+    en = f"Same event type '{ev_en}', {place_en}, {time_en}"
+    ar = f"الحدث نفسه «{ev_ar}»، {place_ar}، {time_ar}"
+    (lx_en, lx_ar), (ly_en, ly_ar) = _label(x), _label(y)
+    if kind == "denial":
+        (ld_en, ld_ar), (la_en, la_ar) = _label(details[0]), _label(details[1])
+        return (f"{en}: {ld_en} denies or dismisses what {la_en} affirms.",
+                f"{ar}: نفي أو تشكيك من جانب {ld_ar} فيما يؤكده {la_ar}.")
+    if kind == "same_success":
+        gx, gy = details
+        gx_ar, gy_ar = vocab.side_labels.get(gx, gx), vocab.side_labels.get(gy, gy)
+        return (f"{en}, opposite sides {gx} / {gy}: each says its own forces did it.",
+                f"{ar}، من طرفين متقابلين ({gx_ar} / {gy_ar}): كل طرف يقول إن قواته هي التي نفذته.")
+    if kind == "versions":
+        ax, ay = x.action, y.action
+        return (f"{en}: incompatible versions — {lx_en} says '{ax.en}', {ly_en} says '{ay.en}'.",
+                f"{ar}: روايتان متعارضتان — {lx_ar}: «{ax.ar}»، {ly_ar}: «{ay.ar}».")
+    if kind == "opposed_framing":
+        fx, fy = details
+        return (f"{en}: framed as {fx.en} by {lx_en} and as {fy.en} by {ly_en}.",
+                f"{ar}: بحسب {lx_ar} {fx.ar}، وبحسب {ly_ar} {fy.ar}.")
+    if kind == "own_framing":
+        framer, plain, framing = details
+        (lf_en, lf_ar), (lp_en, lp_ar) = _label(framer), _label(plain)
+        return (f"{en}: {lf_en} presents its own move as {framing.en}; {lp_en} reports it without that framing.",
+                f"{ar}: يقدّمها {lf_ar} — وهي خطوته — على أنها {framing.ar}، وتأتي رواية {lp_ar} لها دون ذلك.")
+    what, vx, vy = details
+    what = what.replace(":", " — ")  # "killed:people" → "killed — people"
+    return (f"{en}: different counts of '{what}' — {vx:g} ({lx_en}) vs {vy:g} ({ly_en}).",
+            f"{ar}: أعداد مختلفة ({what}) — {vx:g} ({lx_ar}) مقابل {vy:g} ({ly_ar}).")
 
 
 # --- Entry point -----------------------------------------------------------------------------------------
@@ -417,20 +462,24 @@ def detect(claims: list[Claim], settings: ConflictSettings | None = None) -> lis
     settings = settings or ConflictSettings()
     items = [item for item in map(_item, claims) if item is not None]
     best: dict[tuple, tuple[_Found, int, int]] = {}
-    for i, j in sorted(_candidates(items, settings)):
+    for i, j in _candidates(items, settings):
+        if items[j].order < items[i].order:
+            i, j = j, i
         x, y = items[i], items[j]
         found = _judge(x, y, settings)
         if found is None or found.confidence < settings.min_confidence:
             continue
         # A speaker's cue and its participles ("قال … موضحا …") are one statement: one flag per pair of
-        # statements and type, the most confident (the earliest on a tie).
+        # statements and type, the most confident (the first in text order on a tie).
         key = (*sorted((x.statement, y.statement)), found.type)
         kept = best.get(key)
-        if kept is None or found.confidence > kept[0].confidence:
+        if kept is None or (-found.confidence, x.order, y.order) < (-kept[0].confidence, items[kept[1]].order, items[kept[2]].order):
             best[key] = (found, i, j)
     out = []
     for found, i, j in best.values():
-        a, b = sorted((items[i].id, items[j].id))
-        out.append(Conflict(a, b, found.type, found.reason_en, found.reason_ar, round(found.confidence, 3)))
+        x, y = items[i], items[j]
+        reason_en, reason_ar = _reason(found, x, y)
+        a, b = sorted((x.claim.id, y.claim.id))
+        out.append(Conflict(a, b, found.type, reason_en, reason_ar, round(found.confidence, 3)))
     out.sort(key=lambda c: (-c.confidence, c.a, c.b))
     return out

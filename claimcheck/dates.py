@@ -42,22 +42,31 @@ def _fold_word(text: str) -> str:
     return _DIACRITICS.sub("", text).translate(_FOLD)
 
 
+_KEPT = re.compile("[^" + _DIACRITICS.pattern[1:], re.S)  # every character _DIACRITICS leaves
+
+
 def _fold(text: str) -> tuple[str, list[int]]:
-    """``text`` folded for matching, and for each folded character its offset in ``text``."""
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        if _DIACRITICS.match(ch):
-            continue
-        chars.append(ch.translate(_FOLD))
-        where.append(i)
+    """``text`` without vowel marks and tatweel, and for each character left its offset in ``text``.
+
+    (Letter variants need no folding: the pattern accepts them as written.)
+    """
+    where = [m.start() for m in _KEPT.finditer(text)]
     where.append(len(text))
-    return "".join(chars), where
+    return _DIACRITICS.sub("", text), where
+
+
+# Each folded letter matches all the spellings it folds: the pattern runs on the text as written.
+_LOOSE = {"ا": "[اأإآٱ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]", " ": r"\s+",
+          **{str(i): f"[{i}{chr(0x0660 + i)}{chr(0x06F0 + i)}]" for i in range(10)}}
+
+
+def _loose(word: str) -> str:
+    return "".join(_LOOSE.get(ch, re.escape(ch)) for ch in word)
 
 
 def _alt(words) -> str:
-    folded = {_fold_word(w) for w in words}
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(folded, key=len, reverse=True))
+    folded = {" ".join(_fold_word(w).split()) for w in words}
+    return "|".join(_loose(w) for w in sorted(folded, key=len, reverse=True))
 
 
 def _names(entry) -> list[str]:
@@ -78,6 +87,7 @@ class _Rules:
     ago_units: dict[str, tuple[int, bool]]
     past: frozenset[str]
     future: frozenset[str]
+    firsts: frozenset[str]  # folded words an expression can start with (for skipping other words fast)
 
 
 def _key(text: str) -> str:
@@ -103,7 +113,7 @@ def _rules() -> _Rules:
     past = frozenset(_key(w) for w in data["past_markers"])
     future = frozenset(_key(w) for w in data["next_markers"])
 
-    d = r"[0-9]"
+    d = "[0-9\u0660-\u0669\u06f0-\u06f9]"
     month = _alt(months)
     weekday = _alt(weekdays)
     marks = _alt(past | future)
@@ -116,7 +126,7 @@ def _rules() -> _Rules:
                 (?:(?:من\s+)?(?:{year_word})\s+)?(?P<e_year>{d}{{4}}))
         | (?P<N>(?P<n_day>{d}{{1,2}})[/.-](?P<n_month>{d}{{1,2}})[/.-](?P<n_year>{d}{{4}}))
         | (?P<I>(?P<i_year>{d}{{4}})-(?P<i_month>{d}{{1,2}})-(?P<i_day>{d}{{1,2}}))
-        | (?P<H>(?P<h_day>{d}{{1,2}})\s+(?P<h_month>{_alt(hijri)})\s+(?:(?:{year_word})\s+)?(?P<h_year>1[34]{d}{{2}})(?:\s*ه(?!\w))?)
+        | (?P<H>(?P<h_day>{d}{{1,2}})\s+(?P<h_month>{_alt(hijri)})\s+(?:(?:{year_word})\s+)?(?P<h_year>[1١][34٣٤]{d}{{2}})(?:\s*ه\u0640?)?)
         | (?P<DM>(?:(?P<dm_wd>{weekday}){sep})?(?:(?P<dm_day>{d}{{1,2}})|(?P<dm_ord>{_alt(ordinals)}))\s+(?:من\s+)?(?:شهر\s+)?
                 (?P<dm_month>{month})(?:\s+(?P<dm_mark>{marks}))?)
         | (?P<MY>(?:شهر\s+)?(?P<my_month>{month}){sep}(?:(?:من\s+)?(?:{year_word})\s+)?(?P<my_year>{d}{{4}}))
@@ -130,7 +140,38 @@ def _rules() -> _Rules:
         )(?!\w)
     """
     compiled = re.compile(pattern, re.VERBOSE)
-    return _Rules(compiled, months, hijri, weekdays, ordinals, counts, day_offsets, periods, ago_units, past, future)
+    starters = [*months, *hijri, *weekdays, *ordinals, *day_offsets, *periods,
+                *(_key(w) for w in data["year_words"]), *(_key(w) for w in data["day_parts"]), "في", "يوم", "شهر", "قبل"]
+    firsts = frozenset(w.split()[0] for w in starters)
+    return _Rules(compiled, months, hijri, weekdays, ordinals, counts, day_offsets, periods, ago_units, past, future,
+                  firsts)
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_start(token: str) -> bool:
+    """Whether an expression can start at this word (with a clitic و ف ب before it)."""
+    folded = _fold_word(token)
+    if folded[:1].isdigit():
+        return True
+    firsts = _rules().firsts
+    return folded in firsts or folded[1:] in firsts or folded[2:] in firsts
+
+
+def _scan(segment: str):
+    # Trying the whole pattern only where a word can begin an expression is several times faster
+    # than letting the regex try every alternative at every word.
+    pattern = _rules().pattern
+    reach = 0
+    for word in _TOKEN.finditer(segment):
+        if word.start() < reach or not _may_start(word.group()):
+            continue
+        m = pattern.match(segment, word.start())
+        if m:
+            reach = m.end()
+            yield m
 
 
 def _int(text: str) -> int:
@@ -139,14 +180,23 @@ def _int(text: str) -> int:
 
 def _matches(text: str, start: int, end: int):
     """(original start, original end, match) for every date or time expression in ``text[start:end]``."""
-    segment = text[start:end]
-    folded, where = _fold(segment)
-    for m in _rules().pattern.finditer(folded):
+    return [(start + s, start + e, m) for s, e, m in _matches_in(text[start:end])]
+
+
+@lru_cache(maxsize=1 << 12)
+def _matches_in(segment: str) -> tuple[tuple[int, int, re.Match], ...]:
+    # Cached by text: every claim of a sentence asks about the same sentence.
+    if not _DIACRITICS.search(segment):
+        return tuple((*m.span("x"), m) for m in _scan(segment))
+    folded, where = _fold(segment)  # vowel marks or tatweel: match on a copy without them
+    found = []
+    for m in _scan(folded):
         s, e = m.span("x")
         stop = where[e - 1] + 1
         while stop < len(segment) and _DIACRITICS.match(segment[stop]):
             stop += 1  # keep a final tatweel or vowel mark ("هـ") in the reference's text
-        yield start + where[s], start + stop, m
+        found.append((where[s], stop, m))
+    return tuple(found)
 
 
 def _kind(m: re.Match) -> str:

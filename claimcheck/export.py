@@ -180,7 +180,7 @@ def claimreviews(rows: list[dict]) -> list[dict]:
             "itemReviewed": _compact({
                 "@type": "Claim",
                 "author": _speaker(r, kinds),
-                "datePublished": r["date"],
+                "datePublished": r["published"],  # when it was said, not the date it talks about
                 "appearance": [appearance],
             }),
             "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1,

@@ -33,6 +33,8 @@ PREVIOUS_SENTENCE_CHARS = 800
 
 @dataclass(frozen=True)
 class Action:
+    """Something a claim says was done (events.toml explains each field)."""
+
     key: str
     en: str
     ar: str
@@ -51,6 +53,8 @@ class Action:
     def event(self, thing: Thing | None) -> tuple[str, str]:
         """The event in words, English and Arabic ("drone shot down", "إسقاط طائرة مسيرة")."""
         if thing is None:
+            if "{thing}" not in self.event_en:  # "people killed": the event is named without a thing
+                return self.event_en, self.event_ar
             return self.en, self.ar
         en = self.event_en.format(thing=thing.en, action=self.en)
         ar = self.event_ar.format(thing=thing.ar, action=self.ar)
@@ -71,6 +75,8 @@ class Thing:
 
 @dataclass(frozen=True)
 class Place:
+    """A gazetteer place (places.toml)."""
+
     key: str
     ar: str
     parent: str | None = None
@@ -89,6 +95,8 @@ class Place:
 
 @dataclass(frozen=True)
 class Framing:
+    """How a side presents an event (events.toml: framings)."""
+
     key: str
     en: str
     ar: str
@@ -98,6 +106,8 @@ class Framing:
 
 @dataclass(frozen=True)
 class _Entry:
+    """One vocabulary phrase: what it is (kind, key) and its words."""
+
     kind: str
     key: str
     words: tuple[int, ...]  # word ids
@@ -147,9 +157,10 @@ def _forms(token: str) -> tuple[str, ...]:
 
 
 def _bare(word: str) -> str:
-    """The stored form of a vocabulary word: normalised, without the article."""
+    """The stored form of a vocabulary word: normalised, without the article ("آليات" has none)."""
+    article = word.startswith("ال") and len(word) > 3
     word = normalize(word)
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+    return word[2:] if article else word
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +221,7 @@ class _Lexicon:
     def word(self, token: str) -> _Word:
         found = self._words.get(token)
         if found is None:
-            if len(self._words) > 1 << 19:
+            if len(self._words) > 1 << 18:
                 self._words.clear()  # a bound for long-running processes; words are cheap to redo
             found = self._words[token] = self._profile(token)
         return found
@@ -330,6 +341,8 @@ def _resolve_overlaps(hits: list[_Hit]) -> dict[str, list[_Hit]]:
 
 @dataclass
 class Vocabulary:
+    """Everything frames and conflicts know, read from the data files."""
+
     actions: dict[str, Action]
     objects: dict[str, Thing]
     places: dict[str, Place]
@@ -492,11 +505,13 @@ def _actors() -> list[dict]:
 
 @dataclass(frozen=True)
 class _Text:
-    """A text's words (normalised), where they are, and every vocabulary phrase found in it."""
+    """A text's words (normalised) and every vocabulary phrase found in them."""
 
     tokens: tuple[str, ...]
     words: tuple[_Word, ...]
     hits: dict[str, list[_Hit]]
+    own: tuple[int, ...]  # positions of words naming the speaker's own forces ("قواته")
+    numeric: tuple[int, ...]  # positions of numbers in digits and of duals
 
 
 @lru_cache(maxsize=1 << 18)
@@ -509,12 +524,18 @@ def _tokens(text: str) -> list[str]:
     return [_token(raw) for raw in WORD_RE.findall(text)]
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=4096)
 def _analyse(text: str, outlet: str | None) -> _Text:
     tokens = _tokens(text)
     lexicon = vocabulary().lexicon
     words = [lexicon.word(token) for token in tokens]
-    return _Text(tuple(tokens), tuple(words), _resolve_overlaps(lexicon.scan(words, outlet)))
+    hits = lexicon.scan(words, outlet)
+    objects = vocabulary().objects
+    # A dual names its thing too: "طائرتين مسيرتين" are drones.
+    hits += [_Hit("object", w.dual, i, i + 1) for i, w in enumerate(words) if w.dual in objects]
+    return _Text(tuple(tokens), tuple(words), _resolve_overlaps(hits),
+                 tuple(i for i, w in enumerate(words) if w.own),
+                 tuple(i for i, w in enumerate(words) if w.digits or w.dual))
 
 
 @dataclass
@@ -562,7 +583,10 @@ def _pick_object(reading: _Reading, vocab: Vocabulary) -> str | None:
         return None
     action = reading.action
     if action and vocab.actions[action.key].transitive:
-        found = [h for h in found if h.start >= action.end] or found
+        # What a verb acts on follows it; a thing before it is its subject or its means ("طائرات حفتر قصفت").
+        found = [h for h in found if h.start > action.start]  # (or inside its phrase: "تراجع شحنة قنابل")
+        if not found:
+            return None
     # The most specific thing named: "طائرة تركية من طراز بيرقدار" is a Bayraktar, not just an aircraft.
     return max(found, key=lambda h: (len(vocab.objects[h.key].lineage), -h.start)).key
 
@@ -582,10 +606,10 @@ def _pick_place(reading: _Reading, vocab: Vocabulary) -> str | None:
 
 def _own_positions(reading: _Reading) -> list[int]:
     """Where the speaker's own forces are named: "قواته", "سلاح الجو التابع لها", "أي دور لها"."""
-    followers = {h.start for h in reading.hits.get("follower", ())}
-    found = [h.start for h in reading.hits.get("force", ()) if h.end in followers]
-    words = reading.text.words
-    found += [i for i in range(reading.lo, reading.hi) if words[i].own]
+    found = [i for i in reading.text.own if reading.lo <= i < reading.hi]
+    if "follower" in reading.hits:
+        followers = {h.start for h in reading.hits["follower"]}
+        found += [h.start for h in reading.hits.get("force", ()) if h.end in followers]
     return found
 
 
@@ -623,6 +647,8 @@ def _numbers(reading: _Reading, vocab: Vocabulary) -> tuple[tuple[float, str], .
     """(value, what was counted): "~" marks an estimate or a magnitude (عشرات), "≥" a lower bound (أكثر من)."""
     hits = reading.hits
     words = reading.text.words
+    if "number" not in hits and not any(reading.lo <= i < reading.hi for i in reading.text.numeric):
+        return ()
     counted_at = {h.start: h for h in hits.get("counted", ())}
     objects_at = {h.start: h for h in hits.get("object", ())}
     measures = {h.start for h in hits.get("measure", ())}
@@ -655,7 +681,7 @@ def _numbers(reading: _Reading, vocab: Vocabulary) -> tuple[tuple[float, str], .
             value *= vocab.multipliers[multiplier_at[end].key]
             end = multiplier_at[end].end
         i = end
-        what = _counted(start, end, counted_at, objects_at, measures)
+        what = _counted(start, end, counted_at, objects_at, measures, reading.text.tokens)
         if what is None:
             continue
         qualifier = qualifier_end.get(start)
@@ -664,21 +690,25 @@ def _numbers(reading: _Reading, vocab: Vocabulary) -> tuple[tuple[float, str], .
     return tuple(out)
 
 
-def _counted(start: int, end: int, counted_at: dict, objects_at: dict, measures: set) -> str | None:
+def _counted(start: int, end: int, counted_at: dict, objects_at: dict, measures: set,
+             tokens: tuple[str, ...]) -> str | None:
     """What the number at ``start:end`` counts, or None for a measure ("48 ساعة") or nothing nameable."""
     if end in measures:
         return None
     for k in range(start - 1, max(start - 3, -1), -1):  # "مقتل أربعة", "إصابة عشرين"
         hit = counted_at.get(k)
         if hit and hit.key.endswith("<"):
+            # Who: "قتلت ثلاثة مدنيين" and "قتلت عشرة مسلحين" are two tolls, not one disputed toll.
+            after = counted_at.get(end)
+            if after and not after.key.endswith("<"):
+                return f"{hit.key[:-1]}:{after.key}"
             return hit.key[:-1]
-    for k in range(end, end + 3):  # "9 طلعات", "ثلاث منظومات للدفاع الجوي", "أربعة من قوات"
+    # The counted word follows the number, or follows "من": "9 طلعات", "ثلاث منظومات", "أربعة من الجنود".
+    for k in (end, end + 1) if end < len(tokens) and tokens[end] == "من" else (end,):
         if k in counted_at:
             return counted_at[k].key.rstrip("<")
         if k in objects_at:
             return objects_at[k].key
-        if k in measures:
-            return None
     return None
 
 
@@ -750,15 +780,23 @@ def story_date(article: Article | None, claim: Claim):
     return article.published
 
 
-def _content_range(text: _Text, content: str) -> tuple[int, int] | None:
+def _content_range(text: _Text, claim: Claim, sentence: str) -> tuple[int, int] | None:
     """The words of the sentence that are the claim's content, if the content lies inside it."""
-    wanted = _tokens(content)
+    if claim.content is not None:
+        lo_char = claim.content.start - claim.sentence.start
+        hi_char = claim.content.end - claim.sentence.start
+        if 0 <= lo_char < hi_char <= len(sentence) and sentence[lo_char:hi_char] == claim.content_text:
+            lo = len(WORD_RE.findall(sentence, 0, lo_char))
+            if lo_char and WORD_RE.match(sentence, lo_char - 1):
+                lo -= 1  # the content starts inside a word: "بمقتل أربعة" for the content "مقتل أربعة"
+            hi = len(WORD_RE.findall(sentence, 0, hi_char))
+            return (lo, hi) if hi > lo else None
+    wanted = _tokens(claim.content_text or "")
     if not wanted:
         return None
     first, rest, tokens = wanted[0], wanted[1:], text.tokens
     k = len(wanted)
     for i in range(len(tokens) - k + 1):
-        # The content may start inside a word: "بمقتل أربعة" for the content "مقتل أربعة".
         if tokens[i].endswith(first) and list(tokens[i + 1 : i + k]) == rest:
             return i, i + k
     return None
@@ -768,10 +806,11 @@ def frame_claim(article: Article | None, claim: Claim) -> Frame:
     """The event ``claim`` reports: action, object, place, when, counts, who acted, against whom, polarity."""
     vocab = vocabulary()
     outlet = claim.outlet or (article.outlet if article else None)
-    sentence = None
+    sentence, sentence_text = None, ""
     if article is not None and claim.sentence.end > claim.sentence.start:
-        sentence = _analyse(article.text[claim.sentence.start : claim.sentence.end], outlet)
-    span = _content_range(sentence, claim.content_text or "") if sentence else None
+        sentence_text = article.text[claim.sentence.start : claim.sentence.end]
+        sentence = _analyse(sentence_text, outlet)
+    span = _content_range(sentence, claim, sentence_text) if sentence else None
     if span and sentence:
         own = _read(sentence, claim.side, *span)
     else:

@@ -143,6 +143,24 @@ def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Kn
 
 
 _MEDIA_HEADS = grammar.words("media_heads")
+_PERSON_DESCRIPTIONS = grammar.words("person_descriptions")
+
+
+def _last_person_before(article: Article, claim: Claim) -> _Known | None:
+    """"الدبلوماسي الأميركي الراحل" → the known person named last before this sentence in the story."""
+    story = article.story_at(claim.sentence.start)
+    start = story.start if story else 0
+    words = _words(article.text[start : claim.sentence.start])
+    index = actor_index()
+    found = None
+    for at in range(len(words)):
+        for alias, actor_id, _ in index.by_first.get(words[at], ()):
+            actor = index.actors[actor_id]
+            if actor.kind == "person" and tuple(words[at : at + len(alias)]) == alias:
+                found = actor
+    if found is None:
+        return None
+    return _Known(found.name, found.side, found.id, found.role, found.organisation, "", "")
 
 
 @lru_cache(maxsize=1)
@@ -197,6 +215,10 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
             org = _organisation_actor(found)
             return _Known(org.name, org.side, org.id, None, None, mention, head)
     hit = find_actor(mention, outlet)
+    if hit is None and words and words[0] in _PERSON_DESCRIPTIONS and all(w.startswith("ال") for w in words):
+        earlier = _last_person_before(article, claim)
+        if earlier is not None:
+            return earlier
     role = _role_text(mention, hit)
     if hit is not None and hit[2] < len(words) and words[hit[2]].startswith("و") and not words[hit[2]].startswith("ال") \
             and words[hit[2]] not in ("والتي", "والذي", "والذين"):

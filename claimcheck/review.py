@@ -91,7 +91,7 @@ def last_decision_by(store, reviewer: str) -> dict | None:
     """The reviewer's latest decision that has not been undone (what undo would take back)."""
     query = (
         select(reviews)
-        .where(reviews.c.reviewer == reviewer, reviews.c.undo_of.is_(None), reviews.c.id.not_in(_undone()))
+        .where(reviews.c.reviewer == (reviewer or "").strip(), reviews.c.undo_of.is_(None), reviews.c.id.not_in(_undone()))
         .order_by(reviews.c.id.desc())
         .limit(1)
     )
@@ -154,9 +154,10 @@ def undo(store, kind: str, target_id: str, reviewer: str) -> dict:
         in_force = [r for r in rows if r.undo_of is None and r.id not in undone]
         mine = [r for r in in_force if r.reviewer == reviewer]
         if not mine:
+            flag = " --conflict" if kind == "conflict" else ""
             raise ReviewError(
                 f"{reviewer} has no decision to undo on {kind} {target}; "
-                f"`claimcheck history {target}` shows who decided what"
+                f"`claimcheck history {target}{flag}` shows who decided what"
             )
         last = mine[-1]
         if in_force[-1].id != last.id:

@@ -198,3 +198,35 @@ def _find_after(text: str, needle: str, sentence: Span, after: int) -> Span | No
     """``needle`` after the cue when it is there (a content follows its cue), else anywhere in the sentence."""
     at = text.find(needle, after, sentence.end)
     return Span(at, at + len(needle)) if at >= 0 else _find(text, needle, sentence)
+
+
+def claims_from_text(text: str, lines: list[dict], *, name: str = "invented", outlet: str | None = None,
+                     published: str | None = None) -> tuple[dict[str, Claim], "Article"]:
+    """Claims of a small article written for a test, one sentence per line.
+
+    Each line of ``lines`` gives ``id``, ``cue``, ``speaker``, ``side``, ``content`` and optionally
+    ``negated``; the sentence is the line of ``text`` holding the content, and every span is found
+    with ``str.find``. Dates and frames are made as the pipeline makes them.
+    """
+    from claimcheck import dates, frames, ingest
+
+    article = ingest.build_article(text, name, meta={"outlet": outlet, "published": published})
+    out: dict[str, Claim] = {}
+    for line in lines:
+        at = text.index(line["content"])
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        sentence = Span(start, end if end >= 0 else len(text))
+        cue = _find(text, line["cue"], sentence)
+        content = Span(at, at + len(line["content"]))
+        story = article.story_at(start)
+        claim = Claim(
+            article_id=article.id, story=story.index if story else 0, sentence=sentence, cue=cue,
+            cue_text=line["cue"], cue_lemma=line.get("cue_lemma", line["cue"].lstrip("و")), cue_kind="verb",
+            content=content, content_text=line["content"], speaker_text=line["speaker"], speaker=line["speaker"],
+            side=line.get("side"), negated=bool(line.get("negated")), outlet=article.outlet,
+        )
+        anchor = story.published if story else article.published
+        claim = replace(claim, time=dates.resolve(text, sentence.start, sentence.end, anchor))
+        out[line["id"]] = replace(claim, frame=frames.frame_claim(article, claim))
+    return out, article

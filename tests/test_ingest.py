@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from claimcheck import ingest
 from claimcheck.analyze import BuiltinAnalyzer
 from claimcheck.cli import cli
+from claimcheck.pipeline import ingest_paths
 from claimcheck.store import Store
 
 from conftest import ROOT, SEEDS
@@ -46,7 +47,7 @@ def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def db_url(path: Path) -> str:
+def sqlite_at(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
@@ -87,7 +88,7 @@ def test_outlet_and_evidence_without_metadata(tmp_path):
         assert article.text[ev.start : ev.start + len(ev.text)] == ev.text
 
     # The same figures reach the store and `claimcheck articles --json`.
-    url = db_url(tmp_path / "store.db")
+    url = sqlite_at(tmp_path / "store.db")
     assert run("--quiet", "ingest", str(tmp_path), "--db", url).exit_code == 0
     rows = {r["name"][:3]: r for r in json.loads(run("articles", "--json", "--db", url).output)}
     for prefix, (outlet, evidence) in INFERRED.items():
@@ -162,9 +163,7 @@ def test_every_encoding_round_trips_byte_exact(tmp_path, encoding):
         assert article.text == text
         assert article.text.encode(article.encoding) == raw, article.encoding  # the reported codec gives the bytes back
 
-    store = Store(db_url(tmp_path / "store.db"))
-    from claimcheck.pipeline import ingest_paths
-
+    store = Store(sqlite_at(tmp_path / "store.db"))
     assert not ingest_paths(store, [folder]).errors
     stored = {a.name: a for a in store.iter_articles()}
     assert {name: a.text for name, a in stored.items()} == {name: t for name, (t, _) in originals.items()}
@@ -193,7 +192,7 @@ def test_broken_files_get_one_clear_error_each_and_the_rest_is_stored(tmp_path):
         writer.writerow(["جيد", seed("004").read_text(encoding="utf-8"), "Al Jazeera"])
         writer.writerow(["بلا نص", "", "Al Jazeera"])
 
-    url = db_url(tmp_path / "store.db")
+    url = sqlite_at(tmp_path / "store.db")
     result = run("--quiet", "ingest", str(folder), "--db", url)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -281,16 +280,16 @@ def snapshot(path: Path) -> dict:
 
 def test_reingest_adds_nothing(tmp_path):
     path = tmp_path / "store.db"
-    first = run("ingest", str(SEEDS), "--db", db_url(path))
+    first = run("ingest", str(SEEDS), "--db", sqlite_at(path))
     assert first.exit_code == 0, first.output
     assert first.output.startswith("5 added, 0 re-analysed, 0 unchanged")
     before = snapshot(path)
 
-    again = run("ingest", str(SEEDS), "--db", db_url(path))
+    again = run("ingest", str(SEEDS), "--db", sqlite_at(path))
     assert again.output.startswith("0 added, 0 re-analysed, 5 unchanged")
     assert snapshot(path) == before
 
-    forced = run("ingest", str(SEEDS), "--force", "--db", db_url(path))
+    forced = run("ingest", str(SEEDS), "--force", "--db", sqlite_at(path))
     assert forced.output.startswith("0 added, 5 re-analysed, 0 unchanged")
     assert snapshot(path) == before  # same article, story and claim ids after re-analysis
 
@@ -305,7 +304,7 @@ def test_sigkilled_ingest_is_completed_by_the_next_run(tmp_path):
 
     killed = tmp_path / "killed.db"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "claimcheck", "--quiet", "ingest", str(folder), "--db", db_url(killed)],
+        [sys.executable, "-m", "claimcheck", "--quiet", "ingest", str(folder), "--db", sqlite_at(killed)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy(),
     )
     stored_at_kill = 0
@@ -331,10 +330,10 @@ def test_sigkilled_ingest_is_completed_by_the_next_run(tmp_path):
         assert orphans.fetchone()[0] == 0
     assert 5 <= partial < 200
 
-    rerun = run("--quiet", "ingest", str(folder), "--db", db_url(killed))
+    rerun = run("--quiet", "ingest", str(folder), "--db", sqlite_at(killed))
     assert rerun.exit_code == 0, rerun.output
     reference = tmp_path / "reference.db"
-    assert run("--quiet", "ingest", str(folder), "--db", db_url(reference)).exit_code == 0
+    assert run("--quiet", "ingest", str(folder), "--db", sqlite_at(reference)).exit_code == 0
 
     assert snapshot(killed) == snapshot(reference)
     assert len(snapshot(reference)["articles"]) == 200

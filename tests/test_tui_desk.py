@@ -215,3 +215,30 @@ async def _help_bidi_key_and_undo_with_nothing_to_undo(desk):
         await pilot.press("z")  # nothing recorded yet: a warning, no row
         await settle(pilot)
         assert review.last_decision_by(store, REVIEWER) is None
+
+
+def test_mouse_opens_a_conflict_and_saves_a_verdict(desk):
+    asyncio.run(_mouse_opens_a_conflict_and_saves_a_verdict(desk))
+
+
+async def _mouse_opens_a_conflict_and_saves_a_verdict(desk):
+    store, _ = desk
+    app = DeskApp(store, REVIEWER, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#queue", PagedTable)
+        wanted = table.records[2]["id"]
+        # Row 2 sits under the header line: a first click moves the cursor there, a second one opens it.
+        await pilot.click("#queue", offset=(10, 3))
+        await pilot.click("#queue", offset=(10, 3))
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ConflictScreen) and screen.conflict_id == wanted
+        await pilot.click("#panel-b")
+        assert screen.focused is screen.query_one("#panel-b")
+        await pilot.press("C")
+        await settle(pilot)
+        await pilot.click("#save")
+        await settle(pilot)
+        claim_b = screen.data["b"]["id"]
+        assert review.current_status(store, "claim", [claim_b])[claim_b]["status"] == "needs-context"

@@ -28,6 +28,8 @@ async def settle(pilot) -> None:
     for _ in range(3):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
+    for field in pilot.app.screen.query("Input"):
+        field.cursor_blink = False  # a blinking cursor would make the screenshot depend on timing
     await pilot.pause()
 
 

@@ -16,10 +16,11 @@ from claimcheck import export, review
 from . import bidi
 from .screens import ClaimsScreen, HelpScreen, QueueScreen
 from .screens.base import DeskScreen
-from .widgets import DeskHeader
 
 
 class DeskApp(App[None]):
+    """The desk over one store, for one reviewer. ``bidi_mode`` is auto|on|off|shape (see tui.bidi)."""
+
     CSS_PATH = "desk.tcss"
     TITLE = "claimcheck desk"
     MODES = {"queue": QueueScreen, "claims": ClaimsScreen}
@@ -96,15 +97,12 @@ class DeskApp(App[None]):
     # --- display ----------------------------------------------------------------------------
 
     def action_cycle_bidi(self) -> None:
-        modes = bidi.CYCLE
-        self.bidi_mode = modes[(modes.index(self.bidi_mode) + 1) % len(modes)] if self.bidi_mode in modes else "off"
+        self.bidi_mode = bidi.CYCLE[(bidi.CYCLE.index(self.bidi_mode) + 1) % len(bidi.CYCLE)]
 
     def watch_bidi_mode(self, mode: str) -> None:
-        for header in self.screen.query(DeskHeader):
-            header.refresh_user()
+        # Other screens catch up when they are shown again.
         if isinstance(self.screen, DeskScreen):
             self.screen.redisplay()
-            self.screen._bidi_shown = mode
         self.notify(f"Arabic display: {mode}", timeout=2)
 
     def action_help(self) -> None:

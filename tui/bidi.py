@@ -16,6 +16,7 @@ the first line.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import unicodedata
@@ -154,7 +155,7 @@ def cell(text: str | None, width: int, mode: str, style: str = "") -> Text:
     return out
 
 
-_CONSOLE = Console(width=10_000, color_system=None, file=open(os.devnull, "w"))  # style lookup only
+_CONSOLE = Console(width=10_000, color_system=None, file=io.StringIO())  # for style lookups only
 
 
 class BidiRenderable:

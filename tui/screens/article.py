@@ -108,7 +108,7 @@ class ArticleScreen(DeskScreen):
             f"{display(current['cue'], mode)} · {self.status.get(current['id'], 'unreviewed')}")
         block = next((b for b in self.blocks if b.start <= current["cue_span"][0] < b.end), None)
         if block is not None:
-            self.query_one("#article-body").scroll_to_center(block, animate=False)
+            self.query_one("#article-body").scroll_to_center(block, animate=False, immediate=True)
         self.show_history()
 
     def marked_claim(self) -> dict | None:

@@ -1,4 +1,4 @@
-"""What every desk screen shares: header and footer, the mark keys, and refresh hooks."""
+"""What every desk screen shares: the mark keys, the hooks that show decisions, display-mode repaints."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from textual.screen import Screen
 from claimcheck.review import CLAIM_STATUSES
 
 from ..dialogs import Verdict, VerdictDialog
+from ..widgets import DeskHeader
 
 # Lower case marks at once; the same key with shift opens the form for a note and evidence.
 CLAIM_KEYS = {"v": "verified", "d": "disputed", "f": "false", "c": "needs-context", "u": "unreviewed"}
 MARK_BINDINGS = [
-    *(Binding(key, f"mark('{status}')", status, show=key in "vd") for key, status in CLAIM_KEYS.items()),
+    *(Binding(key, f"mark('{status}')", status, show=key in ("v", "d")) for key, status in CLAIM_KEYS.items()),
     *(Binding(key.upper(), f"mark('{status}', True)", f"{status} + note", show=False)
       for key, status in CLAIM_KEYS.items()),
 ]
@@ -39,18 +40,19 @@ class DeskScreen(Screen):
         """A decision (or an undo) was recorded: show it."""
 
     def redisplay(self) -> None:
-        """The bidi display mode changed: repaint text."""
+        """The bidi display mode changed: repaint text (subclasses also re-render their tables)."""
         for widget in self.query("BidiText"):
             widget.refresh(layout=True)
+        for header in self.query(DeskHeader):
+            header.refresh_user()
+        self._bidi_shown = self.app.bidi_mode
 
     # --- shared behaviour -----------------------------------------------------------------
 
     def on_screen_resume(self) -> None:
         # A screen below others (or in another mode) misses changes of display mode; catch up.
-        if self._bidi_shown is not None and self._bidi_shown != self.app.bidi_mode:
+        if self._bidi_shown not in (None, self.app.bidi_mode):
             self.redisplay()
-            for header in self.query("DeskHeader"):
-                header.refresh_user()
         self._bidi_shown = self.app.bidi_mode
 
     def action_mark(self, status: str, with_note: bool = False) -> None:

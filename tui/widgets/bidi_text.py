@@ -15,8 +15,6 @@ from ..bidi import BidiRenderable
 class BidiText(Widget):
     """A block of (possibly styled) text; ``text-align`` in CSS aligns it (``start`` follows the text's direction)."""
 
-    DEFAULT_CSS = "BidiText { height: auto; }"
-
     def __init__(self, text: str | Text = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self._text = Text(text) if isinstance(text, str) else text

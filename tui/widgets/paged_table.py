@@ -1,4 +1,4 @@
-"""A DataTable that holds one page at a time and asks for the next when the cursor nears the end."""
+"""A DataTable filled a page at a time: it asks for the next page when the cursor nears the last loaded row."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
+from claimcheck.review import CLAIM_STATUSES, CONFLICT_STATUSES
+
 FLEX_MIN = 20
-STATUSES = ("unreviewed", "verified", "disputed", "false", "needs-context", "confirmed", "not-a-conflict")
+STATUSES = tuple(dict.fromkeys(CLAIM_STATUSES + CONFLICT_STATUSES))
 
 
 class PagedTable(DataTable):
@@ -34,7 +36,7 @@ class PagedTable(DataTable):
         def control(self) -> PagedTable:
             return self.table
 
-    def __init__(self, columns: list[tuple[str, str, int]], cells: Callable[[PagedTable, dict], list], **kwargs) -> None:
+    def __init__(self, columns: list[tuple[str, str, int | None]], cells: Callable[[PagedTable, dict], list], **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.spec = columns
         self.cells = cells
@@ -47,15 +49,22 @@ class PagedTable(DataTable):
         for key, label, _ in self.spec:
             self.add_column(label, key=key, width=self.widths[key])
 
-    def on_resize(self) -> None:
+    def _fit(self) -> bool:
+        """Give the flexible column the width left over; True when that changed it."""
         flex = [key for key, _, width in self.spec if width is None]
-        if not flex:
-            return
+        room = self.scrollable_content_region.width
+        if not flex or room <= 0:
+            return False
         fixed = sum(width for _, _, width in self.spec if width) + 2 * self.cell_padding * len(self.spec)
-        width = max(FLEX_MIN, self.scrollable_content_region.width - fixed - 1)
-        if width != self.widths[flex[0]]:
-            self.widths[flex[0]] = width
-            self.columns[flex[0]].width = width
+        width = max(FLEX_MIN, room - fixed - 1)
+        if width == self.widths[flex[0]]:
+            return False
+        self.widths[flex[0]] = width
+        self.columns[flex[0]].width = width
+        return True
+
+    def on_resize(self) -> None:
+        if self._fit() and self.records:
             self.redraw()
 
     def status_cell(self, status: str) -> Text:
@@ -64,6 +73,7 @@ class PagedTable(DataTable):
         return Text(status, style=self.get_component_rich_style(f"status--{status}", partial=True))
 
     def reset(self, records: list[dict], total: int | None = None) -> None:
+        self._fit()  # before formatting cells, so that a first page is not formatted twice
         self.clear()
         self.records = []
         self._asked = -1
