@@ -143,7 +143,7 @@ _CONNECTORS = grammar.words("connectors")
 _GLOSS_STARTS = grammar.phrases("gloss_starts")
 _RELATIVES = grammar.words("relatives")
 # Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
-_MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است...ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
+_MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
 
 
 def _is_complementizer(word: Word, lex: Lexicon) -> bool:
@@ -244,9 +244,8 @@ class Draft:
     implicit: bool = False
 
 
-def _quote_depth(text: str, start: int, end: int) -> int:
-    depth = 0
-    straight = False
+def _scan_quotes(text: str, start: int, end: int, depth: int = 0, straight: bool = False) -> tuple[int, bool]:
+    """Quotation state after ``text[start:end]``: «…»/“…” nesting depth, and whether a "…" is open."""
     for ch in text[start:end]:
         if ch in "«“":
             depth += 1
@@ -254,6 +253,11 @@ def _quote_depth(text: str, start: int, end: int) -> int:
             depth = max(0, depth - 1)
         elif ch == '"':
             straight = not straight
+    return depth, straight
+
+
+def _quote_depth(text: str, start: int, end: int) -> int:
+    depth, straight = _scan_quotes(text, start, end)
     return depth + (1 if straight else 0)
 
 
@@ -266,17 +270,25 @@ def _is_masdar(word: Word, lex: Lexicon, definite_ok: bool) -> bool:
         if not definite_ok:
             return False
         bare = bare[2:]
+    for suffix in ("ها", "هم", "ه"):  # "انسحابها", "دعمه"
+        if bare.endswith(suffix) and (_MASDAR.match(bare[: -len(suffix)]) or bare[: -len(suffix)] in lex.content_starters):
+            return True
     return bool(_MASDAR.match(bare))
 
 
-def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Lexicon, outlet: str | None) -> int:
-    """Index one past the speaker mention that starts at word ``s`` (before ``limit``)."""
+def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Lexicon, outlet: str | None,
+                 np_border: bool = True) -> int:
+    """Index one past the speaker mention that starts at word ``s`` (before ``limit``).
+
+    ``np_border``: no إن/أن follows, so a verbal noun may be where the content starts
+    (with a complementizer ahead, "شبكة أطباء السودان بأن" keeps its plural noun).
+    """
     known = alias_length_at(_norms(words), s, outlet)
     if known and s + known <= limit:
         k = s + known
         # A role may follow a known name without commas ("أحمد المسماري الناطق باسم قوات حفتر").
         if k < limit and words[k].norm.removeprefix("ال") in _ROLE_HEADS_BARE and not words[k].comma:
-            return _speaker_end(words, k, limit, entry, lex, outlet) if k + 1 < limit else k + 1
+            return _speaker_end(words, k, limit, entry, lex, outlet, np_border) if k + 1 < limit else k + 1
         return k
     k = s
     while k < limit:
@@ -286,6 +298,8 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
                 break
             if _is_complementizer(w, lex) or w.norm in entry.preps or w.norm in _RELATIVES - {"من", "ما"}:
                 break
+            if entry.preps and w.norm in _ADDRESSEES and k + 1 < limit and words[k + 1].norm in entry.preps:
+                break  # "دعت المنسقة … الطرفين إلى": the addressee is not part of the speaker
             if w.norm in _STOP_AFTER_SPEAKER:
                 nxt = words[k + 1].norm if k + 1 < limit else ""
                 # "في" before a definite noun or a known body may belong to the mention
@@ -297,7 +311,7 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
                 break
             if w.norm[:1] in ("ل", "ب") and w.norm[1:] in _CHANNEL_AFTER_IN:
                 break
-            if entry.np_object and _is_masdar(w, lex, definite_ok=k - s >= 2):
+            if np_border and entry.np_object and _is_masdar(w, lex, definite_ok=k - s >= 2):
                 break
         k += 1
     return k
@@ -307,22 +321,11 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
     """Character offset where the content starting at word ``c`` ends."""
     quoted_from = _quoted(words[c])
     origin = _open_quote_start(text, words, c)  # count quotes from the opening mark, if any
-    depth, straight = 0, False
-    for ch in text[origin : words[c].start]:
-        if ch in "«“":
-            depth += 1
-        elif ch == '"':
-            straight = not straight
+    depth, straight = _scan_quotes(text, origin, words[c].start)
     for k in range(c + 1, len(words)):
         w = words[k]
-        # Quote depth at the start of word k, updated from the characters since word k-1.
-        for ch in text[words[k - 1].start : w.start]:
-            if ch in "«“":
-                depth += 1
-            elif ch in "»”":
-                depth = max(0, depth - 1)
-            elif ch == '"':
-                straight = not straight
+        # Quote state at the start of word k, updated from the characters since word k-1.
+        depth, straight = _scan_quotes(text, words[k - 1].start, w.start, depth, straight)
         inside = depth > 0 or straight
         comma = w.comma
         if quoted_from and comma and not inside and w.conj:
@@ -580,7 +583,7 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
         draft.nested_in = outer if outer is not None and not coordinated else None
         return draft
 
-    end = _speaker_end(words, s, opener if opener is not None else next_cue, entry, lex, outlet)
+    end = _speaker_end(words, s, opener if opener is not None else next_cue, entry, lex, outlet, opener is None)
     if opener is None and entry.np_object and end >= next_cue:
         # No إن/أن and no visible border between subject and object: ask the dependency parse
         # (when the analyzer made one) where the subject ends.
@@ -589,6 +592,11 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
     if opener is not None and end < opener:
         # An appositive between commas: "X، آمر …، إن" / "وزير …، أنتوني بلينكن، إن".
         role, end = _apposition(text, words, s, end, opener, entry, lex, outlet)
+    elif opener is None and end < next_cue and words[end].comma:
+        # "جدد X، الأمين العام لـ…، دعوته": a role closed by a comma, then the noun-phrase content.
+        close = next((j for j in range(end + 1, next_cue) if words[j].comma), None)
+        if close is not None and words[end].norm.removeprefix("ال") in _ROLE_HEADS_BARE:
+            role, end = _span_text(text, words, end, close), close
     speaker_from, speaker_to = s, end
     relayed = None
     relay = _find_relay(words, s, opener if opener is not None else next_cue, entry)
@@ -596,7 +604,8 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
         conduit_end, source_start = relay
         relayed = _span_text(text, words, s, conduit_end)
         speaker_from = source_start
-        speaker_to = _speaker_end(words, source_start, opener if opener is not None else next_cue, entry, lex, outlet)
+        speaker_to = _speaker_end(words, source_start, opener if opener is not None else next_cue, entry, lex, outlet,
+                                  opener is None)
         end = max(end, speaker_to)
     if speaker_to <= speaker_from:
         return None
@@ -772,6 +781,7 @@ _ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "�
 _VERB_ENDINGS = ("وا", "ت")
 _LEADING_ADVERBIALS = grammar.words("leading_adverbials")
 _CLAIM_NOUNS = grammar.words("claim_nouns")
+_ADDRESSEES = grammar.words("addressees")
 _CHANNEL_PREPS = frozenset(normalize(w) for w in ("في", "خلال", "عبر", "أمام", "على"))
 _CHANNEL_OWNED = frozenset(normalize(w) for w in ("صفحته", "صفحتها", "حسابه", "حسابها", "موقعه", "موقعها"))
 
@@ -838,6 +848,6 @@ def _negated(content: str, lex: Lexicon) -> bool:
             return True
         if w in lex.negations and w != "ما":
             return True
-        if w.startswith("و") and k > 0:
-            break
+        if (w.startswith("و") and k > 0) or w in lex.complementizers:
+            break  # a later coordinated clause, or someone else's words reported inside
     return False

@@ -120,7 +120,7 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
 
     \b
     Typical session:
-      claimcheck ingest fixtures/          # read articles, attribute claims, find conflicts
+      claimcheck ingest fixtures/articles  # read articles, attribute claims, find conflicts
       claimcheck claims --side LNA         # claims by speaker side
       claimcheck conflicts                 # conflicting claims, side by side
       claimcheck review CLAIM --status disputed --note "..."

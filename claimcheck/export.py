@@ -176,7 +176,8 @@ def claimreviews(rows: list[dict]) -> list[dict]:
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "identifier": r["claim_id"],
-            "claimReviewed": r["content"],
+            # A denial's content is what was denied; the sentence keeps the "نفى" that frames it.
+            "claimReviewed": r["sentence"] if r.get("negated") else r["content"],
             "itemReviewed": _compact({
                 "@type": "Claim",
                 "author": _speaker(r, kinds),
@@ -196,7 +197,7 @@ def _speaker(r: dict, kinds: dict[str, str]) -> dict:
     if kind is None:
         first = (r["speaker"] or "").split(" ", 1)[0]
         kind = "organisation" if first in ORGANISATION_HEADS and not r["role"] else "person"
-    if kind == "organisation":
+    if kind != "person":  # organisations, states and outlets all speak as an Organization
         return _compact({"@type": "Organization", "name": r["speaker"]})
     return _compact({
         "@type": "Person", "name": r["speaker"], "jobTitle": r["role"],

@@ -62,7 +62,9 @@ def describe_unnamed(mention: str) -> tuple[str, str | None]:
 
 
 def _definite_to_indefinite(description: str) -> str:
-    """"المصدر العسكري" → "مصدر عسكري" (gold descriptions carry no article)."""
+    """"المصدر العسكري" → "مصدر عسكري" (gold descriptions carry no article); "مراسل الجزيرة" stays."""
+    if not description.startswith("ال"):
+        return description
     out = []
     for w in description.split():
         if w.startswith("ال") and len(w) > 4:
@@ -226,8 +228,13 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
     if hit is not None:
         actor = hit[0]
         if actor.kind == "person" or len(words) - (hit[2] - hit[1]) <= 1 or _covers_head(words, hit):
-            affiliation = _affiliation(mention) or (actor.organisation if actor.kind == "person" else None)
+            affiliation = _affiliation(mention, actor.name) or (actor.organisation if actor.kind == "person" else None)
             return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
+    titled = _titled_person(mention) if hit is None else None
+    if titled is not None:
+        name, title_role = titled
+        side = side_from_mention(f"{mention} {claim.role or ''}")
+        return _Known(name, side, None, title_role or role, _affiliation(mention, name), mention, _head(name))
     # Re-mentions of an unnamed source: "المصدر العسكري", "المصادر", "المسؤولان", "هؤلاء المسؤولون".
     definite = words and (words[0].startswith("ال") or words[0] in _DEMONSTRATIVES)
     if definite and _stem(head) in _SOURCE_STEMS | {_stem(k.head) for k in seen if k.head}:
@@ -235,9 +242,11 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
             if prev.head and _stem(prev.head) == _stem(head):
                 return prev
     # A short name seen in full before ("المدني" after "عبد المالك المدني").
-    if len(words) == 1:
+    if len(words) <= 2:
+        short = normalize_name(mention).split()
         for prev in reversed(seen):
-            if prev.speaker and normalize_name(prev.speaker).split()[-1:] == normalize_name(mention).split()[-1:]:
+            if prev.speaker and len(normalize_name(prev.speaker).split()) > len(short) \
+                    and normalize_name(prev.speaker).split()[-len(short):] == short:
                 return prev
     # The appositive role counts too: "X، قائد غرفة عمليات سرت بقوات الوفاق،" → GNA.
     side = side_from_mention(f"{mention} {claim.role or ''}") or (hit[0].side if hit else None)
@@ -282,11 +291,27 @@ def _role_text(mention: str, hit) -> str | None:
     return role.strip(" ،,") or None
 
 
-def _affiliation(mention: str) -> str | None:
-    m = re.search(r"(?:باسم|التابع(?:ة)? ل|بـ?«?|في|لدى)\s?(.+)$", mention)
+_LINK = re.compile(r"(?:^|\s)(?:باسم|لدى|في|التابع(?:ة)?\s+ل(?:ل)?|بـ?(?=«|ال))\s?")
+
+
+def _affiliation(mention: str, name: str | None = None) -> str | None:
+    """The body a speaker speaks for, as written: after "باسم", "التابع لـ", "لدى", "في", "بـ«…»".
+
+    A person's own name at the end is not part of it.
+    """
+    m = _LINK.search(mention)
     if not m:
         return None
-    aff = m.group(1).strip(" «»\"")
+    aff = mention[m.end() :]
+    if name and aff.endswith(name):
+        aff = aff[: -len(name)]
+    words = aff.split()
+    titles = lexicon().titles
+    for k, w in enumerate(words):
+        if normalize(w) in titles:
+            words = words[:k]  # "الجيش السوداني العميد نبيل…": the title starts the person
+            break
+    aff = " ".join(words).strip(" «»\"،,")
     return aff or None
 
 
@@ -299,13 +324,30 @@ def _person_name(mention: str) -> str:
         return mention
     # "أدميرال متقاعد من البحرية الأميركي إلمو زوموالت" → the trailing words without ال.
     tail: list[str] = []
-    for w in reversed(names):
-        if w.startswith("ال"):  # the original spelling: "إلمو" folds to "المو"
+    for k in range(len(names) - 1, -1, -1):
+        w = names[k]
+        after_abd = k > 0 and names[k - 1] in ("عبد", "أبو", "ابو")
+        if w.startswith("ال") and not after_abd:  # the original spelling: "إلمو" folds to "المو"
             break
         tail.insert(0, w)
         if len(tail) == 3:
             break
-    if tail and len(tail) < len(names):
-        if tail[0] in ("عبد", "أبو", "ابو", "بن") or len(tail) >= 2:
-            return " ".join(tail)
+    if tail and tail[0] in ("عبد", "أبو", "ابو") and len(tail) < len(names):
+        tail.insert(0, names[len(names) - len(tail) - 1])
+    if tail and len(tail) < len(names) and len(tail) >= 2:
+        return " ".join(tail)
     return " ".join(names)
+
+
+def _titled_person(mention: str) -> tuple[str, str | None] | None:
+    """(name, role) when a title stands before a name: "المتحدث باسم الجيش العميد نبيل عبد الله"."""
+    titles = lexicon().titles
+    words = mention.split()
+    last = max((k for k, w in enumerate(words) if normalize(w) in titles), default=None)
+    if last is None or last == len(words) - 1:
+        return None
+    if words[last + 1].startswith("ال"):
+        return None  # "المستشار الإعلامي لـ…": here the word is a role, not a title before a name
+    name = _person_name(" ".join(words[last + 1 :]))
+    role = " ".join(words[:last]).strip(" ،,") or None
+    return name.strip(" ،,«»"), role

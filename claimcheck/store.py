@@ -338,10 +338,19 @@ class Store:
     # --- claims ---------------------------------------------------------------------
 
     def claims(self, **filters) -> list[dict]:
-        """Claims as dicts, filtered by article, outlet, speaker, side, cue (lemma or text)."""
+        """Claims as dicts, filtered by article, outlet, speaker, side, cue (lemma or text).
+
+        The speaker filter folds Arabic spelling variants ("احمد المسمارى" finds "أحمد المسماري").
+        """
+        from .text import normalize
+
+        speaker = filters.pop("speaker", None)
         with self.session() as s:
-            query = _claim_query(**filters)
-            return [claim_dict(r) for r in s.scalars(query)]
+            rows = [claim_dict(r) for r in s.scalars(_claim_query(**filters))]
+        if speaker:
+            wanted = normalize(speaker)
+            rows = [r for r in rows if wanted in normalize(f"{r['speaker']} {r['speaker_text']}")]
+        return rows
 
     def claim(self, claim_id: str) -> dict | None:
         with self.session() as s:

@@ -168,3 +168,31 @@ def test_dependency_parse_finds_the_subject_border():
     (claim,) = analyze_article(article, StanzaAnalyzer(models))
     assert claim.speaker_text == "المجلس العسكري"
     assert claim.content_text == "هدنة لمدة يومين في المدينة"
+
+
+def test_an_unseen_conflict_with_unknown_actors():
+    """Sudan, not in any actor list: speakers, roles and denials still come out right."""
+    text = (
+        "قال المتحدث باسم الجيش السوداني العميد نبيل عبد الله إن قوات الدعم السريع شنت هجوما على مدينة الفاشر.\n"
+        "وأضاف عبد الله أن الطيران استهدف تجمعات شرق المدينة.\n"
+        "ونفت قوات الدعم السريع استهداف المدنيين في المدينة.\n"
+        "ودعت المنسقة الأممية للشؤون الإنسانية كليمنتاين نكويتا سلامي الطرفين إلى وقف القتال فورا.\n"
+        "وأفادت شبكة أطباء السودان بأن 12 مدنيا قتلوا في القصف."
+    )
+    by_cue = {c.cue_text: c for c in claims_of(text)}
+    said = by_cue["قال"]
+    assert (said.speaker, said.role, said.affiliation) == ("نبيل عبد الله", "المتحدث باسم الجيش السوداني", "الجيش السوداني")
+    assert by_cue["وأضاف"].speaker == "نبيل عبد الله"  # a two-word short name
+    denial = by_cue["ونفت"]
+    assert denial.speaker == "قوات الدعم السريع" and denial.negated and denial.content_text == "استهداف المدنيين في المدينة"
+    assert by_cue["ودعت"].speaker == "المنسقة الأممية للشؤون الإنسانية كليمنتاين نكويتا سلامي"
+    assert by_cue["ودعت"].content_text.startswith("الطرفين إلى وقف القتال")
+    assert by_cue["وأفادت"].speaker == "شبكة أطباء السودان"
+    assert all(c.side is None for c in by_cue.values())  # no list knows these actors: side unknown
+
+
+def test_affiliation_is_whole_words():
+    c = one("جدد أحمد أبو الغيط، الأمين العام لجامعة الدول العربية، دعوته لوقف فوري للقتال.", "جدد")
+    assert c.speaker == "أحمد أبو الغيط"
+    assert c.affiliation in (None, "جامعة الدول العربية")
+    assert c.content_text.startswith("دعوته")
