@@ -74,9 +74,10 @@ def print_json(value) -> None:
 
 
 def console():
+    """Rich console; when output goes to a pipe or file, wide enough that tables keep whole ids."""
     from rich.console import Console
 
-    return Console()
+    return Console() if sys.stdout.isatty() else Console(width=160)
 
 
 def progress(quiet: bool, total: int | None, label: str):
@@ -173,8 +174,8 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
     if not obj.quiet:
         click.echo(
             f"{report.added} added, {report.updated} re-analysed, {report.unchanged} unchanged; "
-            f"{report.claims} claims extracted, {report.conflicts} conflicts in the store "
-            f"({_safe_url(store.url)})"
+            f"{report.claims} claims extracted now; the store holds {store.claim_count()} claims and "
+            f"{report.conflicts} conflicts ({_safe_url(store.url)})"
         )
     if report.errors:
         click.echo(f"{len(report.errors)} input(s) failed; fix them and run ingest again (the rest is stored).", err=True)
@@ -239,9 +240,12 @@ def articles(obj: Context, as_json: bool) -> None:
     if as_json:
         print_json(rows)
         return
-    from rich.table import Table
+    from rich.table import Column, Table
 
-    table = Table("id", "name", "outlet", "evidence", "date", "stories", "claims", "chars")
+    table = Table("outlet", "evidence", "date", "stories", "claims", "chars")
+    # Ids and names are what users copy into other commands: never cut them.
+    table.columns.insert(0, Column("name", overflow="fold", min_width=12))
+    table.columns.insert(0, Column("id", no_wrap=True, min_width=10))
     for r in rows:
         if r["outlet_source"] == "signature":
             evidence = f"“{r['outlet_evidence']}” @{r['outlet_offset']}"

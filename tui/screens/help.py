@@ -29,6 +29,8 @@ evidence URL · the pair: `y` confirmed · `x` not a conflict (`Y` `X` with a no
 
 Cue, speaker and content are marked in different styles; page furniture (captions, teasers) is dimmed.
 Display modes change only what is drawn: stored and exported text is never reordered or reshaped.
+
+*`esc`, `?` or `q` closes this help.*
 """
 
 
