@@ -114,7 +114,8 @@ def sentence_words(text: str, start: int, end: int) -> list[Word]:
         word = m.group()
         norm, bare, conj = _word_forms(word)
         gap = text[prev_end : m.start()]
-        words.append(Word(word, m.start(), m.end(), norm, bare, conj, gap, bool(gap) and _has(gap, COMMA)))
+        comma = gap != " " and not _COMMA_SET.isdisjoint(gap)
+        words.append(Word(word, m.start(), m.end(), norm, bare, conj, gap, comma))
         prev_end = m.end()
     return words
 
@@ -131,10 +132,16 @@ def _norms(words: list[Word]) -> list[str]:
 
 
 def _has(gap: str, chars: str) -> bool:
-    return any(c in gap for c in chars)
+    return not _charset(chars).isdisjoint(gap)
+
+
+@lru_cache(maxsize=16)
+def _charset(chars: str) -> frozenset[str]:
+    return frozenset(chars)
 
 
 COMMA = "،,؛;"
+_COMMA_SET = frozenset(COMMA)
 # Words that end a speaker mention: channels, time, manner (kept out of speaker and content).
 _STOP_AFTER_SPEAKER = grammar.words("stop_after_speaker")
 _CHANNEL_AFTER_IN = grammar.words("channel_after_in")
@@ -842,9 +849,10 @@ def _negated(content: str, lex: Lexicon) -> bool:
     """True when the claim's main predicate is negated (not "لا يزال", not a later clause)."""
     words = [normalize(w) for w in WORD_RE.findall(content.split("،")[0])][:5]
     for k, w in enumerate(words):
-        if any(tuple(words[k : k + len(n)]) == n for n in lex.not_negations):
+        window = tuple(words[k : k + 3])
+        if any(window[: len(n)] == n for n in lex.not_negations):
             return False
-        if any(tuple(words[k : k + len(n)]) == n for n in lex.denial_phrases):
+        if any(window[: len(n)] == n for n in lex.denial_phrases):
             return True
         if w in lex.negations and w != "ما":
             return True

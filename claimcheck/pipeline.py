@@ -7,7 +7,7 @@ Stages are plain functions; this module and the CLI are the only places that cha
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import attribute, conflicts, dates, frames, ingest, resolve
@@ -22,15 +22,13 @@ def analyze_article(article: Article, analyzer: Analyzer | None = None) -> list[
     sentences = analyzer.sentences(article)
     claims = attribute.extract(article, sentences)
     claims = resolve.resolve_speakers(article, claims)
-    out = []
-    for claim in claims:
+    for claim in claims:  # fresh objects from this run: filled in place
         story = article.stories[claim.story] if claim.story < len(article.stories) else None
         anchor = story.published if story else article.published
-        time = dates.resolve(article.text, claim.sentence.start, claim.sentence.end, anchor)
-        claim = replace(claim, outlet=article.outlet, time=time)
-        claim = replace(claim, frame=frames.frame_claim(article, claim))
-        out.append(claim)
-    return out
+        claim.outlet = article.outlet
+        claim.time = dates.resolve(article.text, claim.sentence.start, claim.sentence.end, anchor)
+        claim.frame = frames.frame_claim(article, claim)
+    return claims
 
 
 @dataclass
