@@ -318,6 +318,10 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
                 break
             if w.norm[:1] in ("ل", "ب") and w.norm[1:] in _CHANNEL_AFTER_IN:
                 break
+            if w.norm in _SPEECH_POSSESSIVES:
+                break  # "عن مصدر عسكري قوله إن"
+            if w.norm[:1] == "ل" and (w.norm[1:] in _MEDIA_NOUNS or _is_outlet(w.text[1:])):
+                break  # "لرويترز", "لوسائل الإعلام": whom the words were given to
             if np_border and entry.np_object and _is_masdar(w, lex, definite_ok=k - s >= 2):
                 break
         k += 1
@@ -463,6 +467,8 @@ def _addressee(words: list[Word], a: int, b: int) -> str | None:
             return outlet_by_name(name) or name
         if w.norm.startswith("لل") and outlet_by_name("ال" + w.text[2:]):
             return outlet_by_name("ال" + w.text[2:])
+        if w.norm[:1] == "ل" and _is_outlet(w.text[1:]):
+            return outlet_by_name(w.text[1:]) or w.text[1:]
     return None
 
 
@@ -716,6 +722,11 @@ def _source_np_end(words: list[Word], s: int, limit: int, lex: Lexicon) -> int:
     k = s
     while k < limit:
         w = words[k]
+        if k > s and w.norm in ("صادر", "صادره"):
+            # "بيان صادر عن مكتب رئيس الوزراء،": the issuer runs to the comma.
+            while k < limit and not (k > s and words[k].comma):
+                k += 1
+            return k
         if k > s:
             if w.comma or w.norm in _CONNECTORS or _is_complementizer(w, lex):
                 break
@@ -789,6 +800,19 @@ _VERB_ENDINGS = ("وا", "ت")
 _LEADING_ADVERBIALS = grammar.words("leading_adverbials")
 _CLAIM_NOUNS = grammar.words("claim_nouns")
 _ADDRESSEES = grammar.words("addressees")
+_SPEECH_POSSESSIVES = grammar.words("speech_possessives")
+
+
+@lru_cache(maxsize=50_000)
+def _is_outlet(word: str) -> bool:
+    """A news outlet named in one word ("رويترز", "الجزيرة"), from the outlet and actor lists."""
+    from .actors import actor_index
+    from .segment import outlet_by_name
+
+    if outlet_by_name(word):
+        return True
+    index = actor_index()
+    return any(index.actors[a[1]].kind == "outlet" and a[0] == (normalize(word),) for a in index.by_first.get(normalize(word), ()))
 _CHANNEL_PREPS = frozenset(normalize(w) for w in ("في", "خلال", "عبر", "أمام", "على"))
 _CHANNEL_OWNED = frozenset(normalize(w) for w in ("صفحته", "صفحتها", "حسابه", "حسابها", "موقعه", "موقعها"))
 

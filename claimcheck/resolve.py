@@ -24,6 +24,7 @@ _SOURCE_HEADS = grammar.words("source_heads")
 _DOCUMENTS = grammar.words("documents")
 _ROLE_BARE = grammar.words("title_roles")
 _DEMONSTRATIVES = grammar.words("demonstratives")
+_SPOKESMAN = frozenset(w.removeprefix("ال") for w in grammar.words("spokesman_heads"))
 
 
 def _head(mention: str) -> str:
@@ -47,6 +48,10 @@ _SOURCE_STEMS = frozenset(_stem(h) for h in _SOURCE_HEADS)
 def describe_unnamed(mention: str) -> tuple[str, str | None]:
     """(description, affiliation) for an unnamed source: head noun and adjectives, then the attachment."""
     words = WORD_RE.findall(mention.replace("«", "").replace("»", ""))
+    if words and normalize(words[0]).removeprefix("ال") in _SPOKESMAN and len(words) > 2 and normalize(words[1]) == "باسم":
+        # "المتحدث باسم قوات الوفاق" is the whole description (gold-conventions §4).
+        rest = " ".join(words[2:])
+        return " ".join(words), rest
     desc: list[str] = []
     for k, w in enumerate(words):
         n = normalize(w)
@@ -62,8 +67,10 @@ def describe_unnamed(mention: str) -> tuple[str, str | None]:
 
 
 def _definite_to_indefinite(description: str) -> str:
-    """"المصدر العسكري" → "مصدر عسكري" (gold descriptions carry no article); "مراسل الجزيرة" stays."""
-    if not description.startswith("ال"):
+    """"المصدر العسكري" → "مصدر عسكري" (gold descriptions carry no article); "مراسل الجزيرة" and
+    "المتحدث باسم …" stay as written."""
+    first = normalize(description.split(" ", 1)[0]) if description else ""
+    if not description.startswith("ال") or first.removeprefix("ال") in _SPOKESMAN:
         return description
     out = []
     for w in description.split():
@@ -145,6 +152,7 @@ def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Kn
 
 
 _MEDIA_HEADS = grammar.words("media_heads")
+_ISSUED_BY = re.compile(r"(?:صادرة?\s+عن|(?<=\s)ل(?=ل?\S{3,}))\s*(.+)$")
 _PERSON_DESCRIPTIONS = grammar.words("person_descriptions")
 
 
@@ -201,10 +209,15 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
         if media is not None:
             return media
     # Documents speak for whoever issued them ("وأوضح البيان" → the office that issued it).
-    if head and ("ال" + head in _DOCUMENTS or head in _DOCUMENTS) and len(words) <= 2:
-        for prev in reversed(seen):
-            if prev.speaker:
-                return prev
+    if head and ("ال" + head in _DOCUMENTS or head in _DOCUMENTS):
+        issuer = _ISSUED_BY.search(mention)
+        if issuer and issuer.group(1).strip():
+            # "بيان صادر عن مكتب رئيس الوزراء" / "بيان للجيش": the issuer speaks.
+            return _resolve_mention(article, claim, issuer.group(1).strip(), outlet, seen)
+        if len(words) <= 2:
+            for prev in reversed(seen):
+                if prev.speaker:
+                    return prev
     # "قواته" / "قواتها": the forces of the actor named just before.
     if words and words[0].startswith("قوات") and len(words[0]) > 4 and not words[0].startswith("قوات ال"):
         before = article.text[max(0, claim.sentence.start) : claim.cue.start]
@@ -229,7 +242,11 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
         actor = hit[0]
         if actor.kind == "person" or len(words) - (hit[2] - hit[1]) <= 1 or _covers_head(words, hit):
             affiliation = _affiliation(mention, actor.name) or (actor.organisation if actor.kind == "person" else None)
-            return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
+            name = actor.name
+            if actor.kind == "state" and hit[2] - hit[1] > 1:
+                # "وزارة الخارجية الروسية" speaks as itself, on Russia's side (gold-conventions §4).
+                name = " ".join(mention.replace("«", "").replace("»", "").split()[hit[1] : hit[2]])
+            return _Known(name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
     titled = _titled_person(mention) if hit is None else None
     if titled is not None:
         name, title_role = titled
@@ -255,6 +272,8 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
         return _Known(_definite_to_indefinite(description), side, None, None, affiliation, mention, head)
     has_title = any(w in lexicon().titles or w.removeprefix("ال") in _ROLE_BARE for w in words)
     name = _person_name(mention) if has_title else _DIRECTION_TAIL.sub("", mention)
+    if role and name != mention and role.endswith(name):
+        role = role[: -len(name)].strip(" ،,") or None  # "رئيس الوزراء العراقي محمد شياع السوداني"
     affiliation = _affiliation(mention)
     if hit is not None:
         actor = hit[0]
@@ -327,7 +346,9 @@ def _person_name(mention: str) -> str:
     for k in range(len(names) - 1, -1, -1):
         w = names[k]
         after_abd = k > 0 and names[k - 1] in ("عبد", "أبو", "ابو")
-        if w.startswith("ال") and not after_abd:  # the original spelling: "إلمو" folds to "المو"
+        # A family name may carry ال ("محمد شياع السوداني") when a plain given name comes before it.
+        nisba = k == len(names) - 1 and k > 0 and not names[k - 1].startswith("ال")
+        if w.startswith("ال") and not after_abd and not nisba:  # the original spelling: "إلمو" folds to "المو"
             break
         tail.insert(0, w)
         if len(tail) == 3:

@@ -196,3 +196,35 @@ def test_affiliation_is_whole_words():
     assert c.speaker == "أحمد أبو الغيط"
     assert c.affiliation in (None, "جامعة الدول العربية")
     assert c.content_text.startswith("دعوته")
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, speaker, side",
+    [
+        # a state's institution speaks as itself, on the state's side
+        ("وأكدت وزارة الخارجية الروسية في بيان، الأربعاء، أن موسكو لم ترسل أي قوات إلى ليبيا.", "وأكدت",
+         "وزارة الخارجية الروسية", "Russia"),
+        # an unnamed spokesman keeps "باسم X"
+        ("ونفى الناطق باسم الجيش الإسرائيلي أن تكون قواته قد استهدفت المستشفى.", "ونفى",
+         "الناطق باسم الجيش الإسرائيلي", "Israel"),
+        # role first, then the name
+        ("وحذر الأمين العام للأمم المتحدة أنطونيو غوتيريش من أن الوضع الإنساني في غزة كارثي.", "وحذر",
+         "أنطونيو غوتيريش", "UN"),
+        # a family name with ال
+        ('وقال رئيس الوزراء العراقي محمد شياع السوداني: "لن نسمح بأن يكون العراق ساحة لتصفية الحسابات".', "وقال",
+         "محمد شياع السوداني", None),
+        # a statement speaks for its issuer
+        ("وبحسب بيان صادر عن مكتب رئيس الوزراء، فإن الحكومة ستعقد اجتماعا طارئا.", "وبحسب", "مكتب رئيس الوزراء", None),
+        # "قوله" after the relayed source is not part of it
+        ("ونقلت وكالة الأناضول عن مصدر عسكري قوله إن الجيش استعاد السيطرة على البلدة.", "ونقلت", "مصدر عسكري", None),
+    ],
+)
+def test_common_speaker_shapes(sentence, cue, speaker, side):
+    c = one(sentence, cue)
+    assert (c.speaker, c.side) == (speaker, side)
+
+
+def test_outlet_the_source_spoke_to_is_not_the_source():
+    c = one("وقالت مصادر طبية لرويترز إن 20 شخصا على الأقل قتلوا في الغارة.", "وقالت")
+    assert c.speaker_text == "مصادر طبية" and c.addressee_outlet == "رويترز"
+    assert c.content_text == "20 شخصا على الأقل قتلوا في الغارة"
