@@ -33,7 +33,9 @@ class ActorIndex:
     actors: dict[str, Actor]
     aliases: list[Alias]  # longest first
     by_first: dict[str, list[Alias]]  # aliases by their first word, longest first: lookups stay cheap
-    markers: list[tuple[tuple[str, ...], str]]  # (marker words, side)
+    markers: list[tuple[tuple[str, ...], str]]  # (marker words, side), longest first
+    markers_by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+    nisba: dict[str, str]  # stem of a nationality adjective → side ("امريك" → US)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -63,7 +65,23 @@ def actor_index() -> ActorIndex:
     by_first: dict[str, list[Alias]] = {}
     for alias in aliases:
         by_first.setdefault(alias[0][0], []).append(alias)
-    return ActorIndex(actors, aliases, by_first, markers)
+    markers_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for marker in markers:
+        markers_by_first.setdefault(marker[0][0], []).append(marker)
+    nisba = {}
+    for marker, side in markers:
+        if len(marker) == 1 and marker[0].endswith(("ي", "يه")):
+            nisba.setdefault(_nisba_stem(marker[0]), side)
+    return ActorIndex(actors, aliases, by_first, markers, markers_by_first, nisba)
+
+
+def _nisba_stem(word: str) -> str:
+    """"الأميركية", "أمريكيون", "إيرانيين" → a stem shared by all forms of the adjective."""
+    word = word.removeprefix("و").removeprefix("ال")
+    for ending in ("يون", "يين", "يان", "يتين", "يتان", "يه", "ي"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)].replace("ير", "ر")  # أميركي / أمريكي
+    return ""
 
 
 @lru_cache(maxsize=50_000)
@@ -148,13 +166,24 @@ def side_from_mention(mention: str) -> str | None:
     words = _words(mention.replace("«", " ").replace("»", " "))
     official = any(w in _OFFICIAL or w.removeprefix("و") in _OFFICIAL for w in words)
     index = actor_index()
-    for marker, side in index.markers:
-        if _find(words, marker) is None:
-            continue
-        is_nationality = len(marker) == 1 and marker[0].endswith(("ي", "يه", "يين", "يون", "يان"))
-        if is_nationality and not official:
-            continue
-        return side
-    return None
+    found: list[tuple[int, str]] = []  # (marker length, side): the longest marker wins, as before
+    for word in words:
+        side = index.nisba.get(_nisba_stem(word)) if official else None
+        if side:
+            found.append((1, side))  # "مسؤولون أمريكيون", "مسؤولين إيرانيين"
+    for at, word in enumerate(words):
+        for form in _strip_clitic(word):
+            for marker, side in index.markers_by_first.get(form, ()):
+                if not _matches_at(words, at, marker):
+                    continue
+                is_nationality = len(marker) == 1 and marker[0].endswith(("ي", "يه", "يين", "يون", "يان"))
+                if is_nationality and not official:
+                    continue
+                found.append((len(marker), side))
+    if not found:
+        return None
+    longest = max(n for n, _ in found)
+    order = [side for _, side in index.markers]  # ties go to the list's order
+    return min((side for n, side in found if n == longest), key=order.index)
 
 

@@ -268,6 +268,10 @@ def _quote_depth(text: str, start: int, end: int) -> int:
     return depth + (1 if straight else 0)
 
 
+def _is_masdar_text(norm: str, lex: Lexicon) -> bool:
+    return norm in lex.content_starters or bool(_MASDAR.match(norm.removeprefix("ال")))
+
+
 def _is_masdar(word: Word, lex: Lexicon, definite_ok: bool) -> bool:
     """A verbal noun that can open a noun-phrase content ("سحب القوات", "الانضمام إلى")."""
     bare = word.bare if word.conj else word.norm
@@ -322,8 +326,14 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
                 break  # "عن مصدر عسكري قوله إن"
             if w.norm[:1] == "ل" and (w.norm[1:] in _MEDIA_NOUNS or _is_outlet(w.text[1:])):
                 break  # "لرويترز", "لوسائل الإعلام": whom the words were given to
+            if w.norm[:1] == "ل" and not w.norm.startswith("لل") and _names_person(w.norm[1:]):
+                break  # "وقال المسؤولون لخامنئي إن": the listener, not part of the speaker
             if np_border and entry.np_object and _is_masdar(w, lex, definite_ok=k - s >= 2):
                 break
+            if np_border and entry.np_object and w.norm[:1] in entry.preps and _is_masdar_text(w.norm[1:], lex):
+                break  # "اتهم X بارتكاب…": the governed preposition glued to a verbal noun
+            if np_border and entry.np_object and w.norm in _OBJECT_HEADS and words[k - 1].norm.startswith("ال"):
+                break  # "اتهم الجيش السوداني قوات الدعم السريع…": a second noun phrase, the object
         k += 1
     return k
 
@@ -622,7 +632,7 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
         end = max(end, speaker_to)
     if speaker_to <= speaker_from:
         return None
-    speaker = Span(words[speaker_from].start, words[speaker_to - 1].end)
+    speaker = _closed(text, Span(words[speaker_from].start, words[speaker_to - 1].end))
     if opener is not None:
         c = opener + 1 if ":" not in words[opener].gap_before else opener
     elif entry.np_object:
@@ -685,6 +695,16 @@ def _antecedent_noun(text: str, words: list[Word], i: int) -> Span | None:
     if start < head.start and end < len(text) and text[end] == CLOSE_FOR.get(text[start], ""):
         end += 1
     return Span(start, end)
+
+
+def _closed(text: str, span: Span) -> Span:
+    """Extend a mention over the bracket or quote it opened: "وكالة الأنباء السورية (سانا)"."""
+    inner = text[span.start : span.end]
+    end = span.end
+    for opener, closer in (("(", ")"), ("«", "»")):
+        if inner.count(opener) > inner.count(closer) and text.startswith(closer, end):
+            end += 1
+    return Span(span.start, end)
 
 
 def _quoted(word: Word) -> bool:
@@ -801,6 +821,15 @@ _LEADING_ADVERBIALS = grammar.words("leading_adverbials")
 _CLAIM_NOUNS = grammar.words("claim_nouns")
 _ADDRESSEES = grammar.words("addressees")
 _SPEECH_POSSESSIVES = grammar.words("speech_possessives")
+_OBJECT_HEADS = grammar.words("object_heads")
+
+
+@lru_cache(maxsize=50_000)
+def _names_person(norm: str) -> bool:
+    from .actors import actor_index
+
+    index = actor_index()
+    return any(index.actors[a[1]].kind == "person" for a in index.by_first.get(norm, ()))
 
 
 @lru_cache(maxsize=50_000)

@@ -24,6 +24,7 @@ _SOURCE_HEADS = grammar.words("source_heads")
 _DOCUMENTS = grammar.words("documents")
 _ROLE_BARE = grammar.words("title_roles")
 _DEMONSTRATIVES = grammar.words("demonstratives")
+_SAME = frozenset(normalize(w) for w in ("ذاته", "ذاتها", "ذاتهم", "نفسه", "نفسها", "نفسهم", "أنفسهم"))
 _SPOKESMAN = frozenset(w.removeprefix("ال") for w in grammar.words("spokesman_heads"))
 
 
@@ -152,7 +153,19 @@ def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Kn
 
 
 _MEDIA_HEADS = grammar.words("media_heads")
-_ISSUED_BY = re.compile(r"(?:صادرة?\s+عن|(?<=\s)ل(?=ل?\S{3,}))\s*(.+)$")
+_ISSUED_BY = re.compile(r"صادرة?\s+عن\s+(.+)$")
+
+
+def _issuer(mention: str) -> str | None:
+    """Who issued a document: "بيان صادر عن X" → X, "بيان للجيش" → الجيش, "بيان لوزارة الدفاع" → وزارة الدفاع."""
+    m = _ISSUED_BY.search(mention)
+    if m:
+        return m.group(1).strip() or None
+    words = mention.split()
+    if len(words) >= 2 and words[1].startswith("ل") and len(words[1]) > 3:
+        first = "ال" + words[1][2:] if words[1].startswith("لل") else words[1][1:]
+        return " ".join([first, *words[2:]])
+    return None
 _PERSON_DESCRIPTIONS = grammar.words("person_descriptions")
 
 
@@ -174,9 +187,14 @@ def _last_person_before(article: Article, claim: Claim) -> _Known | None:
 
 
 @lru_cache(maxsize=1)
-def _outlet_aliases():
+def _outlet_aliases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Outlet aliases by first word."""
     index = actor_index()
-    return [a for a in index.aliases if index.actors[a[1]].kind == "outlet"]
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for alias, actor_id, _ in index.aliases:
+        if index.actors[actor_id].kind == "outlet":
+            out.setdefault(alias[0], []).append((alias, actor_id))
+    return out
 
 
 def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _Known | None:
@@ -186,12 +204,12 @@ def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _K
     found = None
     index = actor_index()
     text = _words(article.text[start:offset])
-    for alias, actor_id, _ in _outlet_aliases():
-        actor = index.actors[actor_id]
-        for k in range(len(text) - len(alias) + 1):
-            if all(a == w or a in (w[1:], w[2:]) for a, w in zip(alias, text[k : k + len(alias)])):
-                if found is None or k > found[0]:
-                    found = (k, actor)
+    outlets = _outlet_aliases()
+    for k, word in enumerate(text):
+        for form in {word, word[1:], word[2:]}:  # "لصحيفة" / "للجزيرة"
+            for alias, actor_id in outlets.get(form, ()):
+                if all(a == w or a in (w[1:], w[2:]) for a, w in zip(alias, text[k : k + len(alias)])):
+                    found = (k, index.actors[actor_id])
     if found is None:
         return None
     actor = found[1]
@@ -210,10 +228,10 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
             return media
     # Documents speak for whoever issued them ("وأوضح البيان" → the office that issued it).
     if head and ("ال" + head in _DOCUMENTS or head in _DOCUMENTS):
-        issuer = _ISSUED_BY.search(mention)
-        if issuer and issuer.group(1).strip():
+        issuer = _issuer(mention)
+        if issuer:
             # "بيان صادر عن مكتب رئيس الوزراء" / "بيان للجيش": the issuer speaks.
-            return _resolve_mention(article, claim, issuer.group(1).strip(), outlet, seen)
+            return _resolve_mention(article, claim, issuer, outlet, seen)
         if len(words) <= 2:
             for prev in reversed(seen):
                 if prev.speaker:
@@ -255,9 +273,12 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
     # Re-mentions of an unnamed source: "المصدر العسكري", "المصادر", "المسؤولان", "هؤلاء المسؤولون".
     definite = words and (words[0].startswith("ال") or words[0] in _DEMONSTRATIVES)
     if definite and _stem(head) in _SOURCE_STEMS | {_stem(k.head) for k in seen if k.head}:
+        said = {_stem(w.removeprefix("ال")) for w in words if w not in _DEMONSTRATIVES and w not in _SAME}
         for prev in reversed(seen):
             if prev.head and _stem(prev.head) == _stem(head):
-                return prev
+                earlier = {_stem(w.removeprefix("ال")) for w in _words(prev.mention or prev.speaker)}
+                if said <= earlier:  # "المصدر العسكري" re-mentions "مصدر عسكري في…"; "الجيش الأميركي" is new
+                    return prev
     # A short name seen in full before ("المدني" after "عبد المالك المدني").
     if len(words) <= 2:
         short = normalize_name(mention).split()

@@ -228,3 +228,24 @@ def test_outlet_the_source_spoke_to_is_not_the_source():
     c = one("وقالت مصادر طبية لرويترز إن 20 شخصا على الأقل قتلوا في الغارة.", "وقالت")
     assert c.speaker_text == "مصادر طبية" and c.addressee_outlet == "رويترز"
     assert c.content_text == "20 شخصا على الأقل قتلوا في الغارة"
+
+
+def test_more_shapes_of_wire_copy():
+    claims = {c.cue_text: c for c in claims_of(
+        "قال مسؤولون أمريكيون لرويترز إن واشنطن ستفرض عقوبات جديدة.\n"
+        "وقال بيان للجيش إن قواته دمرت ثلاث منصات صواريخ.\n"
+        "أفادت وكالة الأنباء السورية (سانا) بأن الدفاعات الجوية تصدت لصواريخ.\n"
+        "واتهم الجيش السوداني قوات الدعم السريع بارتكاب مجازر في الجنينة."
+    )}
+    assert (claims["قال"].speaker, claims["قال"].side) == ("مسؤولون أمريكيون", "US")  # officials of a nation
+    assert claims["وقال"].speaker == "الجيش"  # the statement's issuer
+    assert claims["أفادت"].speaker_text == "وكالة الأنباء السورية (سانا)"
+    accused = claims["واتهم"]
+    assert accused.speaker == "الجيش السوداني"
+    assert accused.content_text == "قوات الدعم السريع بارتكاب مجازر في الجنينة"  # the object stays in the content
+
+
+def test_a_listener_is_not_part_of_the_speaker():
+    claims = claims_of("قال مسؤولون إيرانيون إن الحرب ممكنة.\nوقال المسؤولون لخامنئي إن إيران ستكون مضطرة للرد.")
+    assert claims[1].speaker_text == "المسؤولون" and claims[1].speaker == claims[0].speaker
+    assert claims[1].side == "Iran"
