@@ -545,114 +545,144 @@ def _inside(draft: Draft, offset: int) -> bool:
     return draft.content is not None and draft.content.start <= offset < draft.content.end
 
 
+@dataclass
+class _Context:
+    """What every rule for one cue needs to know about its sentence."""
+
+    text: str
+    words: list[Word]
+    sentence: Sentence
+    lex: Lexicon
+    cue_starts: set[int]
+    drafts: list[Draft]  # the drafts of this sentence so far
+    outlet: str | None
+    next_cue: int  # index of the next non-source cue word (a speaker never runs past it)
+
+    def content_from(self, c: int | None, entry: CueEntry) -> Span | None:
+        if c is None:
+            return None
+        span = _with_content(self.text, self.words, c, self.sentence, self.lex, self.cue_starts)
+        return _drop_glued_prep(self.text, span, entry)
+
+
 def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lexicon, cue_starts, drafts, outlet) -> Draft | None:
+    """The claim one cue introduces, by the shape it stands in (or None when it introduces none)."""
+    ctx = _Context(text, words, sentence, lex, cue_starts, drafts, outlet, next_cue)
     entry = hit.entry
-    i, last = hit.index, hit.last
-    cue_span = Span(words[i].start, words[last].end)
+    i = hit.index
+    cue_span = Span(words[i].start, words[hit.last].end)
     outer = next((n for n in range(len(drafts) - 1, -1, -1) if _inside(drafts[n], cue_span.start)), None)
     before = words[i - 1].norm if i > 0 else ""
     coordinated = words[i].conj or words[i].comma or before in _BUT
     relative = before in _RELATIVES
-    inner_words: list[Word] = []
+    inner_words: list[Word] = []  # words of the outer content before this cue
     if outer is not None and not coordinated and not relative:
         inner_words = [w for w in words if drafts[outer].content.start <= w.start < cue_span.start]
         if entry.kind == "source" or len(inner_words) > 3:
             return None  # a relay phrase or a cue buried in the content ("بحجة أن…")
+    nested_in = outer if outer is not None and not coordinated else None
+
     if entry.kind == "source":
         if i > 0 and any(d.content is not None and d.content.end >= words[i - 1].end - 1 for d in drafts):
             return None  # "…، حسبما نقلت الوكالة" right after a cued claim: a hedge, not a claim
         return _source_draft(text, words, hit, sentence, lex, cue_starts)
     if entry.kind == "participle":
-        c = _skip_to_content(words, last + 1, len(words), entry, lex)
-        content = _drop_glued_prep(text, _with_content(text, words, c, sentence, lex, cue_starts), entry)
-        if content is None:
-            return None
-        draft = Draft(hit, cue_span, _antecedent(drafts), content, implicit=True)
-        draft.nested_in = None
-        return draft
+        content = ctx.content_from(_skip_to_content(words, hit.last + 1, len(words), entry, lex), entry)
+        return Draft(hit, cue_span, _antecedent(drafts), content, implicit=True) if content else None
 
     # A finite verb: its subject (the speaker), then the content.
-    limit = len(words)
-    opener = next((k for k in range(last + 1, next_cue) if _is_complementizer(words[k], lex)
+    opener = next((k for k in range(hit.last + 1, next_cue) if _is_complementizer(words[k], lex)
                    or ":" in words[k].gap_before), None)
-    s = last + 1
-    while s < limit and (words[s].norm in _DATIVE or words[s].norm in _CONNECTORS or words[s].norm in _IN_IT):
+    s = hit.last + 1
+    while s < len(words) and (words[s].norm in _DATIVE or words[s].norm in _CONNECTORS or words[s].norm in _IN_IT):
         s += 1
-    plural_pronoun = words[i].bare.endswith("وا") or before in _BUT and words[i - 1].norm != "لكن"
-    no_subject = (
-        s >= limit
-        or (opener is not None and s >= opener)
-        or plural_pronoun
-        or relative and hit.suffix_object
-        or (hit.suffix_object and not words[s].norm.startswith("ال"))
-        or words[s].norm in _STOP_AFTER_SPEAKER
-        or words[s].norm in entry.preps
-        or (_quoted(words[s]) and not alias_length_at(_norms(words), s, outlet))  # a quotation is content
-        or (entry.np_object and _is_masdar(words[s], lex, definite_ok=False))
-    )
-    if no_subject:
-        if outer is not None and not coordinated and not relative and not inner_words:
+    if _no_subject(ctx, hit, s, opener, before, relative):
+        if nested_in is not None and not relative and not inner_words:
             return None  # "إنه يعتبر…": the same speaker restating, no report of another's words
-        if opener is not None:
-            c = _skip_to_content(words, opener, limit, entry, lex) if ":" not in words[opener].gap_before else opener
-        elif entry.np_object or hit.suffix_object:
-            c = _skip_to_content(words, s, limit, entry, lex)
-        else:
-            return None
-        content = _drop_glued_prep(text, _with_content(text, words, c, sentence, lex, cue_starts), entry)
-        if content is None:
-            return None
-        draft = Draft(hit, cue_span, _antecedent(drafts), content, implicit=True)
-        draft.nested_in = outer if outer is not None and not coordinated else None
-        return draft
+        return _implicit_verb_draft(ctx, hit, cue_span, s, opener, nested_in)
+    return _explicit_verb_draft(ctx, hit, cue_span, s, opener, relative, nested_in)
 
-    end = _speaker_end(words, s, opener if opener is not None else next_cue, entry, lex, outlet, opener is None)
-    if opener is None and entry.np_object and end >= next_cue:
+
+def _no_subject(ctx: _Context, hit: CueHit, s: int, opener: int | None, before: str, relative: bool) -> bool:
+    """Whether the verb has no subject of its own after it (a pronoun subject: "وأضاف أن…")."""
+    words, entry = ctx.words, hit.entry
+    if s >= len(words) or (opener is not None and s >= opener):
+        return True
+    first = words[s]
+    return (
+        words[hit.index].bare.endswith("وا")  # "وأبلغوا خامنئي": they (told) him
+        or (before in _BUT and words[hit.index - 1].norm != "لكن")  # "لكنه جدد…"
+        or (hit.suffix_object and (relative or not first.norm.startswith("ال")))  # "الذي اعتبره مجرم حرب"
+        or first.norm in _STOP_AFTER_SPEAKER
+        or first.norm in entry.preps
+        or (_quoted(first) and not alias_length_at(_norms(words), s, ctx.outlet))  # a quotation is content
+        or (entry.np_object and _is_masdar(first, ctx.lex, definite_ok=False))  # "أعلن سحب القوات"
+    )
+
+
+def _implicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, opener: int | None,
+                         nested_in: int | None) -> Draft | None:
+    words, entry = ctx.words, hit.entry
+    if opener is not None:
+        c = opener if ":" in words[opener].gap_before else _skip_to_content(words, opener, len(words), entry, ctx.lex)
+    elif entry.np_object or hit.suffix_object:
+        c = _skip_to_content(words, s, len(words), entry, ctx.lex)
+    else:
+        return None
+    content = ctx.content_from(c, entry)
+    if content is None:
+        return None
+    draft = Draft(hit, cue_span, _antecedent(ctx.drafts), content, implicit=True)
+    draft.nested_in = nested_in
+    return draft
+
+
+def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, opener: int | None, relative: bool,
+                         nested_in: int | None) -> Draft | None:
+    text, words, lex, entry, outlet = ctx.text, ctx.words, ctx.lex, hit.entry, ctx.outlet
+    limit = opener if opener is not None else ctx.next_cue
+    end = _speaker_end(words, s, limit, entry, lex, outlet, opener is None)
+    if opener is None and entry.np_object and end >= ctx.next_cue:
         # No إن/أن and no visible border between subject and object: ask the dependency parse
         # (when the analyzer made one) where the subject ends.
-        end = _parsed_subject_end(sentence, cue_span, words, s) or end
+        end = _parsed_subject_end(ctx.sentence, cue_span, words, s) or end
     role = None
     if opener is not None and end < opener:
         # An appositive between commas: "X، آمر …، إن" / "وزير …، أنتوني بلينكن، إن".
         role, end = _apposition(text, words, s, end, opener, entry, lex, outlet)
-    elif opener is None and end < next_cue and words[end].comma:
+    elif opener is None and end < ctx.next_cue and words[end].comma:
         # "جدد X، الأمين العام لـ…، دعوته": a role closed by a comma, then the noun-phrase content.
-        close = next((j for j in range(end + 1, next_cue) if words[j].comma), None)
+        close = next((j for j in range(end + 1, ctx.next_cue) if words[j].comma), None)
         if close is not None and words[end].norm.removeprefix("ال") in _ROLE_HEADS_BARE:
             role, end = _span_text(text, words, end, close), close
-    speaker_from, speaker_to = s, end
-    relayed = None
-    relay = _find_relay(words, s, opener if opener is not None else next_cue, entry)
+    speaker_from, speaker_to, relayed = s, end, None
+    relay = _find_relay(words, s, limit, entry)
     if relay is not None:
-        conduit_end, source_start = relay
+        # "نقل X عن Y أن…", "أفاد X -نقلا عن Y- بأن…", "دعت X على لسان Y": Y speaks, X passed it on.
+        conduit_end, speaker_from = relay
         relayed = _span_text(text, words, s, conduit_end)
-        speaker_from = source_start
-        speaker_to = _speaker_end(words, source_start, opener if opener is not None else next_cue, entry, lex, outlet,
-                                  opener is None)
+        speaker_to = _speaker_end(words, speaker_from, limit, entry, lex, outlet, opener is None)
         end = max(end, speaker_to)
     if speaker_to <= speaker_from:
         return None
     speaker = _closed(text, Span(words[speaker_from].start, words[speaker_to - 1].end))
     if opener is not None:
-        c = opener + 1 if ":" not in words[opener].gap_before else opener
+        c = opener if ":" in words[opener].gap_before else opener + 1
     elif entry.np_object:
-        c = _skip_to_content(words, end, limit, entry, lex)
+        c = _skip_to_content(words, end, len(words), entry, lex)
     else:
         c = None
-    if relative and c is not None and (c >= limit or words[c].bare in _RELATIVES or words[c].norm in _RELATIVES):
-        content = _antecedent_noun(text, words, i)  # "الهدنة التي دعا إليها حفتر": the content is the head noun
+    if relative and c is not None and (c >= len(words) or words[c].bare in _RELATIVES or words[c].norm in _RELATIVES):
+        content = _antecedent_noun(text, words, hit.index)  # "الهدنة التي دعا إليها حفتر": the head noun
     else:
-        content = _drop_glued_prep(text, _with_content(text, words, c, sentence, lex, cue_starts), entry) if c is not None else None
-    if content is None and (entry.needs_complement or c is None):
-        # A speaker without a claim here: kept as the antecedent of a following "وقالت إن…".
-        return Draft(hit, cue_span, speaker, None)
+        content = ctx.content_from(c, entry)
     if content is None:
-        return None
-    if entry.needs_speaker and not speaker:
-        return None
+        # A speaker without a claim here ("وقد أكدت X هذه المعلومات"): kept as the antecedent of a
+        # following "وقالت إن…" in the same sentence.
+        return Draft(hit, cue_span, speaker, None) if entry.needs_complement or c is None else None
     draft = Draft(hit, cue_span, speaker, content, role=role, relayed_by=relayed)
-    draft.addressee = _addressee(words, last + 1, c)
-    draft.nested_in = outer if outer is not None and not coordinated else None
+    draft.addressee = _addressee(words, hit.last + 1, c)
+    draft.nested_in = nested_in
     return draft
 
 
