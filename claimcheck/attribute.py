@@ -36,6 +36,8 @@ class CueEntry:
     needs_speaker: bool = False
     relay: bool = False
     words: tuple[str, ...] = ()  # for multi-word source phrases (normalised)
+    requires: tuple[str, ...] = ()  # one of these words must follow soon ("حمّل … المسؤولية")
+    tells: bool = False  # the verb's object is the listener ("أبلغ X Y بأن…")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ def lexicon() -> Lexicon:
                 lemma=e["lemma"], kind=kind, np_object=e.get("object") == "np",
                 preps=tuple(normalize(p) for p in e.get("prep", [])), denial=bool(e.get("denial")),
                 needs_complement=bool(e.get("needs_complement")), needs_speaker=bool(e.get("needs_speaker")),
-                relay=bool(e.get("relay")),
+                relay=bool(e.get("relay")), requires=tuple(normalize(w) for w in e.get("requires", [])),
+                tells=bool(e.get("tells")),
             )
             for form in e["forms"]:
                 single.setdefault(normalize(form), entry)
@@ -182,6 +185,14 @@ class CueHit:
 
 
 _OBJ_SUFFIXES = ("هما", "هم", "ها", "ه")
+_PASSIVE = re.compile("^[\u0621-\u064a]\u064f.*\u064e[\u0651]?[\u0621-\u064a]$|^[\u0621-\u064a]\u064f.*[\u0621-\u064a]\u0651?\u064e[\u0621-\u064a]$")
+
+
+def _passive(word: str) -> bool:
+    """A vowelled passive ("تُحمَّل", "قُتِل" is not a cue anyway): damma on the first letter and fatha
+    before the last. Unvowelled text gives no sign, and is read as active."""
+    bare = word.lstrip("وف")
+    return "\u064f" in bare[:2] and bool(_PASSIVE.match(bare))
 
 
 def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
@@ -198,7 +209,9 @@ def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
             hits.append(CueHit(i, last, phrase))
             i = last + 1
             continue
-        if entry is not None:
+        if entry is not None and entry.kind == "verb" and _passive(w.text):
+            entry = None  # "تُحمَّل قوات حفتر المسؤولية": a passive has no speaker
+        if entry is not None and (not entry.requires or any(x.norm in entry.requires for x in words[i + 1 : i + 7])):
             hits.append(CueHit(i, i, entry, suffix))
         i += 1
     return hits
@@ -225,6 +238,8 @@ def _cue_candidates(norm: str, ends_with_ta: bool) -> tuple[tuple[CueEntry, ...]
         for form in dict.fromkeys((bare, norm)):
             for suf in _OBJ_SUFFIXES:
                 stem = form[: -len(suf)] if form.endswith(suf) else None
+                if stem and stem.endswith("ا") and stem[:-1] + "ي" in lex.single:
+                    stem = stem[:-1] + "ي"  # "نفاه" is "نفى" + "ه"
                 if stem and len(stem) >= 3 and stem in lex.single and lex.single[stem].np_object:
                     entry, suffix, whole = lex.single[stem], True, form == norm and conj
                     break
@@ -307,6 +322,8 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
         if k > s:
             if _has(w.gap_before, COMMA + ":"):
                 break
+            if k - s >= 2 and ")" in w.gap_before and "(" in words[k - 1].gap_before:
+                break  # "قوات سوريا الديمقراطية (قسد) الاشتباكات": the bracketed short name ends it
             if _is_complementizer(w, lex) or w.norm in entry.preps or w.norm in _RELATIVES - {"من", "ما"}:
                 break
             if entry.preps and w.norm in _ADDRESSEES and k + 1 < limit and words[k + 1].norm in entry.preps:
@@ -326,6 +343,8 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
                 break  # "عن مصدر عسكري قوله إن"
             if w.norm[:1] == "ل" and (w.norm[1:] in _MEDIA_NOUNS or _is_outlet(w.text[1:])):
                 break  # "لرويترز", "لوسائل الإعلام": whom the words were given to
+            if entry.tells and (w.norm in _MEDIA_NOUNS or _names_person(w.norm) or _is_outlet(w.text)):
+                break  # "وأبلغ السكان وكالة الأنباء…": whom they told
             if w.norm[:1] == "ل" and not w.norm.startswith("لل") and _names_person(w.norm[1:]):
                 break  # "وقال المسؤولون لخامنئي إن": the listener, not part of the speaker
             if np_border and entry.np_object and _is_masdar(w, lex, definite_ok=k - s >= 2):
@@ -382,6 +401,12 @@ def _drop_glued_prep(text: str, content: Span | None, entry: CueEntry) -> Span |
     return content
 
 
+def _refers_back(content: str) -> bool:
+    """A content that only points back: "هذه المعلومات", "ذلك", "هذا الأمر"."""
+    words = [normalize(w) for w in WORD_RE.findall(content)]
+    return 0 < len(words) <= 2 and words[0] in _POINTERS
+
+
 def _named_subject_after(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Whether the words from ``k`` (after a cue verb) name its subject, past "إليها"/"له"."""
     while k < len(words) and (words[k].norm in _IN_IT or words[k].norm in _DATIVE):
@@ -426,13 +451,13 @@ def _skip_to_content(words: list[Word], k: int, limit: int, entry: CueEntry, lex
         if w.norm in _CHANNEL_PREPS and k + 1 < limit:
             # "في بيان له أمس،" / "خلال الجلسة،": skip to a near comma or complementizer;
             # else only the channel itself ("على صفحته في فيسبوك").
-            j = k + 1
-            while j < min(limit, k + 7) and not words[j].comma and not _is_complementizer(words[j], lex) \
-                    and not _is_masdar(words[j], lex, definite_ok=False):
-                j += 1
-            if j < limit and _is_complementizer(words[j], lex):
+            window = range(k + 1, min(limit, k + 7))
+            j = next((x for x in window if words[x].comma or _is_complementizer(words[x], lex)), None)
+            if j is None:
+                j = next((x for x in window if _is_masdar(words[x], lex, definite_ok=False)), None)
+            if j is not None and _is_complementizer(words[j], lex):
                 return j + 1
-            if j < limit and (words[j].comma or _is_masdar(words[j], lex, definite_ok=False)):
+            if j is not None:
                 k = j
                 continue
             k += 2
@@ -562,7 +587,10 @@ class _Context:
         if c is None:
             return None
         span = _with_content(self.text, self.words, c, self.sentence, self.lex, self.cue_starts)
-        return _drop_glued_prep(self.text, span, entry)
+        span = _drop_glued_prep(self.text, span, entry)
+        if span is not None and _refers_back(self.text[span.start : span.end]):
+            return None  # "أكدت X هذه المعلومات": the content is in another sentence
+        return span
 
 
 def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lexicon, cue_starts, drafts, outlet) -> Draft | None:
@@ -596,11 +624,43 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
     s = hit.last + 1
     while s < len(words) and (words[s].norm in _DATIVE or words[s].norm in _CONNECTORS or words[s].norm in _IN_IT):
         s += 1
+    if relative and hit.suffix_object and s < len(words) and words[s].norm.startswith("ال") and before in _WHAT:
+        # "…، وهو ما نفاه الجيش": the army denies what the previous claim of the sentence said.
+        return _what_draft(ctx, hit, cue_span, s)
+    fronted = _fronted_subject(ctx, hit) if outer is None else None
+    if fronted is not None:
+        # "«حماس» تنفي رواية إسرائيل", "الجيش يؤكد أن…": the subject comes first, as in headlines.
+        c = opener + 1 if opener is not None else _skip_to_content(words, s, len(words), entry, ctx.lex)
+        content = ctx.content_from(c, entry)
+        return Draft(hit, cue_span, fronted, content) if content else None
     if _no_subject(ctx, hit, s, opener, before, relative):
         if nested_in is not None and not relative and not inner_words:
             return None  # "إنه يعتبر…": the same speaker restating, no report of another's words
         return _implicit_verb_draft(ctx, hit, cue_span, s, opener, nested_in)
     return _explicit_verb_draft(ctx, hit, cue_span, s, opener, relative, nested_in)
+
+
+def _fronted_subject(ctx: _Context, hit: CueHit) -> Span | None:
+    """A subject before an imperfect cue verb that opens the sentence: "قوات X تحمل الجيش…"."""
+    words, i = ctx.words, hit.index
+    verb = words[i]
+    if i == 0 or i > 5 or verb.conj or ctx.drafts or verb.norm[:1] not in ("ي", "ت"):
+        return None
+    before = words[:i]
+    if any(w.norm in _STOP_AFTER_SPEAKER or w.norm in _RELATIVES or _is_complementizer(w, ctx.lex) for w in before):
+        return None
+    if before[0].conj or any(w.comma for w in before[1:]):
+        return None  # "وتشهد…" or a clause before a comma: not a subject in front
+    return _closed(ctx.text, Span(before[0].start, before[-1].end))
+
+
+def _what_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int) -> Draft | None:
+    earlier = next((d for d in reversed(ctx.drafts) if d.content is not None), None)
+    if earlier is None:
+        return None
+    end = _speaker_end(ctx.words, s, ctx.next_cue, hit.entry, ctx.lex, ctx.outlet, False)
+    speaker = Span(ctx.words[s].start, ctx.words[end - 1].end)
+    return Draft(hit, cue_span, speaker, earlier.content)
 
 
 def _no_subject(ctx: _Context, hit: CueHit, s: int, opener: int | None, before: str, relative: bool) -> bool:
@@ -653,8 +713,9 @@ def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
     elif opener is None and end < ctx.next_cue and words[end].comma:
         # "جدد X، الأمين العام لـ…، دعوته": a role closed by a comma, then the noun-phrase content.
         close = next((j for j in range(end + 1, ctx.next_cue) if words[j].comma), None)
-        if close is not None and words[end].norm.removeprefix("ال") in _ROLE_HEADS_BARE:
-            role, end = _span_text(text, words, end, close), close
+        head = words[end].norm
+        if close is not None and (head.removeprefix("ال") in _ROLE_HEADS_BARE or head in ("التابع", "التابعه")):
+            role, end = _span_text(text, words, end, close), close  # "، التابعة للجيش الوطني،" too
     speaker_from, speaker_to, relayed = s, end, None
     relay = _find_relay(words, s, limit, entry)
     if relay is not None:
@@ -679,7 +740,7 @@ def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
     if content is None:
         # A speaker without a claim here ("وقد أكدت X هذه المعلومات"): kept as the antecedent of a
         # following "وقالت إن…" in the same sentence.
-        return Draft(hit, cue_span, speaker, None) if entry.needs_complement or c is None else None
+        return Draft(hit, cue_span, speaker, None)
     draft = Draft(hit, cue_span, speaker, content, role=role, relayed_by=relayed)
     draft.addressee = _addressee(words, hit.last + 1, c)
     draft.nested_in = nested_in
@@ -852,6 +913,8 @@ _CLAIM_NOUNS = grammar.words("claim_nouns")
 _ADDRESSEES = grammar.words("addressees")
 _SPEECH_POSSESSIVES = grammar.words("speech_possessives")
 _OBJECT_HEADS = grammar.words("object_heads")
+_POINTERS = frozenset(normalize(w) for w in ("هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"))
+_WHAT = frozenset(normalize(w) for w in ("ما", "وهو ما", "الأمر الذي", "وهذا ما"))
 
 
 @lru_cache(maxsize=50_000)
@@ -889,8 +952,6 @@ def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
     text = article.text
     claims: list[Claim] = []
     for sentence in sentences:
-        if sentence.headline:
-            continue  # titles and captions: "X: …" headlines carry no cue of their own
         drafts = extract_sentence(text, sentence, lex, article.outlet)
         index_of: dict[int, int] = {}
         for n, d in enumerate(drafts):

@@ -30,7 +30,12 @@ _SPOKESMAN = frozenset(w.removeprefix("ال") for w in grammar.words("spokesman_
 
 def _head(mention: str) -> str:
     words = [w for w in _words(mention) if w not in _DEMONSTRATIVES and w not in lexicon().titles]
-    return words[0].removeprefix("و").removeprefix("ال") if words else ""
+    if not words:
+        return ""
+    head = words[0]
+    if head.startswith("وال"):
+        head = head[1:]  # "والمسؤولون": "and" + the noun; the و of "وزارة" is its own letter
+    return head.removeprefix("ال")
 
 
 @lru_cache(maxsize=50_000)
@@ -247,6 +252,9 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
         if found is not None:
             org = _organisation_actor(found)
             return _Known(org.name, org.side, org.id, None, None, mention, head)
+    for prev in reversed(seen):
+        if prev.mention and f"({mention.strip()})" in prev.mention:
+            return prev  # "قسد" after "قوات سوريا الديمقراطية (قسد)"
     hit = find_actor(mention, outlet)
     if hit is None and words and words[0] in _PERSON_DESCRIPTIONS and all(w.startswith("ال") for w in words):
         earlier = _last_person_before(article, claim)
@@ -265,7 +273,7 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
                 # "وزارة الخارجية الروسية" speaks as itself, on Russia's side (gold-conventions §4).
                 name = " ".join(mention.replace("«", "").replace("»", "").split()[hit[1] : hit[2]])
             return _Known(name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
-    titled = _titled_person(mention) if hit is None else None
+    titled = _titled_person(mention) if hit is None or hit[0].kind != "person" else None
     if titled is not None:
         name, title_role = titled
         side = side_from_mention(f"{mention} {claim.role or ''}")
@@ -298,6 +306,13 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
     affiliation = _affiliation(mention)
     if hit is not None:
         actor = hit[0]
+        linked = _LINK.search(" ".join(mention.split()[: hit[1]])) or any(
+            w.startswith("ل") and not w.startswith("ال") for w in mention.split()[: hit[1]])
+        if actor.kind != "person" and hit[1] > 0 and linked:
+            # "المكتب الإعلامي التابع لحكومة حماس": a body of the actor, speaking on its side
+            # (but "حركة المقاومة الإسلامية الفلسطينية «حماس»" is the actor under its full name).
+            description, attached = describe_unnamed(mention)
+            return _Known(description or mention, actor.side, None, role, attached or affiliation, mention, head)
         return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
     return _Known(name, side, None, role, affiliation, mention, head)
 
