@@ -106,9 +106,18 @@ def _keys(item: _Item) -> list[tuple[str, str]]:
     keys = []
     if item.action:
         keys.append(("action", item.action.family))
+        if _accuses(item):
+            keys.append(("action", "blame"))
     if item.thing and item.thing.topic:
         keys.append(("thing", item.thing.lineage[-1]))
     return keys
+
+
+def _accuses(item: _Item) -> bool:
+    """A side saying the other side did it ("قسد هاجمت مواقع…" from Damascus): a way of blaming."""
+    if item.action is None or item.action.family == "blame" or item.frame.polarity < 0:
+        return False
+    return frames.vocabulary().opposed_sides(item.frame.agent_side, item.side)
 
 
 def _area(item: _Item) -> str | None:
@@ -304,7 +313,12 @@ def _judge(x: _Item, y: _Item, settings: ConflictSettings) -> _Found | None:
     px, py = x.frame.polarity, y.frame.polarity
     if px == py and (px < 0 or (x.side and x.side == y.side)):
         return None  # two denials agree; one side repeating itself (only a denial crosses a side)
+    if px != py and x.side and x.side == y.side:
+        return None  # a side's own office adding detail to its denial is not a dispute between sources
     same_family = bool(x.action and y.action and x.action.family == y.action.family)
+    blame = _blame_pair(x, y)
+    if blame is not None:
+        return blame
     topic = bool(x.thing and y.thing and x.thing.topic and y.thing.topic)
     if not (same_family or topic):
         return None
@@ -329,8 +343,10 @@ def _judge(x: _Item, y: _Item, settings: ConflictSettings) -> _Found | None:
             or (denier.frame.agent_side and denier.frame.agent_side in named)
             or _named(denier.claim.speaker, affirmer.claim.content_text)
         )
-        # Without the accused named, only a denial of exactly the reported event counts.
+        # Without the accused named, only a denial of exactly the reported event counts
+        # ("…، وهو ما نفاه الجيش": the denial's content is the claim itself).
         exact = bool(x.action and y.action and x.action.key == y.action.key and x.thing and y.thing)
+        implicated = implicated or denier.claim.content == affirmer.claim.content
         if not (implicated or exact):
             return None
         return _Found("denial", (0.9 if implicated else 0.7) * quality, ("denial", context, denier, affirmer))
@@ -350,6 +366,21 @@ def _judge(x: _Item, y: _Item, settings: ConflictSettings) -> _Found | None:
     if found:
         return found
     return _numbers(x, y, quality, context, settings)
+
+
+def _blame_pair(x: _Item, y: _Item) -> _Found | None:
+    """Each side holding the other responsible for the same fighting: two versions of one event."""
+    blames = [i for i in (x, y) if i.action and i.action.family == "blame"]
+    if not blames or not (x.side and y.side) or not frames.vocabulary().opposed_sides(x.side, y.side):
+        return None
+    other = y if blames[0] is x else x
+    if other not in blames and not _accuses(other):
+        return None
+    place = _place_fit(x, y)
+    if place is None or x.story != y.story and place[1][0] != "same":
+        return None  # without a shared story, blame is compared only for one named place
+    quality = place[0] * (0.9 if x.story == y.story else 0.8)
+    return _Found("competing_claims", 0.9 * quality, ("versions", (None, place[1], ("unknown_same_story",))))
 
 
 def _framing(x: _Item, y: _Item, quality: float, context: tuple) -> _Found | None:
