@@ -478,6 +478,13 @@ def _span_text(text: str, words: list[Word], a: int, b: int) -> str:
     return text[words[a].start : words[b - 1].end] if b > a else ""
 
 
+def _role_span_text(text: str, words: list[Word], a: int, b: int) -> str:
+    """A role's text, with the quotation or bracket it opened closed: "بـ«الجيش الوطني»"."""
+    if b <= a:
+        return ""
+    return text[_closed(text, Span(words[a].start, words[b - 1].end)).start : _closed(text, Span(words[a].start, words[b - 1].end)).end]
+
+
 def _find_relay(words: list[Word], s: int, limit: int, entry: CueEntry) -> tuple[int, int] | None:
     """(end of the conduit, start of the source) for "نقل X عن Y", "-نقلا عن Y-", "على لسان Y"."""
     for k in range(s, limit - 1):
@@ -524,6 +531,7 @@ def _with_content(text: str, words, c: int, sentence: Sentence, lex: Lexicon, cu
     end = _content_end(text, words, c, sentence.end, lex, cue_starts)
     while end < sentence.end and text[end] in "»\"”" and _quote_depth(text, start, end):
         end += 1  # close the quotation the content opened
+    end = _closed(text, Span(start, end)).end  # and a bracket: "في مدينة مصراتة (غرب)"
     start, end = _trim(text, start, end)
     start, end = _unquote(text, start, end)
     return Span(start, end) if end > start else None
@@ -710,13 +718,14 @@ def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
     if opener is not None and end < opener:
         # An appositive between commas: "X، آمر …، إن" / "وزير …، أنتوني بلينكن، إن".
         role, end = _apposition(text, words, s, end, opener, entry, lex, outlet)
-    elif opener is None and end < ctx.next_cue and words[end].comma:
+    speaker_to = end
+    if opener is None and end < ctx.next_cue and words[end].comma:
         # "جدد X، الأمين العام لـ…، دعوته": a role closed by a comma, then the noun-phrase content.
         close = next((j for j in range(end + 1, ctx.next_cue) if words[j].comma), None)
         head = words[end].norm
         if close is not None and (head.removeprefix("ال") in _ROLE_HEADS_BARE or head in ("التابع", "التابعه")):
-            role, end = _span_text(text, words, end, close), close  # "، التابعة للجيش الوطني،" too
-    speaker_from, speaker_to, relayed = s, end, None
+            role, end = _role_span_text(text, words, end, close), close  # "، التابعة للجيش الوطني،" too
+    speaker_from, relayed = s, None
     relay = _find_relay(words, s, limit, entry)
     if relay is not None:
         # "نقل X عن Y أن…", "أفاد X -نقلا عن Y- بأن…", "دعت X على لسان Y": Y speaks, X passed it on.
@@ -791,11 +800,13 @@ def _antecedent_noun(text: str, words: list[Word], i: int) -> Span | None:
 def _closed(text: str, span: Span) -> Span:
     """Extend a mention over the bracket or quote it opened: "وكالة الأنباء السورية (سانا)"."""
     inner = text[span.start : span.end]
-    end = span.end
+    start, end = span.start, span.end
     for opener, closer in (("(", ")"), ("«", "»")):
         if inner.count(opener) > inner.count(closer) and text.startswith(closer, end):
             end += 1
-    return Span(span.start, end)
+        elif inner.count(closer) > inner.count(opener) and start > 0 and text[start - 1] == opener:
+            start -= 1  # "«الجيش الوطني» الليبي"
+    return Span(start, end)
 
 
 def _quoted(word: Word) -> bool:
@@ -820,7 +831,11 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
         return None, end
     head = segment[0].norm.removeprefix("ال")
     if head in _ROLE_HEADS_BARE:
-        return _span_text(text, words, end, j), end
+        # The role ends where the channel or the time begins ("…، الناطق باسم الجيش في بيان له أمس، أن").
+        stop = next((x for x in range(end + 1, j) if words[x].norm in _STOP_AFTER_SPEAKER
+                     and not (words[x].norm == "في" and x + 1 < j and words[x + 1].norm.startswith("ال")
+                              and words[x + 1].norm.removeprefix("ال") not in _CHANNEL_AFTER_IN)), j)
+        return _role_span_text(text, words, end, stop), end
     first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
     looks_like_name = 1 <= len(segment) <= 3 and not any(w.norm.startswith("ال") for w in segment)
     if first_is_role and (looks_like_name or alias_length_at(_norms(words), end, outlet)):

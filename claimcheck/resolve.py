@@ -346,7 +346,7 @@ def _role_text(mention: str, hit) -> str | None:
     return role.strip(" ،,") or None
 
 
-_LINK = re.compile(r"(?:^|\s)(?:باسم|لدى|في|التابع(?:ة)?\s+ل(?:ل)?|بـ?(?=«|ال))\s?")
+_LINK = re.compile(r"(?:^|\s)(?:باسم|لدى|في|التابع(?:ة)?\s+ل|بـ?(?=«|ال))\s?")
 
 
 def _affiliation(mention: str, name: str | None = None) -> str | None:
@@ -358,6 +358,8 @@ def _affiliation(mention: str, name: str | None = None) -> str | None:
     if not m:
         return None
     aff = mention[m.end() :]
+    if m.group().rstrip().endswith("ل") and aff.startswith("ل"):
+        aff = "ا" + aff  # "التابعة للجيش" → "الجيش"
     if name and aff.endswith(name):
         aff = aff[: -len(name)]
     words = aff.split()
