@@ -1006,7 +1006,8 @@ def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
 
 def _negated(content: str, lex: Lexicon) -> bool:
     """True when the claim's main predicate is negated (not "لا يزال", not a later clause)."""
-    words = [normalize(w) for w in WORD_RE.findall(content.split("،")[0])][:5]
+    clause = content.split("،", 1)[0]
+    words = [normalize(m.group()) for m, _ in zip(WORD_RE.finditer(clause), range(5))]
     for k, w in enumerate(words):
         window = tuple(words[k : k + 3])
         if any(window[: len(n)] == n for n in lex.not_negations):
