@@ -12,7 +12,7 @@ the speaker mention into a canonical actor.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import knowledge

@@ -12,7 +12,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from claimcheck.models import Claim, Conflict, Span
+from claimcheck.models import Article, Claim, Conflict, Span
 from claimcheck.pipeline import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,7 +132,7 @@ def _find(text: str, needle: str, sentence: Span) -> Span | None:
     return Span(at, at + len(needle)) if at >= 0 else None
 
 
-def claims_from_gold(gold_dir: Path = GOLD) -> tuple[dict[str, Claim], dict[str, "Article"]]:
+def claims_from_gold(gold_dir: Path = GOLD) -> tuple[dict[str, Claim], dict[str, Article]]:
     """Gold id → ``Claim`` built straight from a gold folder (no store, no attribution engine).
 
     Articles are read with the real ingest (manifest metadata, stories, story dates). Each gold
@@ -201,7 +201,7 @@ def _find_after(text: str, needle: str, sentence: Span, after: int) -> Span | No
 
 
 def claims_from_text(text: str, lines: list[dict], *, name: str = "invented", outlet: str | None = None,
-                     published: str | None = None) -> tuple[dict[str, Claim], "Article"]:
+                     published: str | None = None) -> tuple[dict[str, Claim], Article]:
     """Claims of a small article written for a test, one sentence per line.
 
     Each line of ``lines`` gives ``id``, ``cue``, ``speaker``, ``side``, ``content`` and optionally

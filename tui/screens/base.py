@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from textual import work
 from textual.binding import Binding
 from textual.screen import Screen
 
+from claimcheck import review
 from claimcheck.review import CLAIM_STATUSES
 
 from ..dialogs import Verdict, VerdictDialog
@@ -70,3 +74,34 @@ class DeskScreen(Screen):
                 self.app.decide("claim", claim["id"], verdict.status, verdict.note, verdict.evidence)
 
         self.app.push_screen(VerdictDialog("claim", CLAIM_STATUSES, status, subject), record)
+
+
+class TableScreen(DeskScreen):
+    """A desk screen built on a paged table whose rows show each target's review status."""
+
+    status_kind = "claim"  # what the rows are: "claim" or "conflict"
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.refresh_statuses()
+
+    def decision_made(self, kind: str, target_id: str) -> None:
+        self.refresh_statuses()
+
+    def redisplay(self) -> None:
+        super().redisplay()
+        self.table.redraw()
+
+    @work(exclusive=True, group="table-status")
+    async def refresh_statuses(self) -> None:
+        table = self.table
+        ids = [r["id"] for r in table.records]
+        if not ids:
+            return
+        found = await asyncio.to_thread(review.current_status, self.store, self.status_kind, ids)
+        table.set_status({i: s["status"] for i, s in found.items()})
+        self.statuses_shown()
+
+    def statuses_shown(self) -> None:
+        """After the statuses were refreshed (the counts in the header follow them)."""
+        self.load_counts()

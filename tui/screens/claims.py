@@ -19,14 +19,15 @@ from ..bidi import cell
 from ..dialogs import ExportDialog
 from ..widgets import DeskHeader, FilterBar, HistoryPanel, PagedTable
 from ..widgets.header import count_line
-from .base import MARK_BINDINGS, DeskScreen
+from .base import MARK_BINDINGS, TableScreen
 
 PAGE = 100
 COLUMNS = [("outlet", "outlet", 12), ("date", "date", 10), ("speaker", "speaker", 16), ("side", "side", 6),
            ("cue", "cue", 8), ("content", "content", None), ("status", "status", 13)]
 
 
-class ClaimsScreen(DeskScreen):
+class ClaimsScreen(TableScreen):
+    status_kind = "claim"
     BINDINGS = [
         Binding("enter", "open", "open", show=False),
         Binding("slash", "search", "search"),
@@ -144,25 +145,7 @@ class ClaimsScreen(DeskScreen):
     def action_toggle_history(self) -> None:
         self.query_one(HistoryPanel).toggle_class("-hidden")
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.refresh_statuses()
-
-    def decision_made(self, kind: str, target_id: str) -> None:
-        self.refresh_statuses()
-
-    def redisplay(self) -> None:
-        super().redisplay()
-        self.table.redraw()
-
-    @work(exclusive=True, group="claims-status")
-    async def refresh_statuses(self) -> None:
-        table = self.table
-        ids = [r["id"] for r in table.records]
-        if not ids:
-            return
-        found = await asyncio.to_thread(review.current_status, self.store, "claim", ids)
-        table.set_status({i: s["status"] for i, s in found.items()})
+    def statuses_shown(self) -> None:
         self.load_counts()
         self.show_history()
 

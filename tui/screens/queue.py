@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 
-from claimcheck import review
 from claimcheck.review import CONFLICT_STATUSES
 
 from .. import queries
@@ -18,7 +17,7 @@ from ..bidi import cell
 from ..dialogs import ExportDialog
 from ..widgets import DeskHeader, FilterBar, PagedTable
 from ..widgets.header import count_line
-from .base import DeskScreen
+from .base import TableScreen
 
 PAGE = 100
 COLUMNS = [("confidence", "conf", 4), ("type", "type", 16), ("event", "event", None), ("a", "claim A", 24),
@@ -35,7 +34,8 @@ def side_label(outlet: str | None, side: str | None) -> str:
     return f"{outlet or 'outlet?'} · {side or 'side?'}"
 
 
-class QueueScreen(DeskScreen):
+class QueueScreen(TableScreen):
+    status_kind = "conflict"
     BINDINGS = [
         Binding("enter", "open", "open", show=False),
         Binding("e", "export", "export"),
@@ -129,27 +129,6 @@ class QueueScreen(DeskScreen):
 
     def action_filters(self) -> None:
         self.query_one("#filter-type").focus()
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        self.refresh_statuses()
-
-    def decision_made(self, kind: str, target_id: str) -> None:
-        self.refresh_statuses()
-
-    def redisplay(self) -> None:
-        super().redisplay()
-        self.table.redraw()
-
-    @work(exclusive=True, group="queue-status")
-    async def refresh_statuses(self) -> None:
-        table = self.table
-        ids = [r["id"] for r in table.records]
-        if not ids:
-            return
-        found = await asyncio.to_thread(review.current_status, self.store, "conflict", ids)
-        table.set_status({i: s["status"] for i, s in found.items()})
-        self.load_counts()
 
     def action_export(self) -> None:
         f = self.filter
