@@ -99,7 +99,8 @@ def bench_builtin(corpus, time_limit: float) -> None:
     analyzer = BuiltinAnalyzer()
 
     def analyze_only(article) -> int:
-        analyzer.sentences(article)
+        for sentence in analyzer.sentences(article):
+            len(sentence.tokens)  # tokens are made on first use: ask for them, so they are timed
         return 0
 
     timed("builtin analyzer alone", corpus, analyze_only, time_limit)

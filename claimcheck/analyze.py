@@ -11,6 +11,7 @@ Both skip page chrome and never cross a story boundary.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -171,6 +172,36 @@ def sentence_spans(article: Article) -> list[tuple[int, int, int, bool]]:
     return out
 
 
+class LazyTokens(Sequence):
+    """A sentence's tokens, made on first use: attribution reads words, not tokens, so the
+    built-in pipeline need not pay for them unless a caller asks."""
+
+    __slots__ = ("_text", "_start", "_end", "_tokens")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._tokens: tuple[Token, ...] | None = None
+
+    def _made(self) -> tuple[Token, ...]:
+        if self._tokens is None:
+            self._tokens = tokenize(self._text, self._start, self._end)
+        return self._tokens
+
+    def __getitem__(self, index):
+        return self._made()[index]
+
+    def __len__(self) -> int:
+        return len(self._made())
+
+    def __iter__(self):
+        return iter(self._made())
+
+    def __eq__(self, other) -> bool:
+        return tuple(self) == tuple(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None
+
+
 class BuiltinAnalyzer:
     """Rule-based sentences and tokens; no models needed."""
 
@@ -179,7 +210,7 @@ class BuiltinAnalyzer:
     def sentences(self, article: Article) -> list[Sentence]:
         text = article.text
         return [
-            Sentence(s, e, tokenize(text, s, e), story=story, headline=headline)
+            Sentence(s, e, LazyTokens(text, s, e), story=story, headline=headline)
             for s, e, story, headline in sentence_spans(article)
         ]
 

@@ -152,7 +152,7 @@ class StanzaAnalyzer:
         # One call for the whole article: stanza batches across documents.
         docs = self._nlp.bulk_process([text[s:e] for s, e, _, _ in spans])
         return [
-            Sentence(s, e, _tokens(text, s, e, doc), story=story, headline=headline)
+            Sentence(s, e, _tokens(text, s, e, doc), story=story, headline=headline, parsed=True)
             for (s, e, story, headline), doc in zip(spans, docs)
         ]
 

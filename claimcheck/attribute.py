@@ -758,9 +758,9 @@ def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
 
 def _parsed_subject_end(sentence: Sentence, cue: Span, words: list[Word], s: int) -> int | None:
     """Word index after the cue verb's subject (nsubj subtree), when the analyzer parsed the sentence."""
-    tokens = sentence.tokens
-    if not tokens or all(t.deprel is None for t in tokens):
+    if not sentence.parsed:
         return None
+    tokens = sentence.tokens
     verbs = [n for n, t in enumerate(tokens) if cue.start <= t.start < cue.end and t.upos in ("VERB", "AUX", None)]
     if not verbs:
         return None

@@ -8,6 +8,7 @@ Stages build these objects; only ``store`` knows how they are saved.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -105,9 +106,10 @@ class Token:
 class Sentence:
     start: int
     end: int
-    tokens: tuple[Token, ...]
+    tokens: Sequence[Token]  # may be computed on first use (the built-in analyzer's are)
     story: int = 0
     headline: bool = False  # a title or caption line rather than running text
+    parsed: bool = False  # tokens carry a dependency tree (head, deprel)
 
 
 @dataclass(frozen=True)
