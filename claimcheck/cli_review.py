@@ -21,6 +21,13 @@ def _fail(exc: Exception):
     raise click.ClickException(str(exc)) from exc
 
 
+def _show_decision(obj, row: dict, as_json: bool, what: str) -> None:
+    if as_json:
+        print_json(row)
+    elif not obj.quiet:
+        click.echo(f"{row['target_kind']} {row['target_id']}: {row['old_status']} → {row['new_status']} ({what})")
+
+
 @cli.command()
 @click.argument("target", metavar="CLAIM")
 @click.option("--status", "-s", required=True, metavar="STATUS",
@@ -48,11 +55,7 @@ def review(obj: Context, target, status, note, evidence, reviewer, conflict, as_
         row = review_mod.record(obj.store, _kind(conflict), target, status, config.reviewer(reviewer), note, evidence)
     except review_mod.ReviewError as exc:
         _fail(exc)
-    if as_json:
-        print_json(row)
-    elif not obj.quiet:
-        click.echo(f"{row['target_kind']} {row['target_id']}: {row['old_status']} → {row['new_status']} "
-                   f"(review #{row['id']} by {row['reviewer']})")
+    _show_decision(obj, row, as_json, f"review #{row['id']} by {row['reviewer']}")
 
 
 @cli.command()
@@ -111,11 +114,7 @@ def undo(obj: Context, target, reviewer, conflict, as_json) -> None:
         row = review_mod.undo(obj.store, _kind(conflict), target, config.reviewer(reviewer))
     except review_mod.ReviewError as exc:
         _fail(exc)
-    if as_json:
-        print_json(row)
-    elif not obj.quiet:
-        click.echo(f"{row['target_kind']} {row['target_id']}: {row['old_status']} → {row['new_status']} "
-                   f"(undid review #{row['undo_of']})")
+    _show_decision(obj, row, as_json, f"undid review #{row['undo_of']}")
 
 
 @cli.command(name="export")

@@ -7,7 +7,6 @@ Reviews are never updated or deleted: each decision is a new row.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -521,6 +520,3 @@ def claim_dict(r: ClaimRow) -> dict:
         "frame": r.frame,
     }
 
-
-def to_json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)

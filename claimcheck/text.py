@@ -55,9 +55,6 @@ def _normalize(text: str) -> str:
     return text.translate(_CHAR_MAP).lower()
 
 
-def strip_diacritics(text: str) -> str:
-    return _DIACRITICS.sub("", text).replace(_TATWEEL, "")
-
 
 _NAME_PREFIX = re.compile(r"^(?:[وف])?(?:ال)?")
 
@@ -75,6 +72,3 @@ def words(text: str) -> list[tuple[str, int, int]]:
     """Word tokens of ``text`` with their offsets (punctuation dropped)."""
     return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
 
-
-def contains_arabic(text: str) -> bool:
-    return re.search(f"[{ARABIC_LETTER}]", text) is not None
