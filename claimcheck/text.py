@@ -67,8 +67,3 @@ def normalize_name(text: str) -> str:
         words.append(stripped or word)
     return " ".join(words)
 
-
-def words(text: str) -> list[tuple[str, int, int]]:
-    """Word tokens of ``text`` with their offsets (punctuation dropped)."""
-    return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
-
