@@ -6,6 +6,7 @@ use it that way (Al Jazeera's "الجيش الليبي" is the GNA's army, Ashar
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,7 +40,8 @@ class ActorIndex:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(normalize(w) for w in WORD_RE.findall(text))
+    # Normalising never joins or splits words, so the whole text is folded at once (C-level).
+    return tuple(WORD_RE.findall(normalize(text)))
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +98,7 @@ def _strip_clitic(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _matches_at(words: tuple[str, ...] | list[str], i: int, pattern: tuple[str, ...]) -> bool:
+def _matches_at(words: Sequence[str], i: int, pattern: tuple[str, ...]) -> bool:
     if i + len(pattern) > len(words):
         return False
     return all(p == words[i + k] or p in _strip_clitic(words[i + k]) for k, p in enumerate(pattern))
@@ -116,11 +118,12 @@ def _candidates(index: ActorIndex, word: str) -> list[Alias]:
     return out
 
 
+@lru_cache(maxsize=50_000)
 def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int] | None:
     """The known actor named in ``mention``: one at its head first, then people, then the longest.
 
     An alias glued to ل or ب ("لخامنئي", "بحفتر") names whom the words were for or about,
-    not who spoke, so it does not count.
+    not who spoke, so it does not count. Cached: the same speakers are named again and again.
     """
     words = _words(mention.replace("«", " ").replace("»", " ").replace('"', " "))
     index = actor_index()
@@ -140,7 +143,7 @@ def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int
     return (best[1], best[2], best[3]) if best else None
 
 
-def alias_length_at(words: list[str], start: int, outlet: str | None = None) -> int:
+def alias_length_at(words: Sequence[str], start: int, outlet: str | None = None) -> int:
     """How many words from ``start`` form a known actor alias (0 when none)."""
     if start >= len(words):
         return 0
@@ -157,6 +160,7 @@ def alias_length_at(words: list[str], start: int, outlet: str | None = None) -> 
 _OFFICIAL = grammar.words("official")
 
 
+@lru_cache(maxsize=50_000)
 def side_from_mention(mention: str) -> str | None:
     """A side the mention ties the speaker to ("مصادر عسكرية في قوات الوفاق" → GNA).
 
@@ -183,7 +187,11 @@ def side_from_mention(mention: str) -> str | None:
     if not found:
         return None
     longest = max(n for n, _ in found)
-    order = [side for _, side in index.markers]  # ties go to the list's order
-    return min((side for n, side in found if n == longest), key=order.index)
+    return min((side for n, side in found if n == longest), key=_marker_order().index)  # ties: the list's order
+
+
+@lru_cache(maxsize=1)
+def _marker_order() -> list[str]:
+    return [side for _, side in actor_index().markers]
 
 

@@ -46,16 +46,25 @@ class Lexicon:
     phrases: dict[str, list[CueEntry]]  # source phrases by first word, longest first
     complementizers: frozenset[str]
     titles: frozenset[str]
-    hedges: list[tuple[str, ...]]
+    hedges: dict[str, list[tuple[str, ...]]]  # phrases by first word, as the ones below
     negations: frozenset[str]
-    not_negations: list[tuple[str, ...]]
-    denial_phrases: list[tuple[str, ...]]
+    not_negations: dict[str, list[tuple[str, ...]]]
+    denial_phrases: dict[str, list[tuple[str, ...]]]
     content_starters: frozenset[str]
     not_report_before: frozenset[str]
 
 
 def _norm_words(phrase: str) -> tuple[str, ...]:
     return tuple(normalize(w) for w in WORD_RE.findall(phrase))
+
+
+def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their first word, so a lookup tries only the ones that can match."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -86,10 +95,10 @@ def lexicon() -> Lexicon:
         phrases=by_first,
         complementizers=frozenset(normalize(c) for c in data["complementizers"]),
         titles=frozenset(normalize(t) for t in data["titles"]),
-        hedges=[_norm_words(h) for h in data.get("hedges", [])],
+        hedges=_by_first([_norm_words(h) for h in data.get("hedges", [])]),
         negations=frozenset(normalize(n) for n in data["negations"]),
-        not_negations=[_norm_words(n) for n in data.get("not_negations", [])],
-        denial_phrases=[_norm_words(n) for n in data.get("denial_phrases", [])],
+        not_negations=_by_first([_norm_words(n) for n in data.get("not_negations", [])]),
+        denial_phrases=_by_first([_norm_words(n) for n in data.get("denial_phrases", [])]),
         content_starters=frozenset(normalize(w) for w in data.get("content_starters", [])),
         not_report_before=frozenset(normalize(w) for w in data.get("not_report_before", [])),
     )
@@ -108,30 +117,64 @@ class Word:
     conj: bool  # had a leading و/ف
     gap_before: str  # the characters between the previous word and this one
     comma: bool = False  # a comma or semicolon in gap_before
+    cue: tuple | None = None  # what ``_cue_candidates`` says of this word form, None for most words
+
+
+# The sentence as gap, word, gap, word, …, gap: one C call instead of a match object per word.
+_SPLIT_WORDS = re.compile(f"({WORD_RE.pattern})")
 
 
 def sentence_words(text: str, start: int, end: int) -> list[Word]:
+    parts = _SPLIT_WORDS.split(text[start:end])
+    return _make_words(parts, [_word_info(w) for w in parts[1::2]], start)
+
+
+def _make_words(parts: list[str], infos: list[tuple], start: int) -> list[Word]:
+    """Words from the split sentence (gap, word, gap, …) and each word's ``_word_info``."""
     words: list[Word] = []
-    prev_end = start
-    for m in WORD_RE.finditer(text, start, end):
-        word = m.group()
-        norm, bare, conj = _word_forms(word)
-        gap = text[prev_end : m.start()]
+    pos = start
+    for n, (norm, bare, conj, cue) in enumerate(infos):
+        gap, word = parts[2 * n], parts[2 * n + 1]
+        pos += len(gap)
         comma = gap != " " and not _COMMA_SET.isdisjoint(gap)
-        words.append(Word(word, m.start(), m.end(), norm, bare, conj, gap, comma))
-        prev_end = m.end()
+        words.append(Word(word, pos, pos + len(word), norm, bare, conj, gap, comma, cue))
+        pos += len(word)
     return words
 
 
 @lru_cache(maxsize=200_000)
-def _word_forms(word: str) -> tuple[str, str, bool]:
+def _word_info(word: str) -> tuple[str, str, bool, tuple | None]:
+    """Normalised form, form without و/ف, whether that و/ف is "and", and the cue candidates.
+
+    Cached per word form (news vocabulary repeats): most words are no cue at all.
+    """
     norm = normalize(word)
     conj = len(norm) > 2 and norm[0] in "وف"
-    return norm, norm[1:] if conj else norm, conj
+    bare = norm[1:] if conj else norm
+    cue = _cue_candidates(norm, word.endswith("ة"))
+    phrases, entry, _suffix, whole = cue
+    if whole and conj:
+        conj, bare = False, norm  # the و/ف is the verb's own letter ("وصف", "فشل"), not "and"
+    return norm, bare, conj, cue if phrases or entry is not None else None
 
 
-def _norms(words: list[Word]) -> list[str]:
-    return [w.norm for w in words]
+class _Norms:
+    """The normalised forms of a sentence's words, read in place (for the actor matcher)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: list[Word]):
+        self.words = words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i: int) -> str:
+        return self.words[i].norm
+
+
+def _norms(words: list[Word]) -> _Norms:
+    return _Norms(words)
 
 
 def _has(gap: str, chars: str) -> bool:
@@ -145,12 +188,13 @@ def _charset(chars: str) -> frozenset[str]:
 
 COMMA = "،,؛;"
 _COMMA_SET = frozenset(COMMA)
+_QUOTE_SET = frozenset("«»“”\"")
 # Words that end a speaker mention: channels, time, manner (kept out of speaker and content).
 _STOP_AFTER_SPEAKER = grammar.words("stop_after_speaker")
 _CHANNEL_AFTER_IN = grammar.words("channel_after_in")
 _DATIVE = grammar.words("dative")
 _CONNECTORS = grammar.words("connectors")
-_GLOSS_STARTS = grammar.phrases("gloss_starts")
+_GLOSS_STARTS = _by_first(grammar.phrases("gloss_starts"))
 _RELATIVES = grammar.words("relatives")
 # Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
 _MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
@@ -174,6 +218,16 @@ def _match_phrase(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
         if p not in candidates:
             return False
     return True
+
+
+def _starts_phrase(words: list[Word], k: int, index: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether one of the indexed phrases starts at word ``k`` (matched as ``_match_phrase`` does)."""
+    w = words[k]
+    keys = {w.norm, w.bare}
+    for prefix in ("و", "ف", "وف"):
+        if w.norm.startswith(prefix):
+            keys.add(w.norm[len(prefix) :])
+    return any(_match_phrase(words, k, phrase) for key in keys for phrase in index.get(key, ()))
 
 
 @dataclass
@@ -200,9 +254,10 @@ def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
     i = 0
     while i < len(words):
         w = words[i]
-        phrases, entry, suffix, whole = _cue_candidates(w.norm, w.text.endswith("ة"))
-        if whole and w.conj:
-            w.conj, w.bare = False, w.norm  # the و/ف is the verb's own letter ("وصف", "فشل"), not "and"
+        if w.cue is None:
+            i += 1
+            continue
+        phrases, entry, suffix, _whole = w.cue
         phrase = next((p for p in phrases if _match_phrase(words, i, p.words)), None)
         if phrase:
             last = i + len(phrase.words) - 1
@@ -217,10 +272,9 @@ def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
     return hits
 
 
-@lru_cache(maxsize=200_000)
 def _cue_candidates(norm: str, ends_with_ta: bool) -> tuple[tuple[CueEntry, ...], CueEntry | None, bool, bool]:
     """Source phrases that may start at a word, and the single-word cue it is (with clitics
-    and an object pronoun taken off). Cached per word form: most words are no cue at all."""
+    and an object pronoun taken off). Called once per word form, through ``_word_info``."""
     lex = lexicon()
     conj = len(norm) > 2 and norm[0] in "وف"
     bare = norm[1:] if conj else norm
@@ -268,7 +322,10 @@ class Draft:
 
 def _scan_quotes(text: str, start: int, end: int, depth: int = 0, straight: bool = False) -> tuple[int, bool]:
     """Quotation state after ``text[start:end]``: «…»/“…” nesting depth, and whether a "…" is open."""
-    for ch in text[start:end]:
+    segment = text[start:end]
+    if "«" not in segment and "»" not in segment and "“" not in segment and "”" not in segment and '"' not in segment:
+        return depth, straight  # most stretches hold no quotation mark: skip the loop
+    for ch in segment:
         if ch in "«“":
             depth += 1
         elif ch in "»”":
@@ -364,8 +421,11 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
     depth, straight = _scan_quotes(text, origin, words[c].start)
     for k in range(c + 1, len(words)):
         w = words[k]
-        # Quote state at the start of word k, updated from the characters since word k-1.
-        depth, straight = _scan_quotes(text, words[k - 1].start, w.start, depth, straight)
+        # Quote state at the start of word k: quotation marks are never part of a word, so
+        # only the gap since word k-1 can change it.
+        gap = w.gap_before
+        if gap != " " and not _QUOTE_SET.isdisjoint(gap):
+            depth, straight = _scan_quotes(gap, 0, len(gap), depth, straight)
         inside = depth > 0 or straight
         comma = w.comma
         if quoted_from and comma and not inside and w.conj:
@@ -374,9 +434,9 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
         if inside:
             continue  # never cut inside a quotation
         if comma:
-            if any(_match_phrase(words, k, g) for g in _GLOSS_STARTS):
+            if _starts_phrase(words, k, _GLOSS_STARTS):
                 return words[k - 1].end
-            if any(_match_phrase(words, k, h) for h in lex.hedges) or k in cue_starts:
+            if _starts_phrase(words, k, lex.hedges) or k in cue_starts:
                 return words[k - 1].end
         elif k in cue_starts and words[k - 1].norm in _RELATIVES and _named_subject_after(words, k + 1, lex):
             # "…"الهدنة" التي دعا إليها حفتر": another speaker's clause is not part of this content
@@ -403,7 +463,7 @@ def _drop_glued_prep(text: str, content: Span | None, entry: CueEntry) -> Span |
 
 def _refers_back(content: str) -> bool:
     """A content that only points back: "هذه المعلومات", "ذلك", "هذا الأمر"."""
-    words = [normalize(w) for w in WORD_RE.findall(content)]
+    words = [normalize(m.group()) for m, _ in zip(WORD_RE.finditer(content), range(3))]
     return 0 < len(words) <= 2 and words[0] in _POINTERS
 
 
@@ -504,7 +564,9 @@ def _addressee(words: list[Word], a: int, b: int) -> str | None:
 
     for k in range(a, min(b, len(words))):
         w = words[k]
-        if w.norm[:1] == "ل" and w.norm[1:] in _MEDIA_NOUNS and k + 1 < len(words):
+        if w.norm[:1] != "ل":
+            continue  # every shape below is glued to the ل of "to"
+        if w.norm[1:] in _MEDIA_NOUNS and k + 1 < len(words):
             name = words[k + 1].text.strip("«»\"")
             return outlet_by_name(name) or name
         if w.norm.startswith("لل") and outlet_by_name("ال" + w.text[2:]):
@@ -544,7 +606,11 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     and serve as the antecedent of a later implicit subject ("وقالت إن…").
     """
     lex = lex or lexicon()
-    words = sentence_words(text, sentence.start, sentence.end)
+    parts = _SPLIT_WORDS.split(text[sentence.start : sentence.end])
+    infos = [_word_info(w) for w in parts[1::2]]
+    if all(info[3] is None for info in infos):
+        return []  # no word of the sentence can open a report: most narration stops here
+    words = _make_words(parts, infos, sentence.start)
     hits = [h for h in find_cues(words, lex) if not _conditional(words, h.index, lex)]
     if not hits:
         return []
@@ -965,6 +1031,7 @@ def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
     """
     lex = lexicon()
     text = article.text
+    article_id = article.id  # a hash of the whole text: computed once, not per claim
     claims: list[Claim] = []
     for sentence in sentences:
         drafts = extract_sentence(text, sentence, lex, article.outlet)
@@ -981,7 +1048,7 @@ def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
             nested = index_of.get(d.nested_in) if d.nested_in is not None else None
             claims.append(
                 Claim(
-                    article_id=article.id,
+                    article_id=article_id,
                     story=sentence.story,
                     sentence=Span(sentence.start, sentence.end),
                     cue=d.cue,
@@ -1009,10 +1076,9 @@ def _negated(content: str, lex: Lexicon) -> bool:
     clause = content.split("،", 1)[0]
     words = [normalize(m.group()) for m, _ in zip(WORD_RE.finditer(clause), range(5))]
     for k, w in enumerate(words):
-        window = tuple(words[k : k + 3])
-        if any(window[: len(n)] == n for n in lex.not_negations):
+        if w in lex.not_negations and any(tuple(words[k : k + len(n)]) == n for n in lex.not_negations[w]):
             return False
-        if any(window[: len(n)] == n for n in lex.denial_phrases):
+        if w in lex.denial_phrases and any(tuple(words[k : k + len(n)]) == n for n in lex.denial_phrases[w]):
             return True
         if w in lex.negations and w != "ما":
             return True

@@ -16,6 +16,7 @@ mapped back, and ``TimeRef.text`` is always the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -42,16 +43,21 @@ def _fold_word(text: str) -> str:
     return _DIACRITICS.sub("", text).translate(_FOLD)
 
 
-_KEPT = re.compile("[^" + _DIACRITICS.pattern[1:], re.S)  # every character _DIACRITICS leaves
-
-
-def _fold(text: str) -> tuple[str, list[int]]:
-    """``text`` without vowel marks and tatweel, and for each character left its offset in ``text``.
+def _fold(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` without vowel marks and tatweel, and a function from an offset in that copy to
+    the offset of the same character in ``text``.
 
     (Letter variants need no folding: the pattern accepts them as written.)
     """
-    where = [m.start() for m in _KEPT.finditer(text)]
-    where.append(len(text))
+    removed = [m.start() for m in _DIACRITICS.finditer(text)]  # a few marks, not every character
+
+    def where(i: int) -> int:
+        for r in removed:  # each mark at or before the character shifts it one place on
+            if r > i:
+                break
+            i += 1
+        return i
+
     return _DIACRITICS.sub("", text), where
 
 
@@ -162,11 +168,15 @@ def _may_start(token: str) -> bool:
 
 def _scan(segment: str):
     # Trying the whole pattern only where a word can begin an expression is several times faster
-    # than letting the regex try every alternative at every word.
+    # than letting the regex try every alternative at every word; and most sentences have no
+    # such word at all, which the (cached, C-level) test below finds without a Python loop.
+    starts = list(map(_may_start, _TOKEN.findall(segment)))
+    if not any(starts):
+        return
     pattern = _rules().pattern
     reach = 0
-    for word in _TOKEN.finditer(segment):
-        if word.start() < reach or not _may_start(word.group()):
+    for word in [w for w, may in zip(_TOKEN.finditer(segment), starts) if may]:
+        if word.start() < reach:
             continue
         m = pattern.match(segment, word.start())
         if m:
@@ -183,19 +193,17 @@ def _matches(text: str, start: int, end: int):
     return [(start + s, start + e, m) for s, e, m in _matches_in(text[start:end])]
 
 
-@lru_cache(maxsize=1 << 12)
 def _matches_in(segment: str) -> tuple[tuple[int, int, re.Match], ...]:
-    # Cached by text: every claim of a sentence asks about the same sentence.
     if not _DIACRITICS.search(segment):
         return tuple((*m.span("x"), m) for m in _scan(segment))
     folded, where = _fold(segment)  # vowel marks or tatweel: match on a copy without them
     found = []
     for m in _scan(folded):
         s, e = m.span("x")
-        stop = where[e - 1] + 1
+        stop = where(e - 1) + 1
         while stop < len(segment) and _DIACRITICS.match(segment[stop]):
             stop += 1  # keep a final tatweel or vowel mark ("هـ") in the reference's text
-        found.append((where[s], stop, m))
+        found.append((where(s), stop, m))
     return tuple(found)
 
 

@@ -187,7 +187,7 @@ class _Lexicon:
         self.first_of_pairs: set[int] = set()
         self.force_nouns: frozenset[str] = frozenset()
         self.own_pronouns: tuple[str, ...] = ()
-        self._words: dict[str, _Word] = {}
+        self.profiles: dict[str, _Word] = {}  # every word met so far
 
     def _word_id(self, spec: str) -> int:
         is_prefix = spec.endswith("*")
@@ -219,11 +219,11 @@ class _Lexicon:
         self.entries.append(entry)
 
     def word(self, token: str) -> _Word:
-        found = self._words.get(token)
+        found = self.profiles.get(token)
         if found is None:
-            if len(self._words) > 1 << 18:
-                self._words.clear()  # a bound for long-running processes; words are cheap to redo
-            found = self._words[token] = self._profile(token)
+            if len(self.profiles) > 1 << 18:
+                self.profiles.clear()  # a bound for long-running processes; words are cheap to redo
+            found = self.profiles[token] = self._profile(token)
         return found
 
     def _profile(self, token: str) -> _Word:
@@ -521,14 +521,16 @@ def _token(raw: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
+    if len(text) > 40:
+        return WORD_RE.findall(normalize(text))  # normalising never joins or splits words
     return [_token(raw) for raw in WORD_RE.findall(text)]
 
 
-@lru_cache(maxsize=4096)
-def _analyse(text: str, outlet: str | None) -> _Text:
+def _analyse_text(text: str, outlet: str | None) -> _Text:
     tokens = _tokens(text)
     lexicon = vocabulary().lexicon
-    words = [lexicon.word(token) for token in tokens]
+    known = lexicon.profiles
+    words = [known.get(token) or lexicon.word(token) for token in tokens]
     hits = lexicon.scan(words, outlet)
     objects = vocabulary().objects
     # A dual names its thing too: "طائرتين مسيرتين" are drones.
@@ -536,6 +538,21 @@ def _analyse(text: str, outlet: str | None) -> _Text:
     return _Text(tuple(tokens), tuple(words), _resolve_overlaps(hits),
                  tuple(i for i, w in enumerate(words) if w.own),
                  tuple(i for i, w in enumerate(words) if w.digits or w.dual))
+
+
+# For conflict detection, which asks about the same claim texts again and again.
+_analyse = lru_cache(maxsize=4096)(_analyse_text)
+
+
+def _analysed(text: str, outlet: str | None, memo: dict | None) -> _Text:
+    """``text`` analysed, through the article's own memo when framing a whole article (each
+    sentence once, however many claims it holds), else through the shared cache."""
+    if memo is None:
+        return _analyse(text, outlet)
+    found = memo.get((text, outlet))
+    if found is None:
+        found = memo[(text, outlet)] = _analyse_text(text, outlet)
+    return found
 
 
 @dataclass
@@ -802,19 +819,23 @@ def _content_range(text: _Text, claim: Claim, sentence: str) -> tuple[int, int] 
     return None
 
 
-def frame_claim(article: Article | None, claim: Claim) -> Frame:
-    """The event ``claim`` reports: action, object, place, when, counts, who acted, against whom, polarity."""
+def frame_claim(article: Article | None, claim: Claim, memo: dict | None = None) -> Frame:
+    """The event ``claim`` reports: action, object, place, when, counts, who acted, against whom, polarity.
+
+    ``memo``: a dict kept while framing the claims of one article, so that each sentence is
+    analysed once.
+    """
     vocab = vocabulary()
     outlet = claim.outlet or (article.outlet if article else None)
     sentence, sentence_text = None, ""
     if article is not None and claim.sentence.end > claim.sentence.start:
         sentence_text = article.text[claim.sentence.start : claim.sentence.end]
-        sentence = _analyse(sentence_text, outlet)
+        sentence = _analysed(sentence_text, outlet, memo)
     span = _content_range(sentence, claim, sentence_text) if sentence else None
     if span and sentence:
         own = _read(sentence, claim.side, *span)
     else:
-        own = _read(_analyse(claim.content_text or "", outlet), claim.side)
+        own = _read(_analysed(claim.content_text or "", outlet, memo), claim.side)
     main = own
     if sentence is not None:
         if own.size < SHORT_CONTENT:
@@ -827,7 +848,7 @@ def frame_claim(article: Article | None, claim: Claim) -> Frame:
         if sentence.hits.get("anaphora"):  # "هذه الخطوة", "تلك العقبات", "هذه المعلومات"
             previous = _previous_sentence(article, claim.sentence.start)
             if previous:
-                _fill(main, _read(_analyse(previous, outlet), claim.side), action=True)
+                _fill(main, _read(_analysed(previous, outlet, memo), claim.side), action=True)
     when = claim.time.resolved if claim.time and claim.time.resolved else story_date(article, claim)
     return Frame(
         action=main.action.key if main.action else None,

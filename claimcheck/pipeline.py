@@ -13,7 +13,7 @@ from pathlib import Path
 from . import attribute, conflicts, dates, frames, ingest, resolve
 from .analyze import Analyzer, BuiltinAnalyzer
 from .config import load_settings
-from .models import Article, Claim
+from .models import Article, Claim, TimeRef
 
 
 def analyze_article(article: Article, analyzer: Analyzer | None = None) -> list[Claim]:
@@ -22,12 +22,19 @@ def analyze_article(article: Article, analyzer: Analyzer | None = None) -> list[
     sentences = analyzer.sentences(article)
     claims = attribute.extract(article, sentences)
     claims = resolve.resolve_speakers(article, claims)
+    # Claims of one sentence share its time reference and its analysis: each is worked out once
+    # per article (not cached across articles, so the cost measured is the cost of new text).
+    times: dict[tuple[int, int], TimeRef | None] = {}
+    memo: dict = {}
     for claim in claims:  # fresh objects from this run: filled in place
         story = article.stories[claim.story] if claim.story < len(article.stories) else None
         anchor = story.published if story else article.published
         claim.outlet = article.outlet
-        claim.time = dates.resolve(article.text, claim.sentence.start, claim.sentence.end, anchor)
-        claim.frame = frames.frame_claim(article, claim)
+        where = (claim.sentence.start, claim.sentence.end)
+        if where not in times:
+            times[where] = dates.resolve(article.text, *where, anchor)
+        claim.time = times[where]
+        claim.frame = frames.frame_claim(article, claim, memo)
     return claims
 
 

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .actors import Actor, _words, actor_index, find_actor, side_from_mention
@@ -98,23 +98,25 @@ class _Known:
 
 
 def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
-    """Canonical speaker, role, affiliation and side for every claim, in text order."""
+    """Canonical speaker, role, affiliation and side for every claim, in text order.
+
+    The claims are attribution's fresh objects: they are filled in place and returned.
+    """
     outlet = article.outlet
-    out: list[Claim] = []
     seen: list[_Known] = []  # speakers met so far in the current story, latest last
     story = None
     by_index: dict[int, _Known] = {}
+    outer_of = [int(c.nested_in) if c.nested_in is not None else None for c in claims]
     for n, claim in enumerate(claims):
         if claim.story != story:
             story, seen = claim.story, []
         known: _Known | None = None
         mention = claim.speaker_text.strip()
-        if claim.nested_in is not None and int(claim.nested_in) in by_index and not claim.cue_kind == "source":
+        if outer_of[n] is not None and outer_of[n] in by_index and not claim.cue_kind == "source":
             # X's account of Y's words: the speaker on record is X (gold-conventions §2).
-            outer = by_index[int(claim.nested_in)]
-            known = outer
-            reported = mention or None
-            claim = replace(claim, reported=reported, speaker_text=outer.mention, speaker_span=None)
+            known = by_index[outer_of[n]]
+            claim.reported = mention or None
+            claim.speaker_text, claim.speaker_span = known.mention, None
         elif not mention and claim.speaker_span is not None:
             # An implicit subject with its antecedent in the same sentence ("وقد أكدت X …، وقالت إن").
             antecedent = article.text[claim.speaker_span.start : claim.speaker_span.end]
@@ -127,22 +129,17 @@ def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
             known = _Known("", None, None, None, None, "", "")
         seen.append(known)
         by_index[n] = known
-        out.append(
-            replace(
-                claim,
-                speaker=known.speaker or mention,
-                side=known.side,
-                actor_id=known.actor_id,
-                role=claim.role or known.role,
-                affiliation=known.affiliation,
-                nested_in=None,
-            )
-        )
+        claim.speaker = known.speaker or mention
+        claim.side = known.side
+        claim.actor_id = known.actor_id
+        claim.role = claim.role or known.role
+        claim.affiliation = known.affiliation
+        claim.nested_in = None
     # Nested claims point at their outer claim by id once ids are final.
-    for n, claim in enumerate(claims):
-        if claim.nested_in is not None:
-            out[n] = replace(out[n], nested_in=out[int(claim.nested_in)].id)
-    return out
+    for n, outer in enumerate(outer_of):
+        if outer is not None:
+            claims[n].nested_in = claims[outer].id
+    return claims
 
 
 def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Known | None:
