@@ -40,8 +40,9 @@ class ActorIndex:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    # Normalising never joins or splits words, so the whole text is folded at once (C-level).
-    return tuple(WORD_RE.findall(normalize(text)))
+    if len(text) > 200:  # a stretch of the article: fold it at once (normalising never joins or splits words)
+        return tuple(WORD_RE.findall(normalize(text)))
+    return tuple(map(normalize, WORD_RE.findall(text)))  # a mention: word by word, each word cached
 
 
 @lru_cache(maxsize=1)
@@ -111,11 +112,11 @@ def _find(words: tuple[str, ...], pattern: tuple[str, ...]) -> int | None:
     return None
 
 
-def _candidates(index: ActorIndex, word: str) -> list[Alias]:
-    out: list[Alias] = []
-    for form in _strip_clitic(word):
-        out.extend(index.by_first.get(form, ()))
-    return out
+@lru_cache(maxsize=50_000)
+def _candidates(word: str) -> tuple[Alias, ...]:
+    """The aliases that may start at ``word`` (cached per word: most words start none)."""
+    by_first = actor_index().by_first
+    return tuple(alias for form in _strip_clitic(word) for alias in by_first.get(form, ()))
 
 
 @lru_cache(maxsize=50_000)
@@ -129,7 +130,7 @@ def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int
     index = actor_index()
     best = None
     for at, first in enumerate(words):
-        for alias, actor_id, outlets in _candidates(index, first):
+        for alias, actor_id, outlets in _candidates(first):
             if outlets is not None and outlet not in outlets:
                 continue
             if not _matches_at(words, at, alias):
@@ -147,9 +148,8 @@ def alias_length_at(words: Sequence[str], start: int, outlet: str | None = None)
     """How many words from ``start`` form a known actor alias (0 when none)."""
     if start >= len(words):
         return 0
-    index = actor_index()
     best = 0
-    for alias, _actor_id, outlets in _candidates(index, words[start]):
+    for alias, _actor_id, outlets in _candidates(words[start]):
         if outlets is not None and outlet not in outlets:
             continue
         if len(alias) > best and _matches_at(words, start, alias):

@@ -149,6 +149,13 @@ def _token(text: str, start: int, end: int, norm: str, _new=object.__new__) -> T
     return token
 
 
+def _sentence(start: int, end: int, tokens: Sequence[Token], story: int, headline: bool, _new=object.__new__) -> Sentence:
+    """``Sentence(start, end, tokens, story=story, headline=headline)``, filled as ``_token`` is."""
+    sentence = _new(Sentence)
+    sentence.__dict__.update(start=start, end=end, tokens=tokens, story=story, headline=headline)
+    return sentence
+
+
 def tokenize(text: str, start: int, end: int) -> tuple[Token, ...]:
     """Word and punctuation tokens; proclitics و ف ب ل ك are split off where the rest is a known
     word or starts with ال, keeping exact offsets."""
@@ -209,10 +216,7 @@ class BuiltinAnalyzer:
 
     def sentences(self, article: Article) -> list[Sentence]:
         text = article.text
-        return [
-            Sentence(s, e, LazyTokens(text, s, e), story=story, headline=headline)
-            for s, e, story, headline in sentence_spans(article)
-        ]
+        return [_sentence(s, e, LazyTokens(text, s, e), story, headline) for s, e, story, headline in sentence_spans(article)]
 
 
 def get_analyzer(name: str = "builtin", stanza_dir: str | None = None) -> Analyzer:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 
 from . import knowledge
 from .actors import alias_length_at
@@ -120,25 +122,27 @@ class Word:
     cue: tuple | None = None  # what ``_cue_candidates`` says of this word form, None for most words
 
 
+_CUE = itemgetter(3)  # the cue candidates in a ``_word_info``
+_WORD_CUE = attrgetter("cue")
 # The sentence as gap, word, gap, word, …, gap: one C call instead of a match object per word.
 _SPLIT_WORDS = re.compile(f"({WORD_RE.pattern})")
 
 
 def sentence_words(text: str, start: int, end: int) -> list[Word]:
     parts = _SPLIT_WORDS.split(text[start:end])
-    return _make_words(parts, [_word_info(w) for w in parts[1::2]], start)
+    return _make_words(parts, list(map(_word_info, parts[1::2])), start)
 
 
 def _make_words(parts: list[str], infos: list[tuple], start: int) -> list[Word]:
     """Words from the split sentence (gap, word, gap, …) and each word's ``_word_info``."""
     words: list[Word] = []
+    append = words.append
     pos = start
-    for n, (norm, bare, conj, cue) in enumerate(infos):
-        gap, word = parts[2 * n], parts[2 * n + 1]
+    for gap, word, (norm, bare, conj, cue) in zip(parts[0::2], parts[1::2], infos):
         pos += len(gap)
-        comma = gap != " " and not _COMMA_SET.isdisjoint(gap)
-        words.append(Word(word, pos, pos + len(word), norm, bare, conj, gap, comma, cue))
-        pos += len(word)
+        end = pos + len(word)
+        append(Word(word, pos, end, norm, bare, conj, gap, gap != " " and not _COMMA_SET.isdisjoint(gap), cue))
+        pos = end
     return words
 
 
@@ -251,24 +255,21 @@ def _passive(word: str) -> bool:
 
 def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
     hits: list[CueHit] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if w.cue is None:
-            i += 1
+    reach = 0  # words before this belong to a source phrase already found
+    for i in compress(count(), map(_WORD_CUE, words)):  # only the words that may be cues
+        if i < reach:
             continue
+        w = words[i]
         phrases, entry, suffix, _whole = w.cue
         phrase = next((p for p in phrases if _match_phrase(words, i, p.words)), None)
         if phrase:
-            last = i + len(phrase.words) - 1
-            hits.append(CueHit(i, last, phrase))
-            i = last + 1
+            reach = i + len(phrase.words)
+            hits.append(CueHit(i, reach - 1, phrase))
             continue
         if entry is not None and entry.kind == "verb" and _passive(w.text):
             entry = None  # "تُحمَّل قوات حفتر المسؤولية": a passive has no speaker
         if entry is not None and (not entry.requires or any(x.norm in entry.requires for x in words[i + 1 : i + 7])):
             hits.append(CueHit(i, i, entry, suffix))
-        i += 1
     return hits
 
 
@@ -421,9 +422,11 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
     depth, straight = _scan_quotes(text, origin, words[c].start)
     for k in range(c + 1, len(words)):
         w = words[k]
+        gap = w.gap_before
+        if gap == " " and k not in cue_starts:
+            continue  # a plain space before a word that opens nothing: no rule below can apply
         # Quote state at the start of word k: quotation marks are never part of a word, so
         # only the gap since word k-1 can change it.
-        gap = w.gap_before
         if gap != " " and not _QUOTE_SET.isdisjoint(gap):
             depth, straight = _scan_quotes(gap, 0, len(gap), depth, straight)
         inside = depth > 0 or straight
@@ -607,8 +610,8 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     """
     lex = lex or lexicon()
     parts = _SPLIT_WORDS.split(text[sentence.start : sentence.end])
-    infos = [_word_info(w) for w in parts[1::2]]
-    if all(info[3] is None for info in infos):
+    infos = list(map(_word_info, parts[1::2]))
+    if not any(map(_CUE, infos)):
         return []  # no word of the sentence can open a report: most narration stops here
     words = _make_words(parts, infos, sentence.start)
     hits = [h for h in find_cues(words, lex) if not _conditional(words, h.index, lex)]
@@ -865,12 +868,12 @@ def _antecedent_noun(text: str, words: list[Word], i: int) -> Span | None:
 
 def _closed(text: str, span: Span) -> Span:
     """Extend a mention over the bracket or quote it opened: "وكالة الأنباء السورية (سانا)"."""
-    inner = text[span.start : span.end]
     start, end = span.start, span.end
     for opener, closer in (("(", ")"), ("«", "»")):
-        if inner.count(opener) > inner.count(closer) and text.startswith(closer, end):
+        opened, closed = text.count(opener, span.start, span.end), text.count(closer, span.start, span.end)
+        if opened > closed and text.startswith(closer, end):
             end += 1
-        elif inner.count(closer) > inner.count(opener) and start > 0 and text[start - 1] == opener:
+        elif closed > opened and start > 0 and text[start - 1] == opener:
             start -= 1  # "«الجيش الوطني» الليبي"
     return Span(start, end)
 
@@ -1073,8 +1076,11 @@ def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
 
 def _negated(content: str, lex: Lexicon) -> bool:
     """True when the claim's main predicate is negated (not "لا يزال", not a later clause)."""
-    clause = content.split("،", 1)[0]
-    words = [normalize(m.group()) for m, _ in zip(WORD_RE.finditer(clause), range(5))]
+    clause = content.partition("،")[0]
+    found = WORD_RE.findall(clause, 0, 200)  # the first five words are all that count
+    if len(found) < 6 and len(clause) > 200:
+        found = WORD_RE.findall(clause)  # (unless they run past 200 characters)
+    words = list(map(normalize, found[:5]))
     for k, w in enumerate(words):
         if w in lex.not_negations and any(tuple(words[k : k + len(n)]) == n for n in lex.not_negations[w]):
             return False

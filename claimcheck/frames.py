@@ -521,9 +521,7 @@ def _token(raw: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    if len(text) > 40:
-        return WORD_RE.findall(normalize(text))  # normalising never joins or splits words
-    return [_token(raw) for raw in WORD_RE.findall(text)]
+    return list(map(_token, WORD_RE.findall(text)))
 
 
 def _analyse_text(text: str, outlet: str | None) -> _Text:

@@ -49,11 +49,17 @@ def _normalize_short(text: str) -> str:
     return _normalize(text)
 
 
+_FOLDS = tuple((chr(k), v) for k, v in _CHAR_MAP.items())
+
+
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
-    return text.translate(_CHAR_MAP).lower()
-
+    # Replace only the variant letters the text holds: str.translate would look up every character.
+    for variant, folded in _FOLDS:
+        if variant in text:
+            text = text.replace(variant, folded)
+    return text.lower()
 
 
 _NAME_PREFIX = re.compile(r"^(?:[وف])?(?:ال)?")
