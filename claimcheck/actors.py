@@ -40,9 +40,7 @@ class ActorIndex:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    if len(text) > 200:  # a stretch of the article: fold it at once (normalising never joins or splits words)
-        return tuple(WORD_RE.findall(normalize(text)))
-    return tuple(map(normalize, WORD_RE.findall(text)))  # a mention: word by word, each word cached
+    return tuple(map(normalize, WORD_RE.findall(text)))  # word by word: each word's form is cached
 
 
 @lru_cache(maxsize=1)

@@ -94,6 +94,7 @@ class _Rules:
     past: frozenset[str]
     future: frozenset[str]
     firsts: frozenset[str]  # folded words an expression can start with (for skipping other words fast)
+    leads: frozenset[str]  # words that start one only before another such word ("في" صباح, "يوم" الخميس)
 
 
 def _key(text: str) -> str:
@@ -147,23 +148,33 @@ def _rules() -> _Rules:
     """
     compiled = re.compile(pattern, re.VERBOSE)
     starters = [*months, *hijri, *weekdays, *ordinals, *day_offsets, *periods,
-                *(_key(w) for w in data["year_words"]), *(_key(w) for w in data["day_parts"]), "في", "يوم", "شهر", "قبل"]
+                *(_key(w) for w in data["year_words"]), *(_key(w) for w in data["day_parts"]), "قبل"]
     firsts = frozenset(w.split()[0] for w in starters)
+    # The optional words the pattern puts in front of a day part, a weekday or a month.
+    leads = frozenset(("في", "يوم", "شهر")) - firsts
     return _Rules(compiled, months, hijri, weekdays, ordinals, counts, day_offsets, periods, ago_units, past, future,
-                  firsts)
+                  firsts, leads)
 
 
 _TOKEN = re.compile(r"\w+")
 
 
+_NO, _YES, _LEAD = 0, 1, 2
+
+
 @lru_cache(maxsize=1 << 16)
-def _may_start(token: str) -> bool:
-    """Whether an expression can start at this word (with a clitic و ف ب before it)."""
+def _may_start(token: str) -> int:
+    """Whether an expression can start at this word (with a clitic و ف ب before it): _YES,
+    _NO, or _LEAD when it can only in front of a word that can ("في صباح", not "في مدينة")."""
     folded = _fold_word(token)
     if folded[:1].isdigit():
-        return True
-    firsts = _rules().firsts
-    return folded in firsts or folded[1:] in firsts or folded[2:] in firsts
+        return _YES
+    rules = _rules()
+    if folded in rules.firsts or folded[1:] in rules.firsts or folded[2:] in rules.firsts:
+        return _YES
+    if folded in rules.leads or folded[1:] in rules.leads or folded[2:] in rules.leads:
+        return _LEAD
+    return _NO
 
 
 def _scan(segment: str):
@@ -171,8 +182,11 @@ def _scan(segment: str):
     # than letting the regex try every alternative at every word; and most sentences have no
     # such word at all, which the (cached, C-level) test below finds without a Python loop.
     starts = list(map(_may_start, _TOKEN.findall(segment)))
-    if not any(starts):
-        return
+    if _YES not in starts:
+        return  # a lead word alone ("في") opens nothing
+    if _LEAD in starts:
+        last = len(starts) - 1
+        starts = [may == _YES or (may == _LEAD and k < last and starts[k + 1] != _NO) for k, may in enumerate(starts)]
     pattern = _rules().pattern
     reach = 0
     for word in [w for w, may in zip(_TOKEN.finditer(segment), starts) if may]:

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import compress, count
+from operator import attrgetter
 from typing import NamedTuple
 
 from . import knowledge
@@ -173,6 +175,12 @@ class _Word:
     own: bool  # a force noun with a possessive pronoun ("قواته", "دفاعاته"): the speaker's own side
     dual: str | None  # a feminine dual of a counted thing ("طائرتين" → aircraft)
     digits: str | None  # the number it writes in digits ("48", "الـ48", "٩")
+    active: bool = False  # it is a one-word entry or begins a longer one: the scan looks only at these
+
+
+_ACTIVE = attrgetter("active")
+_new_hit = partial(tuple.__new__, _Hit)  # _Hit((kind, key, start, end, cls)) without a Python-level __new__
+_OWN = attrgetter("own")
 
 
 class _Lexicon:
@@ -240,7 +248,8 @@ class _Lexicon:
         singles = tuple(e for wid in ids for e in self.by_first.get(wid, ()))
         firsts = tuple(wid for wid in ids if wid in self.first_of_pairs)
         digits = _DIGITS.fullmatch(token)
-        return _Word(tuple(ids), singles, firsts, self._own(forms), self._dual(forms), digits.group(1) if digits else None)
+        return _Word(tuple(ids), singles, firsts, self._own(forms), self._dual(forms), digits.group(1) if digits else None,
+                     bool(singles or firsts))
 
     def _own(self, forms: tuple[str, ...]) -> bool:
         for form in forms:
@@ -268,11 +277,12 @@ class _Lexicon:
         n = len(words)
         entries = self.entries
         by_pair = self.by_pair
-        for i, here in enumerate(words):
+        for i in compress(count(), map(_ACTIVE, words)):
+            here = words[i]
             for e_index in here.singles:
                 entry = entries[e_index]
                 if entry.outlets is None or outlet in entry.outlets:
-                    hits.append(_Hit(entry.kind, entry.key, i, i + 1, entry.cls))
+                    hits.append(_new_hit((entry.kind, entry.key, i, i + 1, entry.cls)))
             if not here.firsts:
                 continue
             for step in (1, 2):  # the second word follows, or one other word stands between ("…")
@@ -288,7 +298,7 @@ class _Lexicon:
                                 continue
                             end = self._rest(entry, words, i + step + 1)
                             if end:
-                                hits.append(_Hit(entry.kind, entry.key, i, end, entry.cls))
+                                hits.append(_new_hit((entry.kind, entry.key, i, end, entry.cls)))
         return hits
 
     @staticmethod
@@ -534,8 +544,8 @@ def _analyse_text(text: str, outlet: str | None) -> _Text:
     # A dual names its thing too: "طائرتين مسيرتين" are drones.
     hits += [_Hit("object", w.dual, i, i + 1) for i, w in enumerate(words) if w.dual in objects]
     return _Text(tuple(tokens), tuple(words), _resolve_overlaps(hits),
-                 tuple(i for i, w in enumerate(words) if w.own),
-                 tuple(i for i, w in enumerate(words) if w.digits or w.dual))
+                 tuple(compress(count(), map(_OWN, words))),
+                 tuple([i for i, w in enumerate(words) if w.digits or w.dual]))
 
 
 # For conflict detection, which asks about the same claim texts again and again.

@@ -7,9 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimcheck import attribute, frames, resolve
 from claimcheck.analyze import BuiltinAnalyzer, split_sentences, tokenize
 from claimcheck.ingest import build_article
 from claimcheck.pipeline import analyze_article
+from claimcheck.text import _CHAR_MAP, _DIACRITICS, normalize
 
 from conftest import SEEDS
 
@@ -153,3 +155,25 @@ def test_pipeline_never_crashes_and_claim_spans_stay_inside(text):
     article = build_article(text, "prop")
     claims = analyze_article(article)
     assert_spans_inside(text, BuiltinAnalyzer().sentences(article), claims)
+
+
+@PROPERTY
+@given(st.one_of(any_text, arabic_like, st.text(alphabet="أإآٱىؤئةکیاي٠١٢٩۰۹\u064b\u064e\u0640 ABC", max_size=60)))
+def test_normalize_folds_each_character_as_the_table_says(text):
+    import unicodedata
+
+    expected = _DIACRITICS.sub("", unicodedata.normalize("NFC", text)).replace("\u0640", "").translate(_CHAR_MAP).lower()
+    assert normalize(text) == expected
+
+
+def test_claims_of_one_article_are_framed_as_each_alone(seed_paths):
+    # The pipeline analyses each sentence once per article (a memo); framing a claim on its own
+    # must give the same frame.
+    from claimcheck import ingest
+
+    for article in ingest.read(seed_paths):
+        claims = resolve.resolve_speakers(article, attribute.extract(article, BuiltinAnalyzer().sentences(article)))
+        memo: dict = {}
+        shared = [frames.frame_claim(article, claim, memo) for claim in claims]
+        assert shared == [frames.frame_claim(article, claim) for claim in claims]
+        assert memo  # the sentences were analysed through it

@@ -138,3 +138,19 @@ def test_time_refs_are_listed_in_text_order_with_offsets():
     text = "قال أمس إن الهجوم وقع مساء الخميس الماضي"
     found = dates.find_time_refs(text, 0, len(text))
     assert [text[s:e] for s, e, _ in found] == ["أمس", "مساء الخميس الماضي"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["اجتمع الوفد في مدينة جنيف", "قال إن يوم عمل طويل ينتظر الفرق", "استمر الحصار شهر كامل في المدينة"],
+)
+def test_a_lead_word_alone_is_no_reference(text):
+    # "في", "يوم" and "شهر" open a reference only in front of a day part, a weekday or a month.
+    assert resolve(text) is None
+
+
+def test_vowel_marks_and_tatweel_keep_their_offsets():
+    text = "وقالَ المتحدثُ في صباحِ الخميـسِ إنَّ القوات انسحبت"
+    ref = resolve(text)
+    assert ref.text == "في صباحِ الخميـسِ" and text[ref.start : ref.end] == ref.text
+    assert ref.resolved == date(2020, 5, 14)
