@@ -170,9 +170,11 @@ def _may_start(token: str) -> int:
     if folded[:1].isdigit():
         return _YES
     rules = _rules()
-    if folded in rules.firsts or folded[1:] in rules.firsts or folded[2:] in rules.firsts:
+    # The word itself, or the word after a clitic the pattern allows (و ف ب وب).
+    forms = (folded, folded[1:] if folded[:1] in "وفب" else "", folded[2:] if folded[:2] == "وب" else "")
+    if any(form in rules.firsts for form in forms):
         return _YES
-    if folded in rules.leads or folded[1:] in rules.leads or folded[2:] in rules.leads:
+    if any(form in rules.leads for form in forms):
         return _LEAD
     return _NO
 

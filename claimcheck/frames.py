@@ -170,7 +170,7 @@ class _Word:
     """What one written word can be, worked out once per distinct word."""
 
     ids: tuple[int, ...]  # vocabulary words it can stand for
-    singles: tuple[int, ...]  # one-word vocabulary entries it is
+    singles: tuple[_Entry, ...]  # one-word vocabulary entries it is
     firsts: tuple[int, ...]  # its ids that begin a longer entry
     own: bool  # a force noun with a possessive pronoun ("قواته", "دفاعاته"): the speaker's own side
     dual: str | None  # a feminine dual of a counted thing ("طائرتين" → aircraft)
@@ -245,7 +245,7 @@ class _Lexicon:
                 if wid is not None:
                     ids.add(wid)
         ids = sorted(ids)
-        singles = tuple(e for wid in ids for e in self.by_first.get(wid, ()))
+        singles = tuple(self.entries[e] for wid in ids for e in self.by_first.get(wid, ()))
         firsts = tuple(wid for wid in ids if wid in self.first_of_pairs)
         digits = _DIGITS.fullmatch(token)
         return _Word(tuple(ids), singles, firsts, self._own(forms), self._dual(forms), digits.group(1) if digits else None,
@@ -279,8 +279,7 @@ class _Lexicon:
         by_pair = self.by_pair
         for i in compress(count(), map(_ACTIVE, words)):
             here = words[i]
-            for e_index in here.singles:
-                entry = entries[e_index]
+            for entry in here.singles:
                 if entry.outlets is None or outlet in entry.outlets:
                     hits.append(_new_hit((entry.kind, entry.key, i, i + 1, entry.cls)))
             if not here.firsts:
