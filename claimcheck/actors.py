@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import knowledge
-from .text import WORD_RE, normalize
+from .text import WORD_RE, normalize, normalize_word
 from . import grammar
 
 
@@ -40,7 +40,7 @@ class ActorIndex:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(map(normalize, WORD_RE.findall(text)))  # word by word: each word's form is cached
+    return tuple(map(normalize_word, WORD_RE.findall(text)))  # word by word: each word's form is cached
 
 
 @lru_cache(maxsize=1)

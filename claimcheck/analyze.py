@@ -43,13 +43,14 @@ def text_blocks(article: Article) -> list[tuple[int, int, int]]:
     for story in article.stories:
         offset = story.start
         for line in article.text[story.start : story.end].splitlines(keepends=True):
-            start, end = offset, offset + len(line.rstrip("\r\n"))
+            start = offset
             offset += len(line)
-            stripped_start = start + (len(article.text[start:end]) - len(article.text[start:end].lstrip()))
-            stripped_end = start + len(article.text[start:end].rstrip())
+            body = line.rstrip("\r\n")
+            stripped_start = start + len(body) - len(body.lstrip())
+            stripped_end = start + len(body.rstrip())
             if stripped_end <= stripped_start:
                 continue
-            if any(cs <= stripped_start < ce for cs, ce in chrome):
+            if chrome and any(cs <= stripped_start < ce for cs, ce in chrome):
                 continue
             blocks.append((stripped_start, stripped_end, story.index))
     return blocks

@@ -20,7 +20,7 @@ from operator import attrgetter, itemgetter
 from . import knowledge
 from .actors import alias_length_at
 from .models import Article, Claim, Sentence, Span
-from .text import WORD_RE, normalize
+from .text import WORD_RE, normalize, normalize_word
 from . import grammar
 
 OPEN_QUOTES = "«\"“'"
@@ -466,8 +466,10 @@ def _drop_glued_prep(text: str, content: Span | None, entry: CueEntry) -> Span |
 
 def _refers_back(content: str) -> bool:
     """A content that only points back: "هذه المعلومات", "ذلك", "هذا الأمر"."""
-    words = [normalize(m.group()) for m, _ in zip(WORD_RE.finditer(content), range(3))]
-    return 0 < len(words) <= 2 and words[0] in _POINTERS
+    found = WORD_RE.findall(content, 0, 200)  # three words tell
+    if len(found) < 4 and len(content) > 200:
+        found = WORD_RE.findall(content)
+    return 0 < len(found) <= 2 and normalize_word(found[0]) in _POINTERS
 
 
 def _named_subject_after(words: list[Word], k: int, lex: Lexicon) -> bool:
@@ -1080,7 +1082,7 @@ def _negated(content: str, lex: Lexicon) -> bool:
     found = WORD_RE.findall(clause, 0, 200)  # the first five words are all that count
     if len(found) < 6 and len(clause) > 200:
         found = WORD_RE.findall(clause)  # (unless they run past 200 characters)
-    words = list(map(normalize, found[:5]))
+    words = list(map(normalize_word, found[:5]))
     for k, w in enumerate(words):
         if w in lex.not_negations and any(tuple(words[k : k + len(n)]) == n for n in lex.not_negations[w]):
             return False

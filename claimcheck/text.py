@@ -49,6 +49,10 @@ def _normalize_short(text: str) -> str:
     return _normalize(text)
 
 
+# One word at a time, in hot loops: the cache is called directly (a C call, no length test).
+normalize_word = _normalize_short
+
+
 _FOLDS = tuple((chr(k), v) for k, v in _CHAR_MAP.items())
 
 
