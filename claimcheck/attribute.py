@@ -177,10 +177,6 @@ class _Norms:
         return self.words[i].norm
 
 
-def _norms(words: list[Word]) -> _Norms:
-    return _Norms(words)
-
-
 def _has(gap: str, chars: str) -> bool:
     return not _charset(chars).isdisjoint(gap)
 
@@ -367,7 +363,7 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
     ``np_border``: no إن/أن follows, so a verbal noun may be where the content starts
     (with a complementizer ahead, "شبكة أطباء السودان بأن" keeps its plural noun).
     """
-    known = alias_length_at(_norms(words), s, outlet)
+    known = alias_length_at(_Norms(words), s, outlet)
     if known and s + known <= limit:
         k = s + known
         # A role may follow a known name without commas ("أحمد المسماري الناطق باسم قوات حفتر").
@@ -390,7 +386,7 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
                 nxt = words[k + 1].norm if k + 1 < limit else ""
                 # "في" before a definite noun or a known body may belong to the mention
                 # ("مصدر في الجيش", "مصادر عسكرية في قوات حكومة الوفاق").
-                belongs = nxt.startswith("ال") or alias_length_at(_norms(words), k + 1, outlet)
+                belongs = nxt.startswith("ال") or alias_length_at(_Norms(words), k + 1, outlet)
                 if w.norm != "في" or not belongs or nxt.removeprefix("ال") in _CHANNEL_AFTER_IN:
                     break
             if w.norm == "علي" and k + 1 < limit and words[k + 1].norm in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها"):
@@ -479,7 +475,7 @@ def _named_subject_after(words: list[Word], k: int, lex: Lexicon) -> bool:
     if k >= len(words) or _quoted(words[k]) or _is_complementizer(words[k], lex):
         return False
     w = words[k].norm
-    return w.startswith("ال") or w in lex.titles or bool(alias_length_at(_norms(words), k))
+    return w.startswith("ال") or w in lex.titles or bool(alias_length_at(_Norms(words), k))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -754,7 +750,7 @@ def _no_subject(ctx: _Context, hit: CueHit, s: int, opener: int | None, before: 
         or (hit.suffix_object and (relative or not first.norm.startswith("ال")))  # "الذي اعتبره مجرم حرب"
         or first.norm in _STOP_AFTER_SPEAKER
         or first.norm in entry.preps
-        or (_quoted(first) and not alias_length_at(_norms(words), s, ctx.outlet))  # a quotation is content
+        or (_quoted(first) and not alias_length_at(_Norms(words), s, ctx.outlet))  # a quotation is content
         or (entry.np_object and _is_masdar(first, ctx.lex, definite_ok=False))  # "أعلن سحب القوات"
     )
 
@@ -909,7 +905,7 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
         return _role_span_text(text, words, end, stop), end
     first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
     looks_like_name = 1 <= len(segment) <= 3 and not any(w.norm.startswith("ال") for w in segment)
-    if first_is_role and (looks_like_name or alias_length_at(_norms(words), end, outlet)):
+    if first_is_role and (looks_like_name or alias_length_at(_Norms(words), end, outlet)):
         return _span_text(text, words, s, end), j
     return None, end
 
