@@ -22,11 +22,19 @@ def analyze_article(article: Article, analyzer: Analyzer | None = None) -> list[
     sentences = analyzer.sentences(article)
     claims = attribute.extract(article, sentences)
     claims = resolve.resolve_speakers(article, claims)
-    # Claims of one sentence share its time reference and its analysis: each is worked out once
-    # per article (not cached across articles, so the cost measured is the cost of new text).
+    date_and_frame(article, claims)
+    return claims
+
+
+def date_and_frame(article: Article, claims: list[Claim]) -> None:
+    """Outlet, time reference and event frame of each claim of ``article``, set in place.
+
+    Claims of one sentence share its time reference and its analysis: each is worked out once
+    per article (not cached across articles, so the cost measured is the cost of new text).
+    """
     times: dict[tuple[int, int], TimeRef | None] = {}
     memo: dict = {}
-    for claim in claims:  # fresh objects from this run: filled in place
+    for claim in claims:
         story = article.stories[claim.story] if claim.story < len(article.stories) else None
         anchor = story.published if story else article.published
         claim.outlet = article.outlet
@@ -35,7 +43,6 @@ def analyze_article(article: Article, analyzer: Analyzer | None = None) -> list[
             times[where] = dates.resolve(article.text, *where, anchor)
         claim.time = times[where]
         claim.frame = frames.frame_claim(article, claim, memo)
-    return claims
 
 
 @dataclass
