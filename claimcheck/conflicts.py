@@ -254,6 +254,13 @@ def _place_fit(x: _Item, y: _Item) -> tuple[float, tuple] | None:
     return None
 
 
+def _one_named_place(fit: tuple) -> bool:
+    """Whether both claims name the same place, below a whole country ("Nyala", not "Sudan"): what
+    an action like taking control is about (a place fit as ``_place_fit`` gives it)."""
+    kind, *data = fit
+    return kind in ("same", "within") and not data[0].country
+
+
 def _place_words(fit: tuple) -> tuple[str, str]:
     kind, *data = fit
     if kind == "none":
@@ -355,7 +362,8 @@ def _judge(x: _Item, y: _Item, settings: ConflictSettings) -> _Found | None:
 
     vocab = frames.vocabulary()
     ax, ay = x.action, y.action
-    if ax.key == ay.key and ax.exclusive and ax.success and (not ax.needs_object or (x.thing and y.thing)):
+    if (ax.key == ay.key and ax.exclusive and ax.success and (not ax.needs_object or (x.thing and y.thing))
+            and (not ax.needs_place or _one_named_place(place[1]))):
         gx, gy = x.frame.agent_side, y.frame.agent_side
         # Each side credits its own forces (or an ally's): "قواتنا أسقطت" against "قواتنا أسقطت".
         if vocab.opposed_sides(gx, gy) and not vocab.opposed_sides(gx, x.side) and not vocab.opposed_sides(gy, y.side):

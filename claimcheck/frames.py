@@ -51,6 +51,7 @@ class Action:
     requires: frozenset[str] = frozenset()  # the action counts only when the text names such a thing
     event_en: str = "{thing} {action}"  # how a reason names the event
     event_ar: str = "{action} {thing}"
+    needs_place: bool = False
 
     def event(self, thing: Thing | None) -> tuple[str, str]:
         """The event in words, English and Arabic ("drone shot down", "إسقاط طائرة مسيرة")."""
@@ -396,6 +397,7 @@ def vocabulary() -> Vocabulary:
             a.get("success", False), a.get("exclusive", False), a.get("needs_object", True),
             a.get("transitive", True), a.get("framable", False), frozenset(a.get("opposes", [])),
             frozenset(a.get("requires", [])), a.get("event_en", "{thing} {action}"), a.get("event_ar", "{action} {thing}"),
+            a.get("needs_place", False),
         )
         for w in a.get("words", []):
             lex.add("action", a["key"], w)

@@ -166,6 +166,30 @@ def test_undated_stories_are_compared_but_less_surely():
     assert two_articles(*drone_lines("مصراتة", "مصراتة"), date_a="2020-06-02", date_b=None) == []
 
 
+def control_claims(place_a: str, place_b: str):
+    """One story: each side says its forces took a place."""
+    gna = f"وقال المتحدث باسم قوات الوفاق محمد قنونو إن قواتنا سيطرت على {place_a}."
+    lna = f"وقال المتحدث باسم قوات حفتر أحمد المسماري إن قواتنا سيطرت على {place_b}."
+    text = gna + "\n" + lna + "\n"
+    claims, _ = claims_from_text(text, [
+        {"id": "g", "cue": "وقال", "speaker": "محمد قنونو", "side": "GNA", "content": f"قواتنا سيطرت على {place_a}"},
+        {"id": "l", "cue": "وقال", "speaker": "أحمد المسماري", "side": "LNA", "content": f"قواتنا سيطرت على {place_b}"},
+    ], outlet="Al Jazeera", published="2020-06-02")
+    return conflicts.detect(list(claims.values()), ConflictSettings())
+
+
+def test_both_sides_taking_the_same_place_compete():
+    assert [c.type for c in control_claims("مدينة ترهونة", "ترهونة")] == ["competing_claims"]
+
+
+def test_taking_two_places_or_an_unnamed_one_is_no_dispute():
+    # What is taken is a place: a headquarters in one claim and a city in the other are two events.
+    assert control_claims("قاعدة الوطية", "مدينة ترهونة") == []
+    assert control_claims("مقر القيادة العامة", "مدينة ترهونة") == []
+    # A whole country is no place to dispute: "airports across Libya" and "Tarhuna" are two claims.
+    assert control_claims("عدة مطارات في أنحاء ليبيا", "مدينة ترهونة") == []
+
+
 def test_accusation_and_negated_denial():
     first = "قال المتحدث باسم قوات الوفاق إن الدفاعات الجوية أسقطت طائرة مسيرة إماراتية تابعة لقوات حفتر فوق ترهونة."
     second = "ونفى أحمد المسماري إسقاط أي طائرة تابعة للجيش الوطني فوق ترهونة، مؤكدا أن قواته لم تفقد أي طائرة."
