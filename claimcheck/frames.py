@@ -317,15 +317,16 @@ class _Lexicon:
 
 
 # Hits of these kinds compete for the same words: the longest wins ("طائرة مسيرة" over "طائرة",
-# "سلاح الجو" (ignored) over "سلاح", "لا تزال" (not a negation) over "لا").
+# "سلاح الجو" (ignored) over "سلاح", "لا تزال" (not a negation) over "لا", "تحت سيطرة" (a state,
+# not an action) over "سيطرة").
 _GROUPS = {
-    "action": "action", "object": "object", "ignore": "object", "place": "place", "side": "side",
+    "action": "action", "notaction": "action", "object": "object", "ignore": "object", "place": "place", "side": "side",
     "framing": "framing", "dismissal": "dismissal", "negation": "negation", "notneg": "negation",
     "counted": "counted", "measure": "counted", "number": "number", "multiplier": "multiplier",
     "atleast": "qualifier", "about": "qualifier", "force": "force", "follower": "follower",
     "context": "context", "complementizer": "complementizer", "anaphora": "anaphora",
 }
-_SUPPRESSORS = {"ignore", "notneg"}
+_SUPPRESSORS = {"ignore", "notneg", "notaction"}
 
 
 def _resolve_overlaps(hits: list[_Hit]) -> dict[str, list[_Hit]]:
@@ -411,6 +412,8 @@ def vocabulary() -> Vocabulary:
             lex.add("object", o["key"], w)
     for w in events.get("ignore", {}).get("words", []):
         lex.add("ignore", "", w)
+    for w in events.get("not_actions", {}).get("words", []):
+        lex.add("notaction", "", w)
 
     place_parents = {p["key"]: p.get("parent") for p in places_data.get("place", [])}
     places = {}
@@ -853,6 +856,12 @@ def frame_claim(article: Article | None, claim: Claim, memo: dict | None = None)
             # The rest of the sentence completes an event the content reports ("مؤكدا أن التأخير يرجع إلى…"
             # after "نفى … تأخير شحنات الأسلحة"); content that reports no event takes nothing from it.
             _fill(main, _read(sentence, claim.side), action=False)
+        if main.action is None and span and claim.cue.start >= claim.sentence.start:
+            # The report is the act: "حمّلت قسد الجيش مسؤولية الاشتباكات" blames, whatever the content holds.
+            cue_at = len(WORD_RE.findall(sentence_text, 0, claim.cue.start - claim.sentence.start))
+            whole = _read(sentence, claim.side)
+            if whole.action is not None and whole.action.start == cue_at:
+                _fill(main, whole, action=True)
     if article is not None and sentence is not None and (main.action is None or main.object is None or main.place is None):
         if sentence.hits.get("anaphora"):  # "هذه الخطوة", "تلك العقبات", "هذه المعلومات"
             previous = _previous_sentence(article, claim.sentence.start)

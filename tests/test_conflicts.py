@@ -190,6 +190,14 @@ def test_taking_two_places_or_an_unnamed_one_is_no_dispute():
     assert control_claims("عدة مطارات في أنحاء ليبيا", "مدينة ترهونة") == []
 
 
+def test_blame_answered_by_an_accusation_in_one_story():
+    from test_frames import ALEPPO, ALEPPO_LINES
+
+    claims, _ = claims_from_text(ALEPPO, ALEPPO_LINES, outlet="Masrawy", published="2025-12-22")
+    found = conflicts.detect(list(claims.values()), ConflictSettings())
+    assert [c.type for c in found] == ["competing_claims"]
+
+
 def test_accusation_and_negated_denial():
     first = "قال المتحدث باسم قوات الوفاق إن الدفاعات الجوية أسقطت طائرة مسيرة إماراتية تابعة لقوات حفتر فوق ترهونة."
     second = "ونفى أحمد المسماري إسقاط أي طائرة تابعة للجيش الوطني فوق ترهونة، مؤكدا أن قواته لم تفقد أي طائرة."

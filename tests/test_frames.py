@@ -170,6 +170,30 @@ def test_frame_of_written_article():
     assert (b.action, b.polarity) == ("fell", -1)
 
 
+ALEPPO = (
+    "قسد تحمل الجيش مسؤولية اشتباكات حلب\n"
+    "وقالت وزارة الدفاع السورية إن قوات قسد هاجمت مواقع كانت تحت سيطرة قوات الأمن في حلب.\n"
+)
+ALEPPO_LINES = [
+    {"id": "blame", "cue": "تحمل", "cue_lemma": "حمل", "speaker": "قوات سوريا الديمقراطية", "side": "SDF",
+     "content": "الجيش مسؤولية اشتباكات حلب"},
+    {"id": "attack", "cue": "وقالت", "speaker": "وزارة الدفاع السورية", "side": "Syria Gov",
+     "content": "قوات قسد هاجمت مواقع كانت تحت سيطرة قوات الأمن في حلب"},
+]
+
+
+def test_positions_under_someones_control_were_not_taken():
+    claims, _ = claims_from_text(ALEPPO, ALEPPO_LINES, outlet="Masrawy", published="2025-12-22")
+    frame = claims["attack"].frame
+    assert (frame.action, frame.agent_side, frame.place) == ("struck", "SDF", "Aleppo")
+
+
+def test_a_report_that_is_the_act_itself():
+    # "تحمل X مسؤولية Y": holding someone responsible is what the speaker does, beyond the content's words.
+    claims, _ = claims_from_text(ALEPPO, ALEPPO_LINES, outlet="Masrawy", published="2025-12-22")
+    assert claims["blame"].frame.action == "blamed"
+
+
 def test_vocabulary_is_data_a_user_extends(tmp_path, monkeypatch):
     (tmp_path / "events_extra.toml").write_text(
         '[[object]]\nkey = "shahed"\nen = "Shahed drone"\nar = "شاهد"\nparent = "drone"\nwords = ["شاهد-136", "شاهد"]\n',
