@@ -117,13 +117,19 @@ def _candidates(word: str) -> tuple[Alias, ...]:
     return tuple(alias for form in _strip_clitic(word) for alias in by_first.get(form, ()))
 
 
-@lru_cache(maxsize=50_000)
 def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int] | None:
     """The known actor named in ``mention``: one at its head first, then people, then the longest.
 
     An alias glued to ل or ب ("لخامنئي", "بحفتر") names whom the words were for or about,
-    not who spoke, so it does not count. Cached: the same speakers are named again and again.
+    not who spoke, so it does not count. A speaker mention is looked up through a cache (the same
+    speakers are named again and again); a longer stretch of text is not kept.
     """
+    if len(mention) <= 80:
+        return _find_actor_cached(mention, outlet)
+    return _find_actor(mention, outlet)
+
+
+def _find_actor(mention: str, outlet: str | None) -> tuple[Actor, int, int] | None:
     words = _words(mention.replace("«", " ").replace("»", " ").replace('"', " "))
     index = actor_index()
     best = None
@@ -140,6 +146,9 @@ def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int
             if best is None or rank > best[0]:
                 best = (rank, actor, at, at + len(alias))
     return (best[1], best[2], best[3]) if best else None
+
+
+_find_actor_cached = lru_cache(maxsize=50_000)(_find_actor)
 
 
 def alias_length_at(words: Sequence[str], start: int, outlet: str | None = None) -> int:

@@ -52,6 +52,7 @@ class Action:
     event_en: str = "{thing} {action}"  # how a reason names the event
     event_ar: str = "{action} {thing}"
     needs_place: bool = False
+    by_report: bool = False  # a report verb can be this act itself (holding someone responsible)
 
     def event(self, thing: Thing | None) -> tuple[str, str]:
         """The event in words, English and Arabic ("drone shot down", "إسقاط طائرة مسيرة")."""
@@ -398,7 +399,7 @@ def vocabulary() -> Vocabulary:
             a.get("success", False), a.get("exclusive", False), a.get("needs_object", True),
             a.get("transitive", True), a.get("framable", False), frozenset(a.get("opposes", [])),
             frozenset(a.get("requires", [])), a.get("event_en", "{thing} {action}"), a.get("event_ar", "{action} {thing}"),
-            a.get("needs_place", False),
+            a.get("needs_place", False), a.get("by_report", False),
         )
         for w in a.get("words", []):
             lex.add("action", a["key"], w)
@@ -860,7 +861,7 @@ def frame_claim(article: Article | None, claim: Claim, memo: dict | None = None)
             # The report is the act: "حمّلت قسد الجيش مسؤولية الاشتباكات" blames, whatever the content holds.
             cue_at = len(WORD_RE.findall(sentence_text, 0, claim.cue.start - claim.sentence.start))
             whole = _read(sentence, claim.side)
-            if whole.action is not None and whole.action.start == cue_at:
+            if whole.action is not None and whole.action.start == cue_at and vocab.actions[whole.action.key].by_report:
                 _fill(main, whole, action=True)
     if article is not None and sentence is not None and (main.action is None or main.object is None or main.place is None):
         if sentence.hits.get("anaphora"):  # "هذه الخطوة", "تلك العقبات", "هذه المعلومات"

@@ -100,7 +100,8 @@ class _Known:
 def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
     """Canonical speaker, role, affiliation and side for every claim, in text order.
 
-    The claims are attribution's fresh objects: they are filled in place and returned.
+    The claims are attribution's fresh objects (``nested_in`` still the index of the outer claim):
+    they are filled in place and returned, so call this once per list ``attribute.extract`` made.
     """
     outlet = article.outlet
     seen: list[_Known] = []  # speakers met so far in the current story, latest last

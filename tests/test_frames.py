@@ -188,10 +188,22 @@ def test_positions_under_someones_control_were_not_taken():
     assert (frame.action, frame.agent_side, frame.place) == ("struck", "SDF", "Aleppo")
 
 
+def test_coming_under_a_sides_control_is_still_a_capture():
+    text = "وقال محمد قنونو إن مدينة ترهونة أصبحت تحت سيطرة قواتنا بالكامل.\n"
+    claims, _ = claims_from_text(text, [{"id": "c", "cue": "وقال", "speaker": "محمد قنونو", "side": "GNA",
+                                         "content": "مدينة ترهونة أصبحت تحت سيطرة قواتنا بالكامل"}])
+    assert claims["c"].frame.action == "captured"
+
+
 def test_a_report_that_is_the_act_itself():
     # "تحمل X مسؤولية Y": holding someone responsible is what the speaker does, beyond the content's words.
     claims, _ = claims_from_text(ALEPPO, ALEPPO_LINES, outlet="Masrawy", published="2025-12-22")
     assert claims["blame"].frame.action == "blamed"
+    # Only acts a report can be: "نقل" relays words, it does not supply anything.
+    text = "ونقل مراسل الجزيرة عن مصادر عسكرية في قوات حكومة الوفاق أن الوضع هادئ في العاصمة طرابلس.\n"
+    relayed, _ = claims_from_text(text, [{"id": "r", "cue": "ونقل", "cue_lemma": "نقل", "speaker": "مصادر عسكرية",
+                                          "side": "GNA", "content": "الوضع هادئ في العاصمة طرابلس"}])
+    assert relayed["r"].frame.action is None
 
 
 def test_vocabulary_is_data_a_user_extends(tmp_path, monkeypatch):
