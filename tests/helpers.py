@@ -139,10 +139,10 @@ def claims_from_gold(gold_dir: Path = GOLD) -> tuple[dict[str, Claim], dict[str,
     sentence, cue and content is located in the article text with ``str.find``; speaker, side,
     direct and negation come from the gold line. A line whose cue lies inside another line's
     content in the same sentence is the inner line of a nested report (``nested_in`` set). Time
-    references are resolved and frames built exactly as the pipeline does. Returns the claims and
+    references are resolved and frames built by the pipeline's own step. Returns the claims and
     the articles by id.
     """
-    from claimcheck import dates, frames, ingest
+    from claimcheck import ingest, pipeline
     from claimcheck.models import Article  # noqa: F401  (named in the return type)
 
     articles = {a.name: a for a in ingest.read([gold_dir / "articles"]) if not isinstance(a, ingest.IngestError)}
@@ -180,12 +180,9 @@ def claims_from_gold(gold_dir: Path = GOLD) -> tuple[dict[str, Claim], dict[str,
     for gold_id, claim in built.items():
         outer = next((o for o in built.values() if o is not claim and o.article_id == claim.article_id
                       and o.sentence == claim.sentence and o.content and claim.cue.start in o.content), None)
-        article = by_article[claim.article_id]
-        story = article.stories[claim.story] if claim.story < len(article.stories) else None
-        anchor = story.published if story else article.published
-        time = dates.resolve(article.text, claim.sentence.start, claim.sentence.end, anchor)
-        claim = replace(claim, nested_in=outer.id if outer else None, time=time)
-        out[gold_id] = replace(claim, frame=frames.frame_claim(article, claim))
+        out[gold_id] = replace(claim, nested_in=outer.id if outer else None)
+    for article_id, article in by_article.items():
+        pipeline.date_and_frame(article, [c for c in out.values() if c.article_id == article_id])
     return out, by_article
 
 
@@ -206,9 +203,9 @@ def claims_from_text(text: str, lines: list[dict], *, name: str = "invented", ou
 
     Each line of ``lines`` gives ``id``, ``cue``, ``speaker``, ``side``, ``content`` and optionally
     ``negated``; the sentence is the line of ``text`` holding the content, and every span is found
-    with ``str.find``. Dates and frames are made as the pipeline makes them.
+    with ``str.find``. Dates and frames are made by the pipeline's own step.
     """
-    from claimcheck import dates, frames, ingest
+    from claimcheck import ingest, pipeline
 
     article = ingest.build_article(text, name, meta={"outlet": outlet, "published": published})
     out: dict[str, Claim] = {}
@@ -226,7 +223,6 @@ def claims_from_text(text: str, lines: list[dict], *, name: str = "invented", ou
             content=content, content_text=line["content"], speaker_text=line["speaker"], speaker=line["speaker"],
             side=line.get("side"), negated=bool(line.get("negated")), outlet=article.outlet,
         )
-        anchor = story.published if story else article.published
-        claim = replace(claim, time=dates.resolve(text, sentence.start, sentence.end, anchor))
-        out[line["id"]] = replace(claim, frame=frames.frame_claim(article, claim))
+        out[line["id"]] = claim
+    pipeline.date_and_frame(article, list(out.values()))
     return out, article
