@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import knowledge
+from . import grammar, knowledge
 from .text import WORD_RE, normalize, normalize_word
-from . import grammar
+from .world import state_side
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,13 @@ def _words(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def actor_index() -> ActorIndex:
-    data = knowledge.load("actors")
+    entries = knowledge.load("actors")["actor"] + knowledge.load("parties").get("actor", [])
     actors: dict[str, Actor] = {}
     aliases: list[Alias] = []
     markers = []
-    for a in data["actor"]:
+    for a in entries:
+        if a["id"] in actors:
+            raise ValueError(f"actor id {a['id']!r} is listed twice (actors.toml, parties.toml or an overlay)")
         actor = Actor(a["id"], a["name"], a.get("side"), a.get("kind", "person"), a.get("role"), a.get("organisation"),
                       tuple(a.get("markers", [])))
         actors[actor.id] = actor
@@ -172,7 +174,8 @@ def side_from_mention(mention: str) -> str | None:
     """A side the mention ties the speaker to ("مصادر عسكرية في قوات الوفاق" → GNA).
 
     Party names count everywhere; nationality adjectives only with an official role,
-    so a retired admiral or the late diplomat stays without a side.
+    so a retired admiral or the late diplomat stays without a side. A state no actor list names
+    speaks through its institutions ("وزارة الدفاع الأرمينية" → Armenia: world.state_side).
     """
     words = _words(mention.replace("«", " ").replace("»", " "))
     official = any(w in _OFFICIAL or w.removeprefix("و") in _OFFICIAL for w in words)
@@ -192,7 +195,7 @@ def side_from_mention(mention: str) -> str | None:
                     continue
                 found.append((len(marker), side))
     if not found:
-        return None
+        return state_side(mention)
     longest = max(n for n, _ in found)
     return min((side for n, side in found if n == longest), key=_marker_order().index)  # ties: the list's order
 

@@ -21,6 +21,7 @@ from . import knowledge
 from .actors import alias_length_at
 from .models import Article, Claim, Sentence, Span
 from .text import WORD_RE, normalize, normalize_word
+from .world import institution_word
 from . import grammar
 
 OPEN_QUOTES = "«\"“'"
@@ -153,7 +154,7 @@ def _word_info(word: str) -> tuple[str, str, bool, tuple | None]:
     Cached per word form (news vocabulary repeats): most words are no cue at all.
     """
     norm = normalize(word)
-    conj = len(norm) > 2 and norm[0] in "وف"
+    conj = len(norm) > 2 and norm[0] in "وف" and norm not in _ROOT_WAW  # "وزارة" is no "and"
     bare = norm[1:] if conj else norm
     cue = _cue_candidates(norm, word.endswith("ة"))
     phrases, entry, _suffix, whole = cue
@@ -196,6 +197,7 @@ _DATIVE = grammar.words("dative")
 _CONNECTORS = grammar.words("connectors")
 _GLOSS_STARTS = _by_first(grammar.phrases("gloss_starts"))
 _RELATIVES = grammar.words("relatives")
+_ROOT_WAW = grammar.words("root_waw")
 # Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
 _MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
 
@@ -386,7 +388,8 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
                 nxt = words[k + 1].norm if k + 1 < limit else ""
                 # "في" before a definite noun or a known body may belong to the mention
                 # ("مصدر في الجيش", "مصادر عسكرية في قوات حكومة الوفاق").
-                belongs = nxt.startswith("ال") or alias_length_at(_Norms(words), k + 1, outlet)
+                belongs = nxt.startswith("ال") or alias_length_at(_Norms(words), k + 1, outlet) \
+                    or institution_word(nxt)  # "مصدر في وزارة الداخلية العراقية", "مسؤول في قوى الأمن"
                 if w.norm != "في" or not belongs or nxt.removeprefix("ال") in _CHANNEL_AFTER_IN:
                     break
             if w.norm == "علي" and k + 1 < limit and words[k + 1].norm in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها"):

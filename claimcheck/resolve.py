@@ -17,6 +17,7 @@ from .actors import Actor, _words, actor_index, find_actor, side_from_mention
 from .attribute import lexicon
 from .models import Article, Claim
 from .text import WORD_RE, normalize, normalize_name
+from .world import side_on
 from . import grammar
 
 
@@ -131,7 +132,8 @@ def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
         seen.append(known)
         by_index[n] = known
         claim.speaker = known.speaker or mention
-        claim.side = known.side
+        story_obj = article.story_at(claim.sentence.start)
+        claim.side = side_on(known.side, (story_obj.published if story_obj else None) or article.published)
         claim.actor_id = known.actor_id
         claim.role = claim.role or known.role
         claim.affiliation = known.affiliation

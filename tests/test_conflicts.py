@@ -337,7 +337,7 @@ def test_each_side_blaming_the_other_is_a_competing_claim():
     by_id = {c.id: c for c in claims}
     found = detect(claims, ConflictSettings())
     pairs = {frozenset((by_id[k.a].side, by_id[k.b].side)) for k in found if k.type == "competing_claims"}
-    assert frozenset(("SDF", "Syria Gov")) in pairs
+    assert frozenset(("SDF", "Syria")) in pairs
     assert any("Aleppo" in k.reason_en for k in found)
 
 

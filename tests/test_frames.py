@@ -177,7 +177,7 @@ ALEPPO = (
 ALEPPO_LINES = [
     {"id": "blame", "cue": "تحمل", "cue_lemma": "حمل", "speaker": "قوات سوريا الديمقراطية", "side": "SDF",
      "content": "الجيش مسؤولية اشتباكات حلب"},
-    {"id": "attack", "cue": "وقالت", "speaker": "وزارة الدفاع السورية", "side": "Syria Gov",
+    {"id": "attack", "cue": "وقالت", "speaker": "وزارة الدفاع السورية", "side": "Syria",
      "content": "قوات قسد هاجمت مواقع كانت تحت سيطرة قوات الأمن في حلب"},
 ]
 
