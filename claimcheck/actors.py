@@ -144,6 +144,8 @@ def _find_actor(mention: str, outlet: str | None) -> tuple[Actor, int, int] | No
             if first != alias[0] and first[:1] in ("ل", "ب") and not alias[0].startswith(first[:1]):
                 continue
             actor = index.actors[actor_id]
+            if actor.kind == "person" and len(alias) == 1 and alias[0].startswith("ال") and at and words[at - 1].startswith("ال"):
+                continue  # "هيئة الطيران المدني": an adjective after a definite noun, not the surname "المدني"
             rank = (at == 0, actor.kind == "person", len(alias), -at)
             if best is None or rank > best[0]:
                 best = (rank, actor, at, at + len(alias))

@@ -24,8 +24,8 @@ from .text import WORD_RE, normalize, normalize_word
 from .world import institution_word
 from . import grammar
 
-OPEN_QUOTES = "«\"“'"
-CLOSE_FOR = {"«": "»", '"': '"', "“": "”", "'": "'"}
+OPEN_QUOTES = "«\"“'”"  # "”" opens a quotation too in some outlets' copy (”الليلة الماضية…”)
+CLOSE_FOR = {"«": "»", '"': '"', "“": "”", "'": "'", "”": "”"}
 
 
 @dataclass(frozen=True)
@@ -438,6 +438,8 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
         if comma:
             if _starts_phrase(words, k, _GLOSS_STARTS):
                 return words[k - 1].end
+            if _starts_phrase(words, k, _SUBJECT_OPENERS) and any(j in cue_starts for j in range(k + 1, min(len(words), k + 13))):
+                return words[k - 1].end  # "…، لكن الأخيرة نفت صلتها": another subject's report follows
             if _starts_phrase(words, k, lex.hedges) or k in cue_starts:
                 return words[k - 1].end
         elif k in cue_starts and words[k - 1].norm in _RELATIVES and _named_subject_after(words, k + 1, lex):
@@ -446,6 +448,11 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
             return words[k - 2].end if k - 1 > c else words[k - 1].end
         elif k in cue_starts and w.conj:
             return words[k - 1].end
+        elif k == len(words) - 1 and k in cue_starts and w.cue[1] is not None and w.cue[1].denial:
+            # "…بقتل جنديين والأخيرة تنفي", "…، وتل ابيب تنفي": a denial by another subject closes the sentence.
+            j = next((j for j in range(k - 1, max(c, k - 4), -1) if words[j].conj), None)
+            if j is not None:
+                return words[j - 1].end
     return sent_end
 
 
@@ -615,7 +622,7 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     if not any(map(_CUE, infos)):
         return []  # no word of the sentence can open a report: most narration stops here
     words = _make_words(parts, infos, sentence.start)
-    hits = [h for h in find_cues(words, lex) if not _conditional(words, h.index, lex)]
+    hits = [h for h in find_cues(words, lex) if not _conditional(words, h.index, lex) and not _describes_channel(words, h)]
     if not hits:
         return []
     cue_starts = {h.index for h in hits}
@@ -638,6 +645,19 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
         if draft.content is not None:
             covered.append((draft.cue.end, draft.content.start))
     return drafts
+
+
+def _describes_channel(words: list[Word], hit: CueHit) -> bool:
+    """A verb that describes the statement just named, not a report of its own.
+
+    "في بيان ورد لوكالة شفق نيوز، إن…" (a statement sent to the agency), "وجاء في بيان للوزارة
+    أوردته وكالة الأنباء الرسمية أن…" (a statement the agency carried).
+    """
+    i = hit.index
+    if hit.entry.kind != "verb" or i == 0:
+        return False
+    carries = hit.suffix_object or (i + 1 < len(words) and words[i + 1].norm[:1] == "ل")
+    return carries and any(words[j].norm.removeprefix("ال") in _CHANNEL_AFTER_IN for j in range(max(0, i - 2), i))
 
 
 def _conditional(words: list[Word], i: int, lex: Lexicon) -> bool:
@@ -699,13 +719,17 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
     # A finite verb: its subject (the speaker), then the content.
     opener = next((k for k in range(hit.last + 1, next_cue) if _is_complementizer(words[k], lex)
                    or ":" in words[k].gap_before), None)
+    if opener is None:
+        opener = _quotation_after(ctx, hit)
     s = hit.last + 1
     while s < len(words) and (words[s].norm in _DATIVE or words[s].norm in _CONNECTORS or words[s].norm in _IN_IT):
         s += 1
     if relative and hit.suffix_object and s < len(words) and words[s].norm.startswith("ال") and before in _WHAT:
         # "…، وهو ما نفاه الجيش": the army denies what the previous claim of the sentence said.
         return _what_draft(ctx, hit, cue_span, s)
-    fronted = _fronted_subject(ctx, hit) if outer is None else None
+    if entry.denial and hit.last == len(words) - 1:
+        return _trailing_denial(ctx, hit, cue_span)
+    fronted = (_fronted_subject(ctx, hit) or _subject_after_opener(ctx, hit)) if outer is None else None
     if fronted is not None:
         # "«حماس» تنفي رواية إسرائيل", "الجيش يؤكد أن…": the subject comes first, as in headlines.
         c = opener + 1 if opener is not None else _skip_to_content(words, s, len(words), entry, ctx.lex)
@@ -730,6 +754,81 @@ def _fronted_subject(ctx: _Context, hit: CueHit) -> Span | None:
     if before[0].conj or any(w.comma for w in before[1:]):
         return None  # "وتشهد…" or a clause before a comma: not a subject in front
     return _closed(ctx.text, Span(before[0].start, before[-1].end))
+
+
+_OPENING_MARKS = "«“”\""
+
+
+def _opens_content(word: Word, lex: Lexicon) -> bool:
+    """A colon or an opening quotation mark before the word: the content starts with it."""
+    gap = word.gap_before
+    return ":" in gap or (not _is_complementizer(word, lex) and any(q in gap for q in _OPENING_MARKS))
+
+
+def _quotation_after(ctx: _Context, hit: CueHit) -> int | None:
+    """A quotation that follows the verb and its subject with no إن/أن or colon.
+
+    "وأضاف نتنياهو “سنقرر الخطوات المستقبلية…”", "وأضاف البيان ”الليلة الماضية…",
+    "وتابع ”الجهود الرامية…": the quotation is the content. A quoted name (scare quotes, one to
+    three words: "وكالة “أعماق”") is not.
+    """
+    words, text = ctx.words, ctx.text
+    for k in range(hit.last + 1, min(ctx.next_cue, hit.last + 6)):
+        w = words[k]
+        if w.comma or _is_complementizer(w, ctx.lex):
+            return None
+        mark = next((q for q in _OPENING_MARKS if q in w.gap_before), None)
+        if mark is None:
+            continue
+        closer = {"«": "»", "“": "”", "”": "”", '"': '"'}[mark]
+        close = text.find(closer, w.start, ctx.sentence.end)
+        inside = WORD_RE.findall(text, w.start, close if close >= 0 else ctx.sentence.end)
+        return k if len(inside) >= 4 else None
+    return None
+
+
+def _subject_after_opener(ctx: _Context, hit: CueHit) -> Span | None:
+    """The subject between a sentence-opening particle and its cue verb.
+
+    "لكن الرئيس الأميركي، دونالد ترمب، أكد عبر تغريدة…", "لكن متحدثا باسم الجيش الكيني نفى…",
+    "وكان أبو عبيدة المتحدث باسم الكتائب قد صرح…": after لكن/كان/فيما the subject comes first.
+    """
+    words, i = ctx.words, hit.index
+    if words[i].conj or i < 2:
+        return None
+    # The clause opens at the sentence start or after a comma ("…، لكن الأخيرة نفت صلتها").
+    for clause in (0, next((k for k in range(i - 1, 0, -1) if words[k].comma), 0)):
+        start = next((clause + len(p) for p in _SUBJECT_OPENERS.get(words[clause].norm, ())
+                      if _match_phrase(words, clause, p)), None)
+        if start is not None:
+            break
+    if start is None or any(d.content is not None and d.content.end > words[clause].start for d in ctx.drafts):
+        return None
+    end = i - 1 if words[i - 1].norm in ("قد", "لقد") else i
+    if not 1 <= end - start <= 12:
+        return None
+    subject = words[start:end]
+    if any(_is_complementizer(w, ctx.lex) or w.norm in _RELATIVES or _quoted(w) or w.cue is not None for w in subject):
+        return None
+    return _closed(ctx.text, Span(subject[0].start, subject[-1].end))
+
+
+def _trailing_denial(ctx: _Context, hit: CueHit, cue_span: Span) -> Draft | None:
+    """A denial that closes the sentence denies its earlier claim.
+
+    "وزارة الدفاع السورية تتهم قوات سوريا الديمقراطية بقتل جنديين والأخيرة تنفي",
+    "حزب الله يعلن قصف سفينة حربية إسرائيلية، وتل ابيب تنفي": the subject stands between the
+    earlier claim and the verb.
+    """
+    earlier = next((d for d in reversed(ctx.drafts) if d.content is not None), None)
+    if earlier is None:
+        return None
+    words = ctx.words
+    subject = [w for w in words if earlier.content.end <= w.start < cue_span.start]
+    if not 1 <= len(subject) <= 4:
+        return None
+    start = subject[0].start + (1 if subject[0].conj else 0)  # "والأخيرة": "and" is not the speaker
+    return Draft(hit, cue_span, Span(start, subject[-1].end), earlier.content)
 
 
 def _what_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int) -> Draft | None:
@@ -762,7 +861,7 @@ def _implicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
                          nested_in: int | None) -> Draft | None:
     words, entry = ctx.words, hit.entry
     if opener is not None:
-        c = opener if ":" in words[opener].gap_before else _skip_to_content(words, opener, len(words), entry, ctx.lex)
+        c = opener if _opens_content(words[opener], ctx.lex) else _skip_to_content(words, opener, len(words), entry, ctx.lex)
     elif entry.np_object or hit.suffix_object:
         c = _skip_to_content(words, s, len(words), entry, ctx.lex)
     else:
@@ -807,7 +906,7 @@ def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
         return None
     speaker = _closed(text, Span(words[speaker_from].start, words[speaker_to - 1].end))
     if opener is not None:
-        c = opener if ":" in words[opener].gap_before else opener + 1
+        c = opener if _opens_content(words[opener], lex) else opener + 1
     elif entry.np_object:
         c = _skip_to_content(words, end, len(words), entry, lex)
     else:
@@ -907,7 +1006,8 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
                               and words[x + 1].norm.removeprefix("ال") not in _CHANNEL_AFTER_IN)), j)
         return _role_span_text(text, words, end, stop), end
     first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
-    looks_like_name = 1 <= len(segment) <= 3 and not any(w.norm.startswith("ال") for w in segment)
+    looks_like_name = 1 <= len(segment) <= 3 and not any(
+        w.norm.startswith("ال") or w.norm in _STOP_AFTER_SPEAKER or w.norm in _CHANNEL_AFTER_IN for w in segment)  # not "في بيان"
     if first_is_role and (looks_like_name or alias_length_at(_Norms(words), end, outlet)):
         return _span_text(text, words, s, end), j
     return None, end
@@ -995,6 +1095,7 @@ _ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "�
 _VERB_ENDINGS = ("وا", "ت")
 _LEADING_ADVERBIALS = grammar.words("leading_adverbials")
 _CLAIM_NOUNS = grammar.words("claim_nouns")
+_SUBJECT_OPENERS = _by_first(grammar.phrases("subject_openers"))
 _ADDRESSEES = grammar.words("addressees")
 _SPEECH_POSSESSIVES = grammar.words("speech_possessives")
 _OBJECT_HEADS = grammar.words("object_heads")

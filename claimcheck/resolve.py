@@ -17,7 +17,7 @@ from .actors import Actor, _words, actor_index, find_actor, side_from_mention
 from .attribute import lexicon
 from .models import Article, Claim
 from .text import WORD_RE, normalize, normalize_name
-from .world import side_on
+from .world import institution_word, side_on, state_side
 from . import grammar
 
 
@@ -105,6 +105,7 @@ def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
     they are filled in place and returned, so call this once per list ``attribute.extract`` made.
     """
     outlet = article.outlet
+    holders = _role_holders(claims)
     seen: list[_Known] = []  # speakers met so far in the current story, latest last
     story = None
     by_index: dict[int, _Known] = {}
@@ -122,11 +123,11 @@ def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
         elif not mention and claim.speaker_span is not None:
             # An implicit subject with its antecedent in the same sentence ("وقد أكدت X …، وقالت إن").
             antecedent = article.text[claim.speaker_span.start : claim.speaker_span.end]
-            known = _resolve_mention(article, claim, antecedent, outlet, seen)
+            known = _resolve_mention(article, claim, antecedent, outlet, seen, holders)
         elif not mention:
             known = _sentence_subject(article, claim, outlet) or (seen[-1] if seen else None)
         else:
-            known = _resolve_mention(article, claim, mention, outlet, seen)
+            known = _resolve_mention(article, claim, mention, outlet, seen, holders)
         if known is None:
             known = _Known("", None, None, None, None, "", "")
         seen.append(known)
@@ -224,19 +225,40 @@ def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _K
 _DIRECTION_TAIL = re.compile(r"\s+(?:جنوب|شمال|شرق|غرب|وسط)\S*\s+\S+$")
 
 
-def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known]) -> _Known:
+def _role_holders(claims: list[Claim]) -> dict[str, str]:
+    """Role → the mention that names its holder, from every speaker mention of the article.
+
+    "رئيس الوزراء الإثيوبي آبي أحمد" makes a later (or earlier) "رئيس الوزراء الإثيوبي" Abiy Ahmed.
+    """
+    holders: dict[str, str] = {}
+    for claim in claims:
+        mention = claim.speaker_text.strip()
+        split = (_titled_person(mention) or _role_then_name(mention) or _name_then_role(mention)) if mention else None
+        if split and split[1]:
+            holders.setdefault(normalize_name(split[1]), mention)
+    return holders
+
+
+def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known],
+                     holders: dict[str, str] | None = None) -> _Known:
     head = _head(mention)
     words = _words(mention)
     if len(words) == 1 and words[0] in _MEDIA_HEADS:
         media = _last_outlet_before(article, claim.cue.start, outlet)
         if media is not None:
             return media
+    antecedent = _definite_antecedent(article, claim, words, seen, outlet)
+    if antecedent is not None:
+        return antecedent
+    holder = (holders or {}).get(normalize_name(mention))
+    if holder is not None and holder != mention:
+        return _resolve_mention(article, claim, holder, outlet, seen)  # a role named with its holder elsewhere
     # Documents speak for whoever issued them ("وأوضح البيان" → the office that issued it).
     if head and ("ال" + head in _DOCUMENTS or head in _DOCUMENTS):
         issuer = _issuer(mention)
         if issuer:
             # "بيان صادر عن مكتب رئيس الوزراء" / "بيان للجيش": the issuer speaks.
-            return _resolve_mention(article, claim, issuer, outlet, seen)
+            return _resolve_mention(article, claim, issuer, outlet, seen, holders)
         if len(words) <= 2:
             for prev in reversed(seen):
                 if prev.speaker:
@@ -274,6 +296,8 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
                 name = " ".join(mention.replace("«", "").replace("»", "").split()[hit[1] : hit[2]])
             return _Known(name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
     titled = _titled_person(mention) if hit is None or hit[0].kind != "person" else None
+    if titled is None and (hit is None or hit[0].kind != "person"):
+        titled = _role_then_name(mention) or _name_then_role(mention)
     if titled is not None:
         name, title_role = titled
         side = side_from_mention(f"{mention} {claim.role or ''}")
@@ -315,6 +339,89 @@ def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str |
             return _Known(description or mention, actor.side, None, role, attached or affiliation, mention, head)
         return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
     return _Known(name, side, None, role, affiliation, mention, head)
+
+
+_ORGANISATION_HEADS = grammar.words("organisation_heads")
+_NOT_NAME = grammar.words("stop_after_speaker") | grammar.words("channel_after_in") | grammar.words("attachers")
+_LATTER = grammar.words("latter")
+
+
+def _definite_antecedent(article: Article, claim: Claim, words: tuple[str, ...], seen: list[_Known],
+                         outlet: str | None) -> _Known | None:
+    """"الحركة", "الحزب اللبناني", "الوزارة", "الأخيرة": the body named earlier in the story.
+
+    A bare definite head noun (an adjective may follow) refers back to the last body whose name
+    starts with that noun ("الحركة" → حركة الشباب, "الوزارة" → وزارة الخارجية السورية);
+    "الأخيرة" (the latter) to the last body named before the cue.
+    """
+    if not 1 <= len(words) <= 2 or (len(words) == 2 and not words[1].startswith("ال")):
+        return None
+    head = words[0].removeprefix("و")
+    if head in _LATTER:
+        return _last_actor_before(article, claim.cue.start, outlet, None)
+    if head not in _ORGANISATION_HEADS:
+        return None
+    bare = head.removeprefix("ال")
+    for prev in reversed(seen):
+        if prev.speaker and _words(prev.speaker)[:1] == (bare,):
+            return prev
+    return _last_actor_before(article, claim.cue.start, outlet, bare)
+
+
+def _last_actor_before(article: Article, offset: int, outlet: str | None, head: str | None) -> _Known | None:
+    """The last organisation named before ``offset`` in its story (whose name starts with ``head``)."""
+    story = article.story_at(offset)
+    start = story.start if story else 0
+    words = _words(article.text[start:offset])
+    found = None
+    for at in range(len(words)):
+        hit = find_actor(" ".join(words[at : at + 6]), outlet)
+        if hit is None or hit[1] != 0 or hit[0].kind == "person":
+            continue
+        actor = hit[0]
+        if head is None or _words(actor.name)[:1] == (head,):
+            found = actor
+    if found is None:
+        return None
+    return _Known(found.name, found.side, found.id, found.role, found.organisation, found.name, _head(found.name))
+
+
+def _role_then_name(mention: str) -> tuple[str, str | None] | None:
+    """(name, role) for a role phrase followed by a name with no title between them.
+
+    "المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي", "متحدث باسم وزارة الخارجية “عباس موسوي”":
+    the name is the run of words without ال after the role's last definite word.
+    """
+    words = mention.replace("“", " ").replace("”", " ").replace("«", " ").replace("»", " ").replace('"', " ").split()
+    if len(words) < 4 or normalize(words[0]).removeprefix("ال").removeprefix("و") not in _ROLE_BARE:
+        return None
+    tail: list[str] = []
+    for w in reversed(words):
+        n = normalize(w)
+        if n.startswith("ال") or n.removeprefix("ال") in _ROLE_BARE or n in lexicon().titles or n in _NOT_NAME:
+            return None if n in _NOT_NAME else _name_tail(words, tail)
+        tail.insert(0, w)
+    return None
+
+
+def _name_tail(words: list[str], tail: list[str]) -> tuple[str, str | None] | None:
+    before = normalize(words[len(words) - len(tail) - 1]) if len(tail) < len(words) else ""
+    if not 2 <= len(tail) <= 4 or not before.startswith("ال") or state_side(" ".join(tail)):
+        return None
+    return " ".join(tail), " ".join(words[: len(words) - len(tail)])
+
+
+def _name_then_role(mention: str) -> tuple[str, str | None] | None:
+    """(name, role) for a name followed by its role: "أبو عبيدة المتحدث باسم الكتائب"."""
+    words = mention.replace("“", " ").replace("”", " ").replace("«", " ").replace("»", " ").replace('"', " ").split()
+    at = next((k for k, w in enumerate(words) if normalize(w).removeprefix("ال") in _ROLE_BARE), None)
+    if at is None or not 2 <= at <= 4 or at == len(words) - 1:
+        return None  # one word before a role is rarely a whole name ("مكتب رئيس الوزراء")
+    name = words[:at]
+    if any(normalize(w).startswith("ال") or normalize(w) in _NOT_NAME or institution_word(normalize(w)) for w in name) \
+            or state_side(" ".join(name)):
+        return None
+    return " ".join(name), " ".join(words[at:])
 
 
 def _covers_head(words, hit) -> bool:

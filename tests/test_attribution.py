@@ -250,3 +250,96 @@ def test_a_listener_is_not_part_of_the_speaker():
     claims = claims_of("قال مسؤولون إيرانيون إن الحرب ممكنة.\nوقال المسؤولون لخامنئي إن إيران ستكون مضطرة للرد.")
     assert claims[1].speaker_text == "المسؤولون" and claims[1].speaker == claims[0].speaker
     assert claims[1].side == "Iran"
+
+
+# --- shapes of the development gold (fixtures/gold/dev): each rule has witnesses from two articles ---
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, speaker, side",
+    [
+        # d3-01, d3-04, d2-07, d1-06: after لكن/كان/غير أن the subject stands before the cue verb
+        ("لكن الرئيس الأميركي، دونالد ترمب، أكد عبر تغريدة له على “تويتر” عدم وقوع أي إصابات في قوات بلاده، مشيراً إلى أن الأمور على ما يرام.",
+         "أكد", "دونالد ترمب", "US"),
+        ("لكن متحدثا باسم الجيش الكيني نفى سيطرة الحركة على القاعدة، قائلا إن القوات ردعت الهجوم الذي وقع فجر اليوم.",
+         "نفى", "متحدثا باسم الجيش الكيني", "Kenya"),
+        ("وكان أبو عبيدة المتحدث باسم كتائب القسام قد صرح في خطاب متلفز أن القسام تمكنت من أسر الجندي.",
+         "صرح", "أبو عبيدة", "Hamas"),
+        ("وكان الناطق باسم القائد العام للقوات المسلحة، اللواء يحيى رسول، قال صباح اليوم، إن القيادي قتل خلال المطاردة.",
+         "قال", "يحيى رسول", None),
+    ],
+)
+def test_subject_before_the_verb_after_an_opening_particle(sentence, cue, speaker, side):
+    c = one(sentence, cue)
+    assert (c.speaker, c.side) == (speaker, side)
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, content",
+    [
+        # d1-04, d2-05: a denial closing the sentence denies the claim before it
+        ("وزارة الدفاع السورية تتهم قوات سوريا الديمقراطية بقتل جنديين والأخيرة تنفي",
+         "قوات سوريا الديمقراطية", "قوات سوريا الديمقراطية بقتل جنديين"),
+        ("حزب الله يعلن قصف سفينة حربية إسرائيلية، وتل ابيب تنفي", "تل ابيب", "قصف سفينة حربية إسرائيلية"),
+    ],
+)
+def test_a_closing_denial_denies_the_earlier_claim(sentence, speaker, content):
+    claims = claims_of(sentence)
+    assert [c.cue_text for c in claims][-1] == "تنفي"
+    first, denial = claims[0], claims[-1]
+    assert first.content_text == content and denial.content_text == content
+    assert denial.negated and denial.speaker == speaker and denial.side and denial.side != first.side
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, speaker, content",
+    [
+        # d2-02, d2-07: a quotation right after the verb (and its subject) is the content
+        ("وقال نتنياهو إن قواته ردت. وأضاف نتنياهو “سنقرر الخطوات المستقبلية بشأن الوضع على الحدود اللبنانية بناء على تطورات الموقف”.",
+         "وأضاف", "نتنياهو", "سنقرر الخطوات المستقبلية بشأن الوضع على الحدود اللبنانية بناء على تطورات الموقف"),
+        ("وأضاف البيان ”الجهود الرامية إلى تحديد هوية الجندي السابع ما زالت جارية”.",
+         "وأضاف", "البيان", "الجهود الرامية إلى تحديد هوية الجندي السابع ما زالت جارية"),
+    ],
+)
+def test_quotation_after_the_verb_is_the_content(sentence, cue, speaker, content):
+    c = one(sentence, cue)
+    assert c.speaker_text == speaker and c.content_text == content and c.direct
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, not_cue",
+    [
+        # d1-01, d1-04: a verb that describes the statement is not a report of its own
+        ("وقالت الوزارة، في بيان ورد لوكالة شفق نيوز، إن الاستهداف يأتي ضمن تصعيد مستمر.", "وقالت", "ورد"),
+        ("وجاء في بيان للوزارة أوردته وكالة الأنباء الرسمية (سانا) ان \"قوات قسد استهدفت إحدى نقاط الجيش\".", "وجاء في", "أوردته"),
+    ],
+)
+def test_a_verb_describing_the_statement_is_no_cue(sentence, cue, not_cue):
+    cues = [c.cue_text for c in claims_of(sentence)]
+    assert cue in cues and not_cue not in cues
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, lemma",
+    [
+        # d1-06, d1-07: claiming responsibility
+        ("تنظيم “الدولة” يتبنى مقتل 12 عنصرًا من “الحشد الشعبي” وآمر فوج في العراق", "يتبنى", "تبنى"),
+        ("شن الطيران الحربي الإسرائيلي غارات بعد ساعات من إطلاق صاروخين على مواقع إسرائيلية، تبنتهما مجموعة تطلق على نفسها اسم “كتائب الشهيد محمد الضيف”.",
+         "تبنتهما", "تبنى"),
+        # d1-01, d1-02: holding responsible, as a participle
+        ("وأضاف البيان أن هذه المزاعم تهدف إلى خلق ذرائع، محمّلاً الجهة التي أصدرت البيان كامل المسؤولية عن أي تداعيات.", "محمّلاً", "حمل"),
+        ("وأكدت أنها ملتزمة بضبط النفس، محمّلة الجهة التي أصدرت البيان مسؤولية ما قد يترتب على هذه الاتهامات.", "محمّلة", "حمل"),
+    ],
+)
+def test_new_cue_words(sentence, cue, lemma):
+    assert one(sentence, cue).cue_lemma == lemma
+
+
+def test_emphasis_with_a_noun_phrase_and_announce_with_an():
+    # d1-02 and seeds 002: شدد على + noun phrase; d3-09 and d2-07: أعلن عن + noun phrase
+    c = one("وشددت قوات سوريا الديمقراطية على التزامها بضبط النفس وبالمسارات القائمة.", "وشددت")
+    assert c.speaker == "قوات سوريا الديمقراطية" and c.content_text == "التزامها بضبط النفس وبالمسارات القائمة"
+    c = one("وأعلن رئيس الوزراء الإثيوبي آبي أحمد عن عمليات عسكرية ضد قادة الحزب الحاكم في منطقة تيغراي.", "وأعلن")
+    assert c.speaker == "آبي أحمد" and c.content_text.startswith("عمليات عسكرية")
+    c = one("وكانت كتائب عز الدين القسام على لسان متحدث باسمها، أعلنت الأحد عن أسر جندي إسرائيلي في حي التفاح.", "أعلنت")
+    assert c.content_text.startswith("أسر جندي")
