@@ -92,6 +92,11 @@ class Result:
     curve: list[tuple[float, PRF]] = field(default_factory=list)
     corroboration: PRF | None = None
     min_confidence: float = 0.5
+    # What the scores were computed from, for tools that look further (scripts/fit_conflicts.py).
+    claims: list[Claim] = field(default_factory=list, repr=False)
+    statement_of: dict[str, tuple] = field(default_factory=dict, repr=False)
+    gold_conflict_pairs: dict[frozenset, dict] = field(default_factory=dict, repr=False)
+    claim_to_gold: dict[str, str] = field(default_factory=dict, repr=False)
 
     def to_dict(self, errors: bool = False) -> dict:
         out = {
@@ -319,6 +324,7 @@ def evaluate(gold_dir: Path, analyzer=None) -> Result:
         misses=misses, false_alarms=false_alarms, wrong_speaker=wrong_speaker, wrong_side=wrong_side,
         conflict_misses=conflict_misses, conflict_false_alarms=conflict_false_alarms, problems=problems,
         curve=curve, corroboration=corroboration, min_confidence=settings.min_confidence,
+        claims=all_claims, statement_of=statement_of, gold_conflict_pairs=gold_pairs, claim_to_gold=claim_to_gold,
     )
 
 

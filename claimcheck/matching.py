@@ -167,16 +167,24 @@ def _points_back(it: Item) -> bool:
     return it.denies and (BACK_REFERENCE in it.markers or len(it.own_stems) < 3)
 
 
+def _names(denial: Item, prior: Item) -> bool:
+    """Whether the denial's words name the earlier speaker ("بيان وزارة الدفاع" names وزارة الدفاع السورية)."""
+    words = [w for w in prior.speaker.split() if len(w) > 2]
+    text = speaker_key(denial.claim.content_text)
+    return bool(words) and sum(w in text for w in words) >= min(2, len(words))
+
+
 def _resolve_antecedents(story: list[Item]) -> None:
     """"نفى ذلك" → the nearest earlier claim of the story that another speaker (of another side) affirmed."""
     for k, it in enumerate(story):
         if not _points_back(it):
             continue
-        for prior in reversed(story[:k]):
-            if prior.speaker == it.speaker or prior.denies or (it.side and prior.side == it.side):
-                continue
-            if prior.claim.sentence.start == it.claim.sentence.start and prior.claim.cue.start > it.claim.cue.start:
-                continue
+        priors = [p for p in reversed(story[:k]) if p.speaker != it.speaker and not p.denies
+                  and not (it.side and p.side == it.side)
+                  and not (p.claim.sentence.start == it.claim.sentence.start and p.claim.cue.start > it.claim.cue.start)]
+        # "نفت … ما ورد في بيان وزارة الدفاع": the claim whose speaker the denial names, else the nearest.
+        named = [p for p in priors if _names(it, p)]
+        for prior in named[:1] or priors[:1]:
             it.antecedent = prior
             it.stems = it.stems | prior.stems
             it.entities = it.entities | prior.entities

@@ -23,7 +23,7 @@ from .models import Claim
 from .text import WORD_RE, normalize_word
 
 # A content with fewer roots than this ("ذلك", "الهدنة") is read together with its sentence.
-SHORT_CONTENT = 3
+SHORT_CONTENT = 4
 
 RESPONSE, DENIAL, DISMISSAL, BACK_REFERENCE = "response", "denial", "dismissal", "back_reference"
 
@@ -108,7 +108,9 @@ def lexicon() -> _Lexicon:
         add(unit, f"unit:{' '.join(_phrase(unit))}")
     phrases = lambda key: tuple(sorted({_phrase(p) for p in data.get(key, []) if _phrase(p)}, key=len, reverse=True))  # noqa: E731
     return _Lexicon(
-        stop=frozenset(bare(w) for w in data.get("stopwords", [])),
+        # Denial and dismissal words are markers, not what a claim is about.
+        stop=frozenset(bare(w) for key in ("stopwords", "denial_words", "dismissal_words")
+                       for w in data.get(key, []) if " " not in w),
         entities=entities,
         entity_firsts=frozenset(words[0] for words in entities),
         response=phrases("response_markers"),
@@ -179,20 +181,24 @@ def content_keys(sentence_text: str, claim: Claim, sentence_start: int = 0) -> C
     entities: set[str] = set()
     content_tokens = WORD_RE.findall(claim.content_text)
     _read(content_tokens, lex, stems, entities)
-    if len(stems) < SHORT_CONTENT:
+    cue_at = max(0, claim.cue.start - sentence_start)
+    after_cue = WORD_RE.findall(sentence_text[cue_at:])
+    after_words = [bare(t) for t in after_cue]
+    denies = claim.negated or _find(after_words[:12], lex.denial)
+    if len(stems) < SHORT_CONTENT or denies:
+        # A short content ("ذلك", "الهدنة"), or a denial, whose content is often only the start of what
+        # it denies ("صحة الأنباء التي وردت … بشأن استهداف حاجز"): the rest of the sentence says what.
         speaker = set(WORD_RE.findall(claim.speaker_text or ""))
-        _read([t for t in WORD_RE.findall(sentence_text) if t not in speaker], lex, stems, entities)
+        _read([t for t in after_cue if t not in speaker], lex, stems, entities)
 
     markers = []
-    cue_at = max(0, claim.cue.start - sentence_start)
     before = [bare(t) for t in WORD_RE.findall(sentence_text[:cue_at])]
     if _find(before[:6], lex.response):
         markers.append(RESPONSE)
-    sentence_words = [bare(t) for t in WORD_RE.findall(sentence_text)]
     content_words = [bare(t) for t in content_tokens]
-    if _find(sentence_words, lex.denial):
+    if denies:
         markers.append(DENIAL)
-    if _find(content_words or sentence_words, lex.dismissal):
+    if _find(content_words or after_words, lex.dismissal):
         markers.append(DISMISSAL)
     if content_words and _find(content_words[:3], lex.back):
         markers.append(BACK_REFERENCE)
