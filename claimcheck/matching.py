@@ -284,6 +284,11 @@ def number_fit(x: Item, y: Item, settings: ConflictSettings) -> tuple[str, float
     shared = sorted(x.counts.keys() & y.counts.keys())
     if not shared:
         return None
+    fx, fy = x.frame, y.frame
+    if (fx.target_side and fy.target_side and fx.target_side != fy.target_side) or (
+        fx.agent_side and fy.agent_side and fx.agent_side != fy.agent_side
+    ):
+        return None  # each side's toll of the other's losses: two counts of two things
     for what in shared:
         (vx, _), (vy, _) = x.counts[what], y.counts[what]
         if agree(x.counts[what], y.counts[what], settings.estimate_tolerance):
