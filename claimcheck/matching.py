@@ -200,9 +200,15 @@ def may_pair(x: Item, y: Item) -> bool:
     return x.speaker != y.speaker or x.story != y.story
 
 
-def candidates(index: Index, settings: ConflictSettings | None = None) -> set[tuple[int, int]]:
+def block_cap(n: int, bs: BlockingSettings) -> int:
+    """How many claims a key may be in and still block, in a store of ``n`` claims."""
+    return n if n < bs.min_claims else max(bs.min_claims, min(bs.max_claims, int(bs.max_share * n)))
+
+
+def candidates(index: Index, settings: ConflictSettings | None = None,
+               blocking: BlockingSettings | None = None) -> set[tuple[int, int]]:
     """Pairs of item indexes (i < j) worth scoring."""
-    bs = blocking_settings()
+    bs = blocking or blocking_settings()
     window = settings.window_days if settings else bs.window_days
     pairs: set[tuple[int, int]] = set()
     add = pairs.add
@@ -220,8 +226,7 @@ def candidates(index: Index, settings: ConflictSettings | None = None) -> set[tu
                     add((x.index, y.index) if x.index < y.index else (y.index, x.index))
 
     # 2. Across stories: rare keys, inside the date window.
-    n = len(index.items)
-    cap = n if n < bs.min_claims else max(bs.min_claims, min(bs.max_claims, int(bs.max_share * n)))
+    cap = block_cap(len(index.items), bs)
     by_key: dict[str, list[Item]] = defaultdict(list)
     for it in index.items:
         for key in it.keys:

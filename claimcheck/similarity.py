@@ -67,7 +67,7 @@ def _phrase(text: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class _Lexicon:
     stop: frozenset[str]
-    entities: dict[tuple[str, ...], str]
+    entities: dict[tuple[str, ...], tuple[str, ...]]  # a phrase → its keys (a place and the places it lies in)
     entity_firsts: frozenset[str]
     response: tuple[tuple[str, ...], ...]
     denial: tuple[tuple[str, ...], ...]
@@ -89,16 +89,22 @@ def lexicon() -> _Lexicon:
     data = knowledge.load("similarity")
     events = knowledge.load("events")
     places = knowledge.load("places")
-    entities: dict[tuple[str, ...], str] = {}
+    entities: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-    def add(name: str, key: str) -> None:
+    def add(name: str, *keys: str) -> None:
         words = _phrase(name.rstrip("*"))
         if words:
-            entities.setdefault(words, key)
+            entities[words] = tuple(dict.fromkeys((*entities.get(words, ()), *keys)))
 
+    parents = {p["key"]: p.get("parent") for p in places.get("place", [])}
     for place in places.get("place", []):
+        # "الكلية الجوية بمصراتة" is also in Misrata: a claim naming the college meets one naming the city.
+        # The country itself is left out: nearly every claim of a war is in it, and it would link them all.
+        lineage = [place["key"]]
+        while parents.get(lineage[-1]) and parents[lineage[-1]] not in lineage and parents.get(parents[lineage[-1]]):
+            lineage.append(parents[lineage[-1]])
         for name in place.get("names", []):
-            add(name, f"place:{place['key']}")
+            add(name, *(f"place:{k}" for k in lineage))
     for code, name in _countries().items():
         add(name, f"country:{code}")
     for thing in events.get("object", []):
@@ -157,7 +163,7 @@ def _read(tokens: list[str], lex: _Lexicon, stems: set[str], entities: set[str])
             for size in (4, 3, 2, 1):
                 key = lex.entities.get(tuple(words[i : i + size])) if i + size <= n else None
                 if key:
-                    entities.add(key)
+                    entities.update(key)
                     i += size
                     break
             else:
@@ -181,6 +187,7 @@ def content_keys(sentence_text: str, claim: Claim, sentence_start: int = 0) -> C
     entities: set[str] = set()
     content_tokens = WORD_RE.findall(claim.content_text)
     _read(content_tokens, lex, stems, entities)
+    content_stems = len(stems)
     cue_at = max(0, claim.cue.start - sentence_start)
     after_cue = WORD_RE.findall(sentence_text[cue_at:])
     after_words = [bare(t) for t in after_cue]
@@ -200,8 +207,8 @@ def content_keys(sentence_text: str, claim: Claim, sentence_start: int = 0) -> C
         markers.append(DENIAL)
     if _find(content_words or after_words, lex.dismissal):
         markers.append(DISMISSAL)
-    if content_words and _find(content_words[:3], lex.back):
-        markers.append(BACK_REFERENCE)
+    if content_words and _find(content_words[:3], lex.back) or (denies and content_stems < SHORT_CONTENT):
+        markers.append(BACK_REFERENCE)  # "نفى ذلك", "وهو ما نفاه الجيش": the content is another claim's
     return ContentKeys(tuple(sorted(stems)), tuple(sorted(entities)), tuple(markers))
 
 
