@@ -620,8 +620,9 @@ def _contradicts(pair: matching.Pair) -> bool:
     return bool(f["denial"] or f["dismissal"] or f["numbers_differ"] or f["frame_rule"] or answered)
 
 
-def _frame_items(claims: list[Claim]) -> dict[str, _Item]:
-    return {item.claim.id: item for item in map(_item, claims) if item is not None}
+def _frame_items(claims: list[Claim]) -> dict[int, _Item]:
+    """The event-frame view of each claim that has one, by the claim object (its id is a hash, costly in bulk)."""
+    return {id(item.claim): item for item in map(_item, claims) if item is not None}
 
 
 def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None):
@@ -632,19 +633,19 @@ def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, 
     framed = _frame_items(claims)
     candidates = matching.candidates(index, settings)
     # The event-frame blocking adds the pairs its closed vocabulary links across stories.
-    by_claim = {it.claim.id: it.index for it in index.items}
+    by_claim = {id(it.claim): it.index for it in index.items}
     olds = list(framed.values())
     for i, j in _candidates(olds, settings):
-        a, b = by_claim.get(olds[i].claim.id), by_claim.get(olds[j].claim.id)
+        a, b = by_claim.get(id(olds[i].claim)), by_claim.get(id(olds[j].claim))
         if a is not None and b is not None and a != b:
             candidates.add((a, b) if a < b else (b, a))
     for i, j in candidates:
         x, y = index.items[i], index.items[j]
         if y.order < x.order:
             x, y = y, x
-        if not _parties(x, y, False):
+        if not _parties(x, y, False) or not matching.may_contradict(x, y):
             continue
-        ox, oy = framed.get(x.claim.id), framed.get(y.claim.id)
+        ox, oy = framed.get(id(x.claim)), framed.get(id(y.claim))
         found = _judge(ox, oy, settings) if ox and oy else None
         pair = matching.features(index, x, y, settings, found.confidence if found else 0.0)
         if not _linked(pair):
@@ -679,7 +680,7 @@ def detect(claims: list[Claim], settings: ConflictSettings | None = None, model:
     out = []
     for _, pair, found, type_, confidence in best.values():
         reason_en, reason_ar = reason(pair, found, type_, model)
-        a, b = sorted((pair.x.claim.id, pair.y.claim.id))
+        a, b = sorted((pair.x.cid, pair.y.cid))
         out.append(Conflict(a, b, type_, reason_en, reason_ar, round(confidence, 3)))
     out.sort(key=lambda c: (-c.confidence, c.a, c.b))
     return out

@@ -68,6 +68,7 @@ def blocking_settings() -> BlockingSettings:
 class Item:
     index: int
     claim: Claim
+    cid: str  # the claim's id, worked out once (it is a hash)
     frame: Frame
     stems: frozenset[str]
     entities: frozenset[str]
@@ -83,6 +84,7 @@ class Item:
     markers: frozenset[str]
     statement: tuple  # one speaker's words in one sentence
     order: tuple
+    weight: float = 0.0  # the rarity weight of its roots (set by ``build``)
     antecedent: Item | None = None  # for a denial that points back: the claim it denies
     own_stems: frozenset[str] = field(default_factory=frozenset)
 
@@ -117,7 +119,7 @@ def _item(index: int, claim: Claim) -> Item | None:
     stems, entities = frozenset(frame.stems), frozenset(frame.entities)
     n = counts(frame)
     return Item(
-        index=index, claim=claim, frame=frame, stems=stems, entities=entities,
+        index=index, claim=claim, cid=claim.id, frame=frame, stems=stems, entities=entities,
         keys=(*stems, *entities, *(f"n:{w}" for w in n)), counts=n, start=start, end=end,
         story=(claim.article_id, claim.story), rank=0, speaker=speaker, side=claim.side,
         denies=frame.polarity < 0 or DENIAL in markers or DISMISSAL in markers, markers=markers,
@@ -159,6 +161,8 @@ def build(claims: list[Claim]) -> Index:
             df[key] += 1
     total = max(len(items), 1)
     idf = {k: math.log(1 + total / v) for k, v in df.items()}
+    for it in items:
+        it.weight = sum(idf[k] for k in it.stems)
     return Index(items, df, idf, stories)
 
 
@@ -195,9 +199,16 @@ def _resolve_antecedents(story: list[Item]) -> None:
 # --- Candidates ---------------------------------------------------------------------------------------
 
 
-def may_pair(x: Item, y: Item) -> bool:
-    """Two claims worth comparing at all: different statements by different speakers."""
-    return x.speaker != y.speaker or x.story != y.story
+def may_contradict(x: Item, y: Item) -> bool:
+    """A cheap first look: whether anything could make one claim contradict the other — one denies or
+    dismisses, both give a figure for one thing, one answers the other in a story, or both have an event frame."""
+    if x.denies != y.denies or (DISMISSAL in x.markers) != (DISMISSAL in y.markers):
+        return True
+    if x.counts and y.counts and not x.counts.keys().isdisjoint(y.counts):
+        return True
+    if x.story == y.story and (RESPONSE in x.markers or RESPONSE in y.markers):
+        return True
+    return bool(x.frame.action and y.frame.action) or bool(x.frame.object and y.frame.object)
 
 
 def block_cap(n: int, bs: BlockingSettings) -> int:
@@ -320,7 +331,7 @@ class Pair:
 
 def features(index: Index, x: Item, y: Item, settings: ConflictSettings, frame_rule: float = 0.0) -> Pair:
     shared = x.stems & y.stems
-    wx, wy = index.weight(x.stems), index.weight(y.stems)
+    wx, wy = x.weight, y.weight
     overlap = 2 * index.weight(shared) / (wx + wy) if wx + wy else 0.0
     ents = x.entities & y.entities
     px, py = _places(x), _places(y)

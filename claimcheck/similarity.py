@@ -69,12 +69,13 @@ class _Lexicon:
     stop: frozenset[str]
     entities: dict[tuple[str, ...], tuple[str, ...]]  # a phrase → its keys (a place and the places it lies in)
     entity_firsts: frozenset[str]
-    response: tuple[tuple[str, ...], ...]
-    denial: tuple[tuple[str, ...], ...]
-    dismissal: tuple[tuple[str, ...], ...]
-    back: tuple[tuple[str, ...], ...]
+    response: dict[str, tuple[tuple[str, ...], ...]]  # marker phrases by their first word
+    denial: dict[str, tuple[tuple[str, ...], ...]]
+    dismissal: dict[str, tuple[tuple[str, ...], ...]]
+    back: dict[str, tuple[tuple[str, ...], ...]]
 
 
+@lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """CLDR's Arabic names of countries and territories (two-letter codes only, not regions)."""
     try:
@@ -112,7 +113,14 @@ def lexicon() -> _Lexicon:
             add(word, f"thing:{thing['key']}")
     for unit in data.get("units", []):
         add(unit, f"unit:{' '.join(_phrase(unit))}")
-    phrases = lambda key: tuple(sorted({_phrase(p) for p in data.get(key, []) if _phrase(p)}, key=len, reverse=True))  # noqa: E731
+    def phrases(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+        by_first: dict[str, set] = {}
+        for p in data.get(key, []):
+            words = _phrase(p)
+            if words:
+                by_first.setdefault(words[0], set()).add(words)
+        return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in by_first.items()}
+
     return _Lexicon(
         # Denial and dismissal words are markers, not what a claim is about.
         stop=frozenset(bare(w) for key in ("stopwords", "denial_words", "dismissal_words")
@@ -143,11 +151,10 @@ def _isri():
     return ISRIStemmer()
 
 
-def _find(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if words[i] == phrase[0] and tuple(words[i : i + n]) == phrase:
+def _find(words: list[str], phrases: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    for i, w in enumerate(words):
+        for phrase in phrases.get(w, ()):
+            if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
                 return True
     return False
 
