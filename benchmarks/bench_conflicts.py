@@ -6,7 +6,7 @@ for some articles the Libyan sides swapped. Its claims are the gold claims of th
 again in the changed text. For each size the script times (in CPU time of this one process, so
 that other work on the machine does not count; wall time is printed too)
 
-  frames   dates resolved and event frames built (ingest-time work, linear per claim)
+  frames   dates resolved, event frames and content keys built (ingest-time work, linear per claim)
   detect   conflicts.detect over the whole store (run after every ingest)
 
 and prints the peak memory (the process's maximum resident size, and tracemalloc's peak for one
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import claims_from_gold  # noqa: E402  (the gold claim builder the tests use)
 
-from claimcheck import conflicts, dates, frames, knowledge, pipeline  # noqa: E402
+from claimcheck import conflicts, dates, frames, knowledge, matching, pipeline  # noqa: E402
 from claimcheck.config import ConflictSettings  # noqa: E402
 from claimcheck.models import Article, Claim, Span, Story  # noqa: E402
 
@@ -147,10 +147,11 @@ def detect(claims, settings: ConflictSettings) -> dict:
     w0, t0 = time.perf_counter(), time.process_time()
     found = conflicts.detect(claims, settings)
     w1, t1 = time.perf_counter(), time.process_time()
-    items = [i for i in map(conflicts._item, claims) if i is not None]
-    candidates = conflicts._candidates(items, settings)
+    index = matching.build(claims)
+    items = index.items
+    candidates = matching.candidates(index, settings)
     pairs = len(candidates)
-    # Pairs between two undated stories are the part nothing but a cap bounds (see conflicts._candidates).
+    # Pairs between two undated stories are the part nothing but a cap bounds (see matching.candidates).
     undated = sum(1 for i, j in candidates if items[i].start is None and items[j].start is None
                   and items[i].story != items[j].story)
     tracemalloc.start()

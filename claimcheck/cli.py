@@ -293,19 +293,35 @@ def show(obj: Context, article: str, as_json: bool) -> None:
 @click.option("--speaker", help="Text in the speaker's name or mention.")
 @click.option("--side", help="Side label (LNA, GNA, UN, US, …).")
 @click.option("--cue", help="Cue lemma or text (قال, أعلن, بحسب, …).")
+@click.option("--corroborated", is_flag=True, help="Only claims that another claim of the same side corroborates, by group.")
 @json_option
 @db_option
 @click.pass_obj
-def claims(obj: Context, article, outlet, speaker, side, cue, as_json) -> None:
+def claims(obj: Context, article, outlet, speaker, side, cue, corroborated, as_json) -> None:
     """List claims, each in its sentence with cue, speaker and content marked.
+
+    With --json each claim carries its corroboration group (the claims saying the same thing from
+    the same side), or null.
 
     \b
     Example:
       claimcheck claims --side GNA --cue أعلن
+      claimcheck claims --corroborated --json
     """
+    from . import corroboration
+
     store = obj.store
     article_id = _article_id(store, article) if article else None
     rows = store.claims(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue)
+    groups = corroboration.groups(store.all_claims(), config.load_settings().conflicts) if (as_json or corroborated) else []
+    group_of = {cid: g for g in groups for cid in g.members}
+    if corroborated:
+        order = {g.id: n for n, g in enumerate(groups)}
+        rows = sorted((r for r in rows if r["id"] in group_of), key=lambda r: (order[group_of[r["id"]].id], r["id"]))
+    for r in rows:
+        g = group_of.get(r["id"])
+        r["group"] = None if g is None else {"id": g.id, "members": list(g.members), "side": g.side,
+                                              "across_sides": g.across_sides}
     if as_json:
         texts = {}
         for r in rows:

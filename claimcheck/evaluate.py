@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import conflicts as conflict_mod
@@ -89,6 +89,14 @@ class Result:
     conflict_misses: list[dict] = field(default_factory=list)
     conflict_false_alarms: list[dict] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    curve: list[tuple[float, PRF]] = field(default_factory=list)
+    corroboration: PRF | None = None
+    min_confidence: float = 0.5
+    # What the scores were computed from, for tools that look further (scripts/fit_conflicts.py).
+    claims: list[Claim] = field(default_factory=list, repr=False)
+    statement_of: dict[str, tuple] = field(default_factory=dict, repr=False)
+    gold_conflict_pairs: dict[frozenset, dict] = field(default_factory=dict, repr=False)
+    claim_to_gold: dict[str, str] = field(default_factory=dict, repr=False)
 
     def to_dict(self, errors: bool = False) -> dict:
         out = {
@@ -102,7 +110,13 @@ class Result:
             "conflicts": {"precision": self.conflicts.precision, "recall": self.conflicts.recall, "f1": self.conflicts.f1,
                           "tp": self.conflicts.tp, "fp": self.conflicts.fp, "fn": self.conflicts.fn},
             "problems": self.problems,
+            "min_confidence": self.min_confidence,
+            "conflict_curve": [{"min_confidence": t, "precision": p.precision, "recall": p.recall, "tp": p.tp,
+                                "fp": p.fp, "fn": p.fn} for t, p in self.curve],
         }
+        if self.corroboration is not None:
+            k = self.corroboration
+            out["corroboration"] = {"precision": k.precision, "recall": k.recall, "f1": k.f1, "tp": k.tp, "fp": k.fp, "fn": k.fn}
         if errors:
             out["errors"] = {
                 "misses": self.misses, "false_alarms": self.false_alarms, "wrong_speaker": self.wrong_speaker,
@@ -121,6 +135,13 @@ class Result:
             f"content token-F1  {self.content_f1:.3f}   (mean over {self.content_n} matched)",
             f"conflicts         P {k.precision:.3f}  R {k.recall:.3f}  F1 {k.f1:.3f}   (tp {k.tp}, fp {k.fp}, fn {k.fn})",
         ]
+        lines[-1] += f"   at min-confidence {self.min_confidence:g}"
+        if self.corroboration is not None:
+            k = self.corroboration
+            lines.append(f"corroboration     P {k.precision:.3f}  R {k.recall:.3f}  F1 {k.f1:.3f}   (tp {k.tp}, fp {k.fp}, fn {k.fn})")
+        if self.curve:
+            lines.append("conflicts by --min-confidence: " + "  ".join(
+                f"{t:.1f}: P {p.precision:.2f} R {p.recall:.2f} ({p.tp}/{p.tp + p.fp})" for t, p in self.curve))
         for problem in self.problems:
             lines.append(f"gold problem: {problem}")
         if errors:
@@ -277,29 +298,82 @@ def evaluate(gold_dir: Path, analyzer=None) -> Result:
             false_alarms.append({"article": claim.article_id[:8], "cue": claim.cue_text, "speaker": claim.speaker,
                                  "content": claim.content_text[:60]})
 
-    found = conflict_mod.detect(all_claims, load_settings().conflicts)
-    name_of = {}
-    for article_id, claims in predicted.items():
-        for claim in claims:
-            name_of[claim.id] = article_id
-    gold_pairs = {frozenset((g["a"], g["b"])): g for g in gold_conflicts}
-    conflicts = PRF("conflicts")
-    hit_pairs: set[frozenset] = set()
-    conflict_false_alarms = []
-    for conflict in found:
-        pair = frozenset((claim_to_gold.get(conflict.a, f"?{conflict.a}"), claim_to_gold.get(conflict.b, f"?{conflict.b}")))
-        if pair in gold_pairs and pair not in hit_pairs:
-            conflicts.tp += 1
-            hit_pairs.add(pair)
-        else:
-            conflicts.fp += 1
-            conflict_false_alarms.append({"type": conflict.type, "pair": "/".join(sorted(pair)), "reason": conflict.reason_en[:100]})
-    conflict_misses = [{"pair": f"{g['a']}/{g['b']}", "type": g["type"]} for p, g in gold_pairs.items() if p not in hit_pairs]
-    conflicts.fn = len(conflict_misses)
+    settings = load_settings().conflicts
+    statement_of = _statements(gold_rows, claim_to_gold, all_claims)
+    every = conflict_mod.detect(all_claims, replace(settings, min_confidence=0.0))
+    gold_pairs = _gold_statement_pairs(gold_conflicts, gold_rows)
+    conflicts, conflict_misses, conflict_false_alarms = _score_pairs(
+        [c for c in every if c.confidence >= settings.min_confidence], statement_of, gold_pairs, claim_to_gold)
+    curve = []
+    for threshold in CURVE:
+        prf, _, _ = _score_pairs([c for c in every if c.confidence >= threshold], statement_of, gold_pairs, claim_to_gold)
+        curve.append((threshold, prf))
+    corroboration = None
+    gold_corroboration = _read_jsonl(gold_dir / "corroboration.jsonl", ("a", "b"))
+    if (gold_dir / "corroboration.jsonl").is_file():
+        from . import corroboration as corroboration_mod
+
+        groups = corroboration_mod.groups(all_claims, settings)
+        pairs = [(a, b) for g in groups for i, a in enumerate(g.members) for b in g.members[i + 1:]]
+        corroboration, _, _ = _score_pairs(pairs, statement_of, _gold_statement_pairs(gold_corroboration, gold_rows),
+                                           claim_to_gold, name="corroboration")
 
     return Result(
         gold_dir=str(gold_dir), analyzer=analyzer.name, cues=cues, speaker=speaker, side=side,
         content_f1=f1_sum / f1_n if f1_n else 0.0, content_n=f1_n, conflicts=conflicts,
         misses=misses, false_alarms=false_alarms, wrong_speaker=wrong_speaker, wrong_side=wrong_side,
         conflict_misses=conflict_misses, conflict_false_alarms=conflict_false_alarms, problems=problems,
+        curve=curve, corroboration=corroboration, min_confidence=settings.min_confidence,
+        claims=all_claims, statement_of=statement_of, gold_conflict_pairs=gold_pairs, claim_to_gold=claim_to_gold,
     )
+
+
+# Thresholds of --min-confidence at which the precision-recall curve is printed.
+CURVE = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def _statements(gold_rows: list[dict], claim_to_gold: dict[str, str], claims: list[Claim]) -> dict[str, tuple]:
+    """Claim id → its statement: one speaker's words in one sentence (gold-format.md). A claim that matched
+    a gold line takes that line's statement; any other, its own sentence and speaker."""
+    by_gold = {row["id"]: _gold_statement(row) for row in gold_rows}
+    out = {}
+    for claim in claims:
+        gold_id = claim_to_gold.get(claim.id)
+        out[claim.id] = by_gold[gold_id] if gold_id else ("?", claim.article_id, claim.sentence.start, normalize_name(claim.speaker))
+    return out
+
+
+def _gold_statement(row: dict) -> tuple:
+    return (row["article"], _nfc(row["sentence"]), normalize_name(row.get("speaker") or row.get("speaker_text") or ""))
+
+
+def _gold_statement_pairs(pairs: list[dict], gold_rows: list[dict]) -> dict[frozenset, dict]:
+    by_id = {row["id"]: _gold_statement(row) for row in gold_rows}
+    out = {}
+    for g in pairs:
+        if g["a"] in by_id and g["b"] in by_id and by_id[g["a"]] != by_id[g["b"]]:
+            out.setdefault(frozenset((by_id[g["a"]], by_id[g["b"]])), g)
+    return out
+
+
+def _score_pairs(found, statement_of: dict[str, tuple], gold_pairs: dict[frozenset, dict],
+                 claim_to_gold: dict[str, str], name: str = "conflicts") -> tuple[PRF, list[dict], list[dict]]:
+    """Predicted pairs (conflicts, or (a, b) claim-id pairs) scored as pairs of statements, each counted once."""
+    prf = PRF(name)
+    seen: set[frozenset] = set()
+    false_alarms = []
+    for item in found:
+        a, b = (item.a, item.b) if hasattr(item, "a") else item
+        pair = frozenset((statement_of[a], statement_of[b]))
+        if pair in seen or len(pair) < 2:
+            continue
+        seen.add(pair)
+        if pair in gold_pairs:
+            prf.tp += 1
+        else:
+            prf.fp += 1
+            false_alarms.append({"type": getattr(item, "type", name), "pair": "/".join(sorted(
+                claim_to_gold.get(c, f"?{c[:8]}") for c in (a, b))), "reason": getattr(item, "reason_en", "")[:160]})
+    misses = [{"pair": f"{g['a']}/{g['b']}", "type": g.get("type", name)} for p, g in gold_pairs.items() if p not in seen]
+    prf.fn = len(misses)
+    return prf, misses, false_alarms

@@ -133,6 +133,10 @@ class Frame:
     agent_side: str | None = None
     target_side: str | None = None
     polarity: int = 1  # -1 when the claim denies or negates the action
+    # Content keys (similarity.py): what the claim says, for comparing it with any other claim.
+    stems: tuple[str, ...] = ()  # roots of the content words
+    entities: tuple[str, ...] = ()  # named things: "place:Misrata", "country:LY", "thing:drone", "unit:…"
+    markers: tuple[str, ...] = ()  # response / denial / dismissal / back_reference
 
 
 @dataclass

@@ -7,10 +7,10 @@ Stages are plain functions; this module and the CLI are the only places that cha
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import attribute, conflicts, dates, frames, ingest, resolve
+from . import attribute, conflicts, dates, frames, ingest, resolve, similarity
 from .analyze import Analyzer, BuiltinAnalyzer
 from .config import load_settings
 from .models import Article, Claim, TimeRef
@@ -42,7 +42,9 @@ def date_and_frame(article: Article, claims: list[Claim]) -> None:
         if where not in times:
             times[where] = dates.resolve(article.text, *where, anchor)
         claim.time = times[where]
-        claim.frame = frames.frame_claim(article, claim, memo)
+        frame = frames.frame_claim(article, claim, memo)
+        keys = similarity.content_keys(article.text[where[0] : where[1]], claim, where[0])
+        claim.frame = replace(frame, stems=keys.stems, entities=keys.entities, markers=keys.markers)
 
 
 @dataclass

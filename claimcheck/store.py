@@ -486,6 +486,8 @@ def claim_from_row(r: ClaimRow) -> Claim:
         f = dict(r.frame)
         f["when"] = date.fromisoformat(f["when"]) if f.get("when") else None
         f["numbers"] = tuple(tuple(n) for n in f.get("numbers", []))
+        for key in ("stems", "entities", "markers"):
+            f[key] = tuple(f.get(key, ()))
         frame = Frame(**f)
     time = None
     if r.time_text is not None:
