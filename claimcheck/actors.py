@@ -171,6 +171,19 @@ def alias_length_at(words: Sequence[str], start: int, outlet: str | None = None)
 _OFFICIAL = grammar.words("official")
 
 
+def sides_in_text(text: str) -> frozenset[str]:
+    """The sides of every actor a longer text names (a claim's content: "…القصف الذي نفذه حزب الله")."""
+    words = _words(text)
+    index = actor_index()
+    found = set()
+    for at, word in enumerate(words):
+        for alias, actor_id, outlets in _candidates(word):
+            side = index.actors[actor_id].side
+            if side and outlets is None and _matches_at(words, at, alias):
+                found.add(side)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=50_000)
 def side_from_mention(mention: str) -> str | None:
     """A side the mention ties the speaker to ("مصادر عسكرية في قوات الوفاق" → GNA).

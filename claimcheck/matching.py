@@ -7,7 +7,7 @@ in it, whether it denies). Three steps follow, each a small function:
    عارية عن الصحة", "ما أعلنه …") is resolved to the claim it answers: the nearest earlier claim of the
    same story by another speaker (and not of the denier's own side) that affirms something. The denial
    then carries that claim's keys, so it also meets the same claim carried by other outlets.
-2. **Candidates.** Within a story, every pair of claims that shares a content key or where one denies.
+2. **Candidates.** Within a story, every pair of claims by two speakers.
    Across stories, claims are blocked on their *rare* keys (roots, named things, counted nouns met in
    few claims: الجيش or إسرائيل are too common to bring two claims together) inside a date window, so
    the cost grows with the claims per key and day, not with the square of the store.
@@ -27,6 +27,7 @@ from . import dates, frames, knowledge
 from .config import ConflictSettings
 from .models import Claim, Frame
 from .similarity import BACK_REFERENCE, DENIAL, DISMISSAL, RESPONSE
+from .actors import sides_in_text
 from .text import normalize_name
 
 FEATURES = (
@@ -46,6 +47,9 @@ FEATURES = (
     "same_event",  # the event frames' actions are of one family
     "frame_rule",  # the event-frame rules type the pair (their confidence)
     "date_close",  # 1 on the same day, less with the gap; 0.3 when a date is unknown
+    "denial_cue",  # exactly one of the two is said with a denial verb (نفى، كذّب)
+    "leads",  # each is its speaker's first statement in the story (0.5 when one is)
+    "names_other",  # one's content names the other's side ("…القصف الذي نفذه حزب الله" against Hezbollah)
 )
 
 
@@ -87,6 +91,9 @@ class Item:
     weight: float = 0.0  # the rarity weight of its roots (set by ``build``)
     antecedent: Item | None = None  # for a denial that points back: the claim it denies
     own_stems: frozenset[str] = field(default_factory=frozenset)
+    denial_cue: bool = False
+    named_sides: frozenset[str] = field(default_factory=frozenset)  # sides the content names
+    lead: bool = False  # the speaker's first statement in its story (set by ``build``)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -125,7 +132,20 @@ def _item(index: int, claim: Claim) -> Item | None:
         denies=frame.polarity < 0 or DENIAL in markers or DISMISSAL in markers, markers=markers,
         statement=(claim.article_id, claim.sentence.start, speaker),
         order=(claim.article_id, claim.cue.start, claim.cue.end, claim.content_text), own_stems=stems,
+        denial_cue=claim.cue_lemma in denial_lemmas(), named_sides=_named_sides(claim, frame),
     )
+
+
+@lru_cache(maxsize=1)
+def denial_lemmas() -> frozenset[str]:
+    from .attribute import lexicon
+
+    return frozenset(e.lemma for e in lexicon().single.values() if e.denial)
+
+
+def _named_sides(claim: Claim, frame: Frame) -> frozenset[str]:
+    """The sides a claim's content names: the actors in it, and its event frame's agent and target."""
+    return frozenset(side for side in (frame.agent_side, frame.target_side) if side) | sides_in_text(claim.content_text)
 
 
 @dataclass
@@ -152,8 +172,11 @@ def build(claims: list[Claim]) -> Index:
         members.sort(key=lambda it: it.order)
         starts = sorted({it.claim.sentence.start for it in members})
         rank = {s: r for r, s in enumerate(starts)}
+        spoken: set[str] = set()
         for it in members:
             it.rank = rank[it.claim.sentence.start]
+            it.lead = it.speaker not in spoken
+            spoken.add(it.speaker)
         _resolve_antecedents(members)
     df: dict[str, int] = defaultdict(int)
     for it in items:
@@ -211,6 +234,13 @@ def may_contradict(x: Item, y: Item) -> bool:
     return bool(x.frame.action and y.frame.action) or bool(x.frame.object and y.frame.object)
 
 
+NEAR = 4  # claim sentences apart: a long story reports several events, its answers stand close together
+
+
+def near(x: Item, y: Item) -> bool:
+    return x.story == y.story and abs(x.rank - y.rank) <= NEAR
+
+
 def block_cap(n: int, bs: BlockingSettings) -> int:
     """How many claims a key may be in and still block, in a store of ``n`` claims."""
     return n if n < bs.min_claims else max(bs.min_claims, min(bs.max_claims, int(bs.max_share * n)))
@@ -224,16 +254,14 @@ def candidates(index: Index, settings: ConflictSettings | None = None,
     pairs: set[tuple[int, int]] = set()
     add = pairs.add
 
-    # 1. Within a story: pairs sharing a key, and every denial with the claims before it.
+    # 1. Within a story: every pair of speakers. A story reports one event, and the claims a reviewer
+    # pairs there often share few words ("قتل وجرح من فيها" against "عدم وقوع إصابات"): the score decides.
     for members in index.stories.values():
         for a in range(len(members)):
             x = members[a]
-            xk = set(x.keys)
             for b in range(a + 1, len(members)):
                 y = members[b]
-                if x.speaker == y.speaker:
-                    continue
-                if x.denies or y.denies or not xk.isdisjoint(y.keys):
+                if x.speaker != y.speaker and (abs(x.rank - y.rank) <= NEAR or x.denies or y.denies or not set(x.keys).isdisjoint(y.keys)):
                     add((x.index, y.index) if x.index < y.index else (y.index, x.index))
 
     # 2. Across stories: rare keys, inside the date window.
@@ -359,6 +387,9 @@ def features(index: Index, x: Item, y: Item, settings: ConflictSettings, frame_r
         "same_event": float(bool(ax and ay and ax.family == ay.family)),
         "frame_rule": frame_rule,
         "date_close": 0.3 if gap is None else max(0.0, 1 - gap / (settings.window_days + 1)),
+        "denial_cue": float(x.denial_cue != y.denial_cue),
+        "leads": (x.lead + y.lead) / 2,
+        "names_other": float(bool((y.side and y.side in x.named_sides) or (x.side and x.side in y.named_sides))),
     }
     return Pair(x, y, f, shared, x.stems - y.stems, y.stems - x.stems, ents, nums if isinstance(nums, tuple) else None)
 
