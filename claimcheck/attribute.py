@@ -1050,8 +1050,8 @@ def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cu
         last -= 1
     cue_span = Span(words[i].start, words[last].end)
     s = last + 1
-    if s >= limit:
-        return None
+    if s >= limit or (i > 0 and words[i - 1].norm in ("ما", "مما", "لما", "بما")):
+        return None  # "نفت … ما ورد في بيان وزارة الدفاع": what the statement said is an object here
     leading = all(w.norm in _LEADING_ADVERBIALS for w in words[:i])
     if leading:
         np_end = _source_np_end(words, s, limit, lex)

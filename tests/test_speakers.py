@@ -94,3 +94,20 @@ def test_a_channel_is_not_a_name_in_apposition():
     # d2-01: "الناطق باسم جيش الاحتلال في بيان،" — "في بيان" is where he spoke, not his name
     cue, speaker, side = speakers('من جانبه، أعلن الناطق باسم جيش الاحتلال في بيان، أن "حزب الله تمكن من تنفيذ العملية".')[0]
     assert "بيان" not in speaker and speaker.startswith("الناطق باسم")
+
+
+def test_a_statement_source_and_what_it_said():
+    # d2-07: "ورد في بيان للجيش" is a source phrase whose issuer speaks; d1-01: "ما ورد في بيان الوزارة"
+    # is what a denial denies, not a source
+    found = speakers('ورد في بيان للجيش الإسرائيلي أنه ”في الساعات الأولى من صباح يوم الأحد تعرضت عربة مدرعة لهجوم”.')
+    assert found and found[0][0] == "ورد في" and found[0][2] == "Israel"
+    cues = [c for c, _, _ in speakers('في المقابل، نفت قوات سوريا الديمقراطية (قسد) نفياً قاطعاً ما ورد في بيان وزارة الدفاع، '
+                                     'معتبرة أن "الاتهامات مفبركة ومشبوهة بالكامل".')]
+    assert "ورد في" not in cues and "نفت" in cues
+
+
+def test_a_generic_media_noun_is_the_outlet_named_before():
+    # d2-02: "القناة" after "قناة المنار"; seeds 002: "بحسب الصحيفة" after "صحيفة نيويورك تايمز"
+    found = speakers("وفي السياق، ذكرت قناة المنار اللبنانية أن مروحيات إسرائيلية تنقل إصابات إلى مستشفى زئيف في صفد. "
+                     "وأوضحت القناة أن ما تم استهدافه هي ناقلة جند والاستهداف كان مباشراً.")
+    assert ("وأوضحت", "المنار", None) in found
