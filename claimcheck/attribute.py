@@ -368,6 +368,10 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
     known = alias_length_at(_Norms(words), s, outlet)
     if known and s + known <= limit:
         k = s + known
+        if k < limit and "(" in words[k].gap_before:
+            close = next((j for j in range(k + 1, min(len(words), k + 4)) if ")" in words[j].gap_before), None)
+            if close is not None and close <= limit:
+                k = close  # "وكالة الأنباء السورية (سانا)": the bracketed short name belongs to the name
         # A role may follow a known name without commas ("أحمد المسماري الناطق باسم قوات حفتر").
         if k < limit and words[k].norm.removeprefix("ال") in _ROLE_HEADS_BARE and not words[k].comma:
             return _speaker_end(words, k, limit, entry, lex, outlet, np_border) if k + 1 < limit else k + 1
