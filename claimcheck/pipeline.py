@@ -117,5 +117,4 @@ def reanalyze(store, analyzer: Analyzer | None = None, article_ids: Iterable[str
 def refresh_conflicts(store) -> int:
     """Recompute conflicts over every stored claim and replace the stored set."""
     settings = load_settings().conflicts
-    found = conflicts.detect(store.all_claims(), settings)
-    return store.replace_conflicts(found)
+    return store.refresh_conflicts(lambda claims: conflicts.detect(claims, settings))

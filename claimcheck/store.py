@@ -7,7 +7,7 @@ Reviews are never updated or deleted: each decision is a new row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date, datetime, timezone
@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship, sessionmaker
 
+from .locks import write_transaction
 from .models import Article, Chrome, Claim, Conflict, Evidence, Frame, Span, Story, TimeRef
 
 # Bump when analysis output changes, so that ingest re-analyses stored articles.
@@ -208,6 +209,22 @@ class Store:
         with self._sessions.begin() as session:
             yield session
 
+    @contextmanager
+    def locked_session(self, key: str) -> Iterator[Session]:
+        """A session whose transaction holds the write lock ``key`` before it reads anything.
+
+        Two processes writing the same article (or the conflicts) would otherwise both find it
+        absent and both insert it; with the lock the second one reads what the first committed.
+        """
+        with write_transaction(self.engine, key) as conn:
+            # The session joins the locked transaction; write_transaction commits or rolls it back.
+            session = Session(bind=conn, expire_on_commit=False)
+            try:
+                yield session
+                session.flush()
+            finally:
+                session.close()
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -226,7 +243,7 @@ class Store:
 
         Claims that are unchanged keep their ids (and so their reviews); the rest are replaced.
         """
-        with self.session() as s:
+        with self.locked_session(f"article:{article.id}") as s:
             row = s.get(ArticleRow, article.id)
             if row is None:
                 row = ArticleRow(id=article.id, ingested_at=now())
@@ -280,12 +297,12 @@ class Store:
             if claim.actor_id:
                 first_claim_of.setdefault(claim.actor_id, claim)
         if first_claim_of:
-            known = set(s.scalars(select(ActorRow.id).where(ActorRow.id.in_(list(first_claim_of)))))
-            s.add_all(
-                ActorRow(id=actor_id, name=c.speaker, side=c.side, role=c.role, organisation=c.affiliation)
+            # Insert-or-ignore: another article, written at the same moment by another process,
+            # may bring the same actor.
+            _insert_ignore(s, ActorRow, [
+                dict(id=actor_id, name=c.speaker, side=c.side, role=c.role, organisation=c.affiliation)
                 for actor_id, c in first_claim_of.items()
-                if actor_id not in known
-            )
+            ])
 
     def articles(self) -> list[dict]:
         """Every article with its story count and size (no text)."""
@@ -372,15 +389,17 @@ class Store:
 
     def replace_conflicts(self, conflicts: Iterable[Conflict]) -> int:
         """Make the stored conflicts exactly ``conflicts`` (ids are stable, so decisions stay attached)."""
-        rows = {c.id: c for c in conflicts}
-        with self.session() as s:
-            s.execute(delete(ConflictRow))
-            s.add_all(
-                ConflictRow(id=i, claim_a=c.a, claim_b=c.b, type=c.type, reason_en=c.reason_en,
-                            reason_ar=c.reason_ar, confidence=c.confidence)
-                for i, c in rows.items()
-            )
-        return len(rows)
+        with self.locked_session("conflicts") as s:
+            return _write_conflicts(s, conflicts)
+
+    def refresh_conflicts(self, detect: Callable[[list[Claim]], Iterable[Conflict]]) -> int:
+        """Replace the stored conflicts with ``detect(every stored claim)``, under one lock.
+
+        Claims are read after the lock is taken, so of two ingests that finish together the later
+        one detects over both ingests' claims and its result is the one that stays.
+        """
+        with self.locked_session("conflicts") as s:
+            return _write_conflicts(s, detect([claim_from_row(r) for r in s.scalars(select(ClaimRow))]))
 
     def conflicts(self, *, type: str | None = None, outlet: str | None = None,
                   min_confidence: float | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
@@ -404,6 +423,29 @@ class Store:
     def conflict_count(self) -> int:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(ConflictRow)) or 0
+
+
+def _write_conflicts(s: Session, conflicts: Iterable[Conflict]) -> int:
+    rows = {c.id: c for c in conflicts}
+    s.execute(delete(ConflictRow))
+    s.add_all(
+        ConflictRow(id=i, claim_a=c.a, claim_b=c.b, type=c.type, reason_en=c.reason_en,
+                    reason_ar=c.reason_ar, confidence=c.confidence)
+        for i, c in rows.items()
+    )
+    return len(rows)
+
+
+def _insert_ignore(s: Session, model, rows: list[dict]) -> None:
+    """INSERT rows, skipping those whose primary key is already stored (SQLite and PostgreSQL)."""
+    if not rows:
+        return
+    dialect = s.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    s.execute(insert(model).on_conflict_do_nothing(), rows)
 
 
 def _claim_query(*, article=None, outlet=None, speaker=None, side=None, cue=None, ids=None, limit=None, offset=0):

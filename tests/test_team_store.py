@@ -160,3 +160,50 @@ def test_gold_claims_point_into_the_text(tmp_path):
         if claim.content:
             assert claim.content.text(text) == claim.content_text
     store.close()
+
+
+# --- two ingests at once -------------------------------------------------------------
+
+
+def _copies(folder: Path, tag: str, n: int) -> Path:
+    """``n`` distinct copies of each seed article (a tagged line at the end makes each text new)."""
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        for i in range(n):
+            (folder / f"{tag}{i}_{seed.name}").write_text(f"{text}\n{tag}{i}\n", encoding="utf-8")
+    return folder
+
+
+INGEST_AT_THE_SIGNAL = """
+import sys, time
+from pathlib import Path
+from claimcheck.cli import cli
+go = Path(sys.argv.pop(1))
+while not go.exists():
+    time.sleep(0.001)
+cli(sys.argv[1:], prog_name="claimcheck")
+"""
+
+
+def _ingest_at_once(db_url: str, go: Path, *folders: Path) -> list[subprocess.CompletedProcess]:
+    """``claimcheck ingest`` of each folder, in processes that all start at one signal."""
+    procs = [subprocess.Popen([sys.executable, "-c", INGEST_AT_THE_SIGNAL, str(go), "--db", db_url, "-q", "ingest",
+                               str(f)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in folders]
+    time.sleep(1.5)  # let them import and wait at the line
+    go.touch()
+    return [subprocess.CompletedProcess(p.args, p.wait(timeout=300), *p.communicate()) for p in procs]
+
+
+def test_two_ingests_at_once_lose_nothing(db_url, tmp_path):
+    a, b = _copies(tmp_path / "a", "a", 4), _copies(tmp_path / "b", "b", 4)
+    Store(db_url).close()  # the schema exists: the race is over articles, actors and conflicts
+    for done in _ingest_at_once(db_url, tmp_path / "go", a, b, a, b):  # two different folders, and one of them twice
+        assert done.returncode == 0, done.stderr[-3000:]
+    store = Store(db_url)
+    expected_claims, expected_conflicts = store.claim_count(), store.conflict_count()
+    assert len(store.articles()) == 40
+    # What one more ingest (alone) finds is what the concurrent ones left.
+    run("ingest", str(a), str(b), "--db", db_url, "--force")
+    assert (store.claim_count(), store.conflict_count()) == (expected_claims, expected_conflicts) != (0, 0)
+    store.close()
