@@ -169,8 +169,10 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
                 last["path"] = name
 
         report = ingest_paths(store, paths, chosen, on_item=step, force=force)
+    from .text import visible
+
     for error in report.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {visible(str(error))}", err=True)  # a file name may hold control characters
     if not obj.quiet:
         click.echo(
             f"{report.added} added, {report.updated} re-analysed, {report.unchanged} unchanged; "
@@ -242,6 +244,8 @@ def articles(obj: Context, as_json: bool) -> None:
         return
     from rich.table import Column, Table
 
+    from .display import plain
+
     table = Table("outlet", "evidence", "date", "stories", "claims", "chars")
     # Ids and names are what users copy into other commands: never cut them.
     table.columns.insert(0, Column("name", overflow="fold", min_width=12))
@@ -253,8 +257,8 @@ def articles(obj: Context, as_json: bool) -> None:
             evidence = "metadata"
         else:
             evidence = "no evidence"
-        table.add_row(r["id"][:10], r["name"], r["outlet"] or "unknown", evidence, r["published"] or "—",
-                      str(r["stories"]), str(r["claims"]), str(r["chars"]))
+        table.add_row(plain(r["id"][:10]), plain(r["name"]), plain(r["outlet"] or "unknown"), plain(evidence),
+                      r["published"] or "—", str(r["stories"]), str(r["claims"]), str(r["chars"]))
     console().print(table)
 
 

@@ -25,7 +25,9 @@ def _show_decision(obj, row: dict, as_json: bool, what: str) -> None:
     if as_json:
         print_json(row)
     elif not obj.quiet:
-        click.echo(f"{row['target_kind']} {row['target_id']}: {row['old_status']} → {row['new_status']} ({what})")
+        from .text import visible
+
+        click.echo(visible(f"{row['target_kind']} {row['target_id']}: {row['old_status']} → {row['new_status']} ({what})"))
 
 
 @cli.command()
@@ -85,12 +87,14 @@ def history(obj: Context, target, conflict, as_json) -> None:
         return
     from rich.table import Table
 
-    table = Table("#", "at (UTC)", "reviewer", "change", "note", title=f"{rows[0]['target_kind']} {rows[0]['target_id']}")
+    from .display import plain
+
+    table = Table("#", "at (UTC)", "reviewer", "change", "note", title=plain(f"{rows[0]['target_kind']} {rows[0]['target_id']}"))
     table.add_column("evidence", overflow="fold")  # a cut URL is useless
     for r in rows:
         change = f"{r['old_status']} → {r['new_status']}" + (f" (undo of #{r['undo_of']})" if r["undo_of"] else "")
         at = r["at"][:16].replace("T", " ")
-        table.add_row(str(r["id"]), at, r["reviewer"], change, r["note"] or "", r["evidence_url"] or "")
+        table.add_row(str(r["id"]), at, plain(r["reviewer"]), change, plain(r["note"]), plain(r["evidence_url"]))
     console().print(table)
 
 

@@ -242,3 +242,35 @@ async def _mouse_opens_a_conflict_and_saves_a_verdict(desk):
         await settle(pilot)
         claim_b = screen.data["b"]["id"]
         assert review.current_status(store, "claim", [claim_b])[claim_b]["status"] == "needs-context"
+
+
+def screen_text(app) -> str:
+    """Every character the desk has painted on the terminal, line by line (no styles)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def test_stored_text_is_shown_literally(desk):
+    asyncio.run(_stored_text_is_shown_literally(desk))
+
+
+async def _stored_text_is_shown_literally(desk):
+    store, conflict_id = desk
+    conflict = store.conflicts()[0]
+    claim = store.claim(conflict["claim_a"])
+    article = store.article(claim["article_id"])
+    article.name = "[/b]\x1b]0;pwned\x07"  # a name, note and reviewer holding markup and control sequences
+    store.save_article(article, [c for c in store.all_claims() if c.article_id == article.id], "builtin")
+    reviewer = "[/r]amina\x1b[2J"
+    review.record(store, "claim", claim["id"], "false", reviewer, note="see [/link] \x1b[2J \u202edone")
+    app = DeskApp(store, reviewer, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#queue", PagedTable).select_key(conflict["id"])
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("left" if conflict["claim_a"] == app.screen.data["a"]["id"] else "right")
+        await settle(pilot)
+        shown = screen_text(app)
+    assert "\x1b" not in shown and "\u202e" not in shown and "\x07" not in shown
+    assert "[/link] ␛[2J" in shown and "[/r]amina␛[2J" in shown and "[/b]␛]0;pwned␇" in shown

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from claimcheck import export, review
+from claimcheck.text import visible
 
 from . import bidi
 from .screens import ClaimsScreen, HelpScreen, QueueScreen
@@ -41,6 +42,10 @@ class DeskApp(App[None]):
         self.store = store
         self.reviewer = reviewer
         self.set_reactive(DeskApp.bidi_mode, bidi.resolve(bidi_mode, env))
+
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
+        """Messages quote stored text (names, notes, paths): never read them as markup, show their controls."""
+        super().notify(visible(message), markup=False, **kwargs)
 
     # --- decisions --------------------------------------------------------------------------
 

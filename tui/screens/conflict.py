@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, Static
 
 from claimcheck import review
+from claimcheck.display import plain
 from claimcheck.review import CONFLICT_STATUSES
 
 from .. import queries
@@ -102,7 +103,7 @@ class ConflictScreen(DeskScreen):
 
     def show_pair_status(self, status: dict) -> None:
         who = f" by {status['reviewer']}" if status.get("reviewer") else ""
-        self.query_one("#reason-status", Label).update(f"pair: {status['status']}{who}")
+        self.query_one("#reason-status", Label).update(plain(f"pair: {status['status']}{who}"))
         self.query_one(DeskHeader).set_counts(f"pair {status['status']}")
 
     def focused_panel(self) -> ClaimPanel:

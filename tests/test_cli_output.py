@@ -1,0 +1,74 @@
+"""What the commands print: stored text shown literally, whatever it holds, and messages that count right."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+from claimcheck.text import visible
+
+ESC = "\x1b"
+# An article whose name and text hold Rich markup, terminal control sequences and a bidi override.
+HOSTILE_NAME = f"[/b]{ESC}]0;pwned\x07"
+HOSTILE_TEXT = (
+    f"قال المتحدث باسم الجيش الليبي أحمد المسماري إن القوات [/x] {ESC}[2J سيطرت على المطار.\n\n"
+    "وأكد وزير الداخلية فتحي باشاغا أن \u202eالقصف\u202c استهدف مدنيين.\n"
+)
+NOTE = f"see [/link] {ESC}[2J{ESC}]0;title\x07 \u202edone"
+
+
+def run(*args: str, ok: bool = True):
+    result = CliRunner().invoke(cli, list(args))
+    if ok:
+        assert result.exit_code == 0, result.output + repr(result.exception)
+    return result
+
+
+@pytest.fixture
+def hostile(tmp_path, sqlite_url):
+    """A store holding the hostile article (from a collection) and a .txt file whose name holds ESC."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "news.jsonl").write_text(
+        json.dumps({"id": HOSTILE_NAME, "text": HOSTILE_TEXT, "outlet": "[/i]Alhurra"}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    (tmp_path / "in" / f"{ESC}[2Jfile.txt").write_text("قالت الحكومة إن الوضع هادئ.\n", encoding="utf-8")
+    run("ingest", str(tmp_path / "in"), "--db", sqlite_url)
+    claim = json.loads(run("claims", "--json", "--db", sqlite_url).stdout)[0]["id"]
+    run("review", claim, "-s", "disputed", "--note", NOTE, "--reviewer", "[/r]amina", "--db", sqlite_url)
+    return sqlite_url, claim
+
+
+def test_stored_text_is_never_read_as_markup(hostile):
+    url, claim = hostile
+    assert "[/link]" in run("history", claim, "--db", url).stdout
+    assert "[/r]amina" in run("history", claim, "--db", url).stdout
+    assert "[/b]" in run("articles", "--db", url).stdout
+    listed = run("claims", "--db", url).stdout
+    assert "[/x]" in listed and "[/b]" in listed and "[/i]Alhurra" in listed
+    assert "[/b]" in run("show", "[/b]", "--db", url).stdout
+
+
+def test_control_characters_are_shown_not_obeyed(hostile):
+    url, claim = hostile
+    outputs = {
+        "history": run("history", claim, "--db", url).stdout,
+        "articles": run("articles", "--db", url).stdout,
+        "claims": run("claims", "--db", url).stdout,
+        "show": run("show", "[/b]", "--db", url).stdout,
+    }
+    for command, out in outputs.items():
+        assert ESC not in out and "\x07" not in out and "\u202e" not in out, command
+    assert "␛[2J␛]0;title␇" in outputs["history"]
+    assert "␛[2J" in outputs["claims"] and "␛]0;pwned␇" in outputs["articles"]
+    assert "␛[2Jfile" in outputs["articles"]
+    # Stored as given: the JSON output carries the note exactly.
+    assert json.loads(run("history", claim, "--json", "--db", url).stdout)[0]["note"] == NOTE
+
+
+def test_visible_keeps_what_arabic_needs():
+    arabic = "قال\u200f \u061c ع\u200dل\u200c م\u0640ن\tس\r\nص"
+    assert visible(arabic) == arabic
+    assert visible(f"a{ESC}[2J\x9b\u202a\u2066\r") == "a␛[2J\ufffd\ufffd\ufffd␍"
