@@ -201,6 +201,8 @@ def _manifest_entries(folder: Path, root: Path) -> dict[str, dict]:
                     entry = json.loads(line)
                 except json.JSONDecodeError:
                     continue
+                if not isinstance(entry, dict):
+                    continue
                 for key in ("path", "file"):
                     if entry.get(key):
                         entries.setdefault(str((directory / entry[key]).resolve()), entry)
@@ -226,6 +228,8 @@ def _txt_article(path: Path, root: Path) -> Article:
             meta = json.loads(sidecar.read_text(encoding="utf-8-sig"))
         except json.JSONDecodeError as exc:
             raise UnreadableText(f"its sidecar {sidecar.name} is not valid JSON (line {exc.lineno}); fix it or remove it") from exc
+        if not isinstance(meta, dict):
+            raise UnreadableText(f"its sidecar {sidecar.name} is not a JSON object ({{\"outlet\": …}}); fix it or remove it")
     else:
         entries = _manifest_entries(path.parent.resolve(), root.resolve())
         meta = entries.get(str(path.resolve())) or entries.get(f"id:{path.stem}") or {}

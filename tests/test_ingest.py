@@ -356,3 +356,21 @@ def test_help_does_not_import_stanza_or_torch():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert "Usage: claimcheck" in out.stdout
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_sidecar_that_is_not_an_object_fails_alone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, prefix in (("a_list", "000"), ("b_good", "001"), ("c_number", "002")):
+        shutil.copy(seed(prefix), folder / f"{name}.txt")
+    (folder / "a_list.json").write_text('["Alhurra"]', encoding="utf-8")
+    (folder / "c_number.json").write_text("12", encoding="utf-8")
+    (folder / "articles.jsonl").write_text('["b_good.txt"]\n{"id": "b_good", "outlet": "Alhurra"}\n', encoding="utf-8")
+    url = sqlite_at(tmp_path / "store.db")
+    result = run("ingest", str(folder), "--db", url)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2 and all("is not a JSON object" in e for e in errors), errors
+    assert "a_list.json" in errors[0] and "c_number.json" in errors[1]
+    assert "claims and" in result.stdout  # the summary is printed
+    assert [(a["name"], a["outlet"]) for a in Store(url).articles()] == [("b_good", "Alhurra")]
