@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from dateutil import parser as date_parser
@@ -134,15 +134,36 @@ def _decode(raw: bytes) -> tuple[str, str]:
     return text, codec
 
 
+_ISO_DAY = re.compile(r"\s*\d{4}-?\d{2}-?\d{2}")
+# Two far-apart defaults: dateutil fills what a date leaves out from its default (from today
+# without one: "12" became the 12th of the current month), so a date that parses differently
+# against each of them is missing its day, month or year.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+
+
 def _parse_date(value: object) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, date):
         return value
-    try:
-        return date_parser.isoparse(str(value)).date()
-    except ValueError:
-        return date_parser.parse(str(value), dayfirst=True).date()
+    if not isinstance(value, str):
+        raise ValueError(f"'published' must be a date in quotes such as \"2020-05-21\", not {json.dumps(value)}")
+    if _ISO_DAY.match(value):
+        return date_parser.isoparse(value.strip()).date()
+    first, second = (date_parser.parse(value, dayfirst=True, default=d).date() for d in _DEFAULTS)
+    if first != second:
+        raise ValueError(f"'published' {value!r} is not a whole date (day, month and year); write it as YYYY-MM-DD")
+    return first
+
+
+def _meta_text(meta: dict, key: str) -> str | None:
+    """A metadata field that must be text (outlet, url, title); None when absent or empty."""
+    value = meta.get(key)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{key!r} must be text, not {json.dumps(value, ensure_ascii=False)}")
+    return value
 
 
 def build_article(
@@ -155,14 +176,15 @@ def build_article(
 ) -> Article:
     """An Article with stories, chrome and outlet found; metadata wins over inference."""
     meta = meta or {}
+    named_outlet, url, title = (_meta_text(meta, key) for key in ("outlet", "url", "title"))
+    published = _parse_date(meta.get("published"))
     stories, chrome = segment.segment(text)
     outlet, evidence = None, None
-    if meta.get("outlet"):
-        outlet = segment.outlet_by_name(str(meta["outlet"])) or str(meta["outlet"])
+    if named_outlet:
+        outlet = segment.outlet_by_name(named_outlet) or named_outlet
         evidence = Evidence(str(meta.get("outlet_evidence") or "metadata"), -1, "metadata")
     else:
         outlet, evidence = segment.infer_outlet(text, chrome)
-    published = _parse_date(meta.get("published"))
     if published:
         # Metadata dates the article; a story with its own dateline keeps that.
         stories = [s if s.published else _with_date(s, published) for s in stories]
@@ -174,8 +196,8 @@ def build_article(
         outlet=outlet,
         outlet_evidence=evidence,
         published=published,
-        url=meta.get("url") or None,
-        title=meta.get("title") or (stories[0].title if stories else None),
+        url=url,
+        title=title or (stories[0].title if stories else None),
         stories=stories,
         chrome=chrome,
     )

@@ -374,3 +374,31 @@ def test_a_sidecar_that_is_not_an_object_fails_alone(tmp_path):
     assert "a_list.json" in errors[0] and "c_number.json" in errors[1]
     assert "claims and" in result.stdout  # the summary is printed
     assert [(a["name"], a["outlet"]) for a in Store(url).articles()] == [("b_good", "Alhurra")]
+
+
+@pytest.mark.parametrize("meta, words", [
+    ({"published": 12}, "'published' must be a date in quotes"),
+    ({"published": "12"}, "not a whole date"),
+    ({"published": "May 2020"}, "not a whole date"),
+    ({"outlet": ["a", "b"]}, "'outlet' must be text"),
+    ({"url": {"href": "https://a"}}, "'url' must be text"),
+    ({"title": 7}, "'title' must be text"),
+])
+def test_metadata_of_the_wrong_type_is_refused(tmp_path, meta, words):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed("000"), folder / "story.txt")
+    (folder / "story.json").write_text(json.dumps(meta), encoding="utf-8")
+    text = seed("001").read_text(encoding="utf-8")
+    (folder / "feed.jsonl").write_text(json.dumps({"text": text, **meta}) + "\n", encoding="utf-8")
+    url = sqlite_at(tmp_path / "store.db")
+    result = run("ingest", str(folder), "--db", url)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2 and all(words in e for e in errors), errors
+    assert Store(url).articles() == []
+
+
+def test_whole_dates_in_any_common_form_are_read():
+    for written in ("2020-05-21", "20200521", "21/05/2020", "21 May 2020", "2020-05-21T10:00:00+02:00"):
+        assert ingest._parse_date(written) == date(2020, 5, 21), written
