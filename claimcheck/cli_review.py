@@ -131,9 +131,10 @@ def undo(obj: Context, target, reviewer, conflict, as_json) -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "csv-plain", "jsonl", "claimreview"]), default="csv",
               show_default=True, help="csv has a BOM for Excel; csv-plain has none; jsonl is the data; claimreview is JSON-LD.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @db_option
 @click.pass_obj
-def export_command(obj: Context, status, outlet, side, since, until, fmt, output) -> None:
+def export_command(obj: Context, status, outlet, side, since, until, fmt, output, force) -> None:
     """Export claims with their review status and conflicts (columns: docs/export.md).
 
     Without --status every claim is exported. Dates filter on the date a claim refers to,
@@ -147,7 +148,7 @@ def export_command(obj: Context, status, outlet, side, since, until, fmt, output
 
     try:
         n = export(obj.store, output, fmt, status=list(status) or None, outlet=outlet, side=side,
-                   since=since.date() if since else None, until=until.date() if until else None)
+                   since=since.date() if since else None, until=until.date() if until else None, force=force)
     except ExportError as exc:
         _fail(exc)
     except OSError as exc:

@@ -13,6 +13,8 @@ keep the text exactly as stored.
 from __future__ import annotations
 
 import json
+import os
+import secrets
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -53,17 +55,43 @@ class ExportError(ValueError):
 
 
 def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None, side: str | None = None,
-           since=None, until=None, claim_ids: Iterable[str] | None = None) -> int:
+           since=None, until=None, claim_ids: Iterable[str] | None = None, force: bool = False) -> int:
     """Write the matching claims to ``path`` in ``fmt``; returns the number of rows (or reviews) written.
 
     ``status`` is one status or several; ``since``/``until`` (inclusive, date or YYYY-MM-DD) match the
-    date a claim refers to, else its story's date.
+    date a claim refers to, else its story's date. An existing file is replaced only with ``force``;
+    the file is written whole under a temporary name first, so a failed export leaves it as it was.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    _statuses(status), _day(since, "since"), _day(until, "until")  # bad options first, before the file
+    path = _target(Path(path), force)
     rows = records(store, status=status, outlet=outlet, side=side, since=since, until=until, claim_ids=claim_ids)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # Beside the target (so the rename stays on one file system), made by open() rather than mkstemp
+    # so that the export gets the user's usual file permissions.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+    try:
+        n = _write(tmp, fmt, rows)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n
+
+
+def _target(path: Path, force: bool) -> Path:
+    """``path`` when an export may be written there; otherwise an ExportError that says why."""
+    folder = path.parent
+    if not folder.is_dir():
+        what = "it is a file" if folder.exists() else "create it first"
+        raise ExportError(f"no folder {folder} ({what}); choose another output path")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name")
+    if path.exists() and not force:
+        raise ExportError(f"{path} already exists; choose another file name, or replace it with --force")
+    return path
+
+
+def _write(path: Path, fmt: str, rows: list[dict]) -> int:
     if fmt in ("csv", "csv-plain"):
         table = to_frame(rows).map(neutralise)
         # CRLF rows (RFC 4180): the csv writer then quotes every cell holding a CR or LF, so a

@@ -9,6 +9,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 from claimcheck import config, review
 from claimcheck.export import COLUMNS, ExportError, export, neutralise, records, to_frame
@@ -70,7 +71,7 @@ def test_formula_injection_is_neutralised(team_store, tmp_path):
     safe = add_claim(team_store, article, "قال 1-2 = 3")
     for fmt in ("csv", "csv-plain"):
         path = tmp_path / f"out-{fmt}.csv"
-        export(team_store, path, fmt)
+        export(team_store, path, fmt, force=True)
         back = _read_csv(path).set_index("claim_id")
         for claim, payload in zip(ids, payloads):
             assert back.loc[claim, "note"] == "'" + payload
@@ -107,14 +108,14 @@ def test_jsonl_exports_every_claim_as_data(reviewed, tmp_path):
 
 def test_status_outlet_side_filters(reviewed, tmp_path):
     path = tmp_path / "x.csv"
-    assert export(reviewed, path, status="disputed") == 1
+    assert export(reviewed, path, status="disputed", force=True) == 1
     assert set(_read_csv(path)["status"]) == {"disputed"}
-    assert export(reviewed, path, status=["false", "verified"]) == 2
-    n_alhurra = export(reviewed, path, outlet="alhurra")
+    assert export(reviewed, path, status=["false", "verified"], force=True) == 2
+    n_alhurra = export(reviewed, path, outlet="alhurra", force=True)
     assert n_alhurra > 0 and set(_read_csv(path)["outlet"]) == {"Alhurra"}
     sides = {c["side"] for c in reviewed.claims() if c["side"]}
     side = sorted(sides)[0]
-    assert export(reviewed, path, side=side) == sum(1 for c in reviewed.claims() if c["side"] == side)
+    assert export(reviewed, path, side=side, force=True) == sum(1 for c in reviewed.claims() if c["side"] == side)
     with pytest.raises(ExportError, match="use: unreviewed, verified"):
         export(reviewed, path, status="wrong")
     with pytest.raises(ExportError, match="unknown format"):
@@ -184,3 +185,40 @@ def test_claimreview_json_ld(reviewed, tmp_path, monkeypatch):
         else:
             assert "url" not in appearance
     assert any(i["itemReviewed"]["appearance"][0].get("url") for i in items)
+
+
+def test_export_never_overwrites_or_creates_folders_unasked(reviewed, tmp_path):
+    from claimcheck.cli import cli
+
+    def run(*args):
+        return CliRunner().invoke(cli, ["export", *args, "--db", reviewed.url])
+
+    tmp_path = tmp_path / "out"  # beside the store's files, an empty folder for the exports
+    tmp_path.mkdir()
+    precious = tmp_path / "precious.csv"
+    precious.write_text("months of work\n", encoding="utf-8")
+    refused = run("-o", str(precious))
+    assert refused.exit_code == 1 and "already exists" in refused.output and "--force" in refused.output
+    assert precious.read_text(encoding="utf-8") == "months of work\n"
+    assert run("-o", str(precious), "--force").exit_code == 0
+    assert len(_read_csv(precious)) == reviewed.claim_count()
+
+    missing = run("-o", str(tmp_path / "no" / "such" / "x.csv"))
+    assert missing.exit_code == 1 and f"no folder {tmp_path / 'no' / 'such'}" in missing.output
+    assert not (tmp_path / "no").exists()
+    (tmp_path / "file.txt").write_text("", encoding="utf-8")
+    under_a_file = run("-o", str(tmp_path / "file.txt" / "x.csv"))
+    assert under_a_file.exit_code == 1 and "no folder" in under_a_file.output and "it is a file" in under_a_file.output
+    assert "File exists" not in under_a_file.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt", "precious.csv"]  # no temporary file left
+
+
+def test_a_failed_export_leaves_the_old_file(reviewed, tmp_path, monkeypatch):
+    (tmp_path / "out").mkdir()
+    path = tmp_path / "out" / "x.jsonl"
+    path.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(json, "dumps", lambda *a, **k: 1 / 0)  # fails half-way through writing
+    with pytest.raises(ZeroDivisionError):
+        export(reviewed, path, "jsonl", force=True)
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in path.parent.iterdir()] == ["x.jsonl"]
