@@ -25,10 +25,17 @@ class Context:
 
     @property
     def store(self):
-        if self._store is None:
-            from .store import Store
+        return self.open_store()
 
-            self._store = Store(config.db_url(self.db_option))
+    def open_store(self, create: bool = False):
+        """The store; only ``ingest`` creates one (elsewhere a mistyped path is an error)."""
+        if self._store is None:
+            from .store import StoreError, open_store
+
+            try:
+                self._store = open_store(config.db_url(self.db_option), create=create)
+            except StoreError as exc:
+                raise click.ClickException(str(exc)) from exc
         return self._store
 
 
@@ -156,7 +163,7 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
     from .pipeline import ingest_paths
 
     chosen = make_analyzer(analyzer, stanza_dir)
-    store = obj.store
+    store = obj.open_store(create=True)
     files = list(ingest_mod.discover(list(paths)))
     with progress(obj.quiet, len(files), "ingest") as bar:
         task = bar.add_task("", total=len(files) or None)

@@ -192,8 +192,72 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+class StoreError(RuntimeError):
+    """A store that cannot be opened; the message (one line) says what to do."""
+
+
+def open_store(url: str, *, create: bool = False) -> Store:
+    """The store at ``url``, upgraded to this claimcheck's schema; a ``StoreError`` when it cannot be.
+
+    Only with ``create`` (what ``claimcheck ingest`` does) is a missing store created: elsewhere a
+    mistyped path must be an error, not a new empty store.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"cannot read the store URL {url!r}; write it as sqlite:///PATH "
+                         "or postgresql+psycopg://USER@HOST/DATABASE") from None
+    shown = parsed.render_as_string(hide_password=True)
+    path = Path(parsed.database).expanduser() if parsed.get_backend_name() == "sqlite" and parsed.database else None
+    if path is not None and path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store; give the path of a file (sqlite:///PATH/claimcheck.db)")
+    if path is not None and not create and not path.exists():
+        raise StoreError(f"no store at {path}; run `claimcheck ingest` first, or check --db / CLAIMCHECK_DB")
+    try:
+        store = Store(url, create=False)
+    except NoSuchModuleError:
+        raise StoreError(f"unknown kind of store {parsed.drivername!r} in {shown}; "
+                         "claimcheck stores are sqlite:/// or postgresql+psycopg://") from None
+    except ImportError as exc:
+        raise StoreError(f"no driver for {parsed.drivername} stores is installed ({exc.name}); "
+                         "claimcheck stores are sqlite:/// or postgresql+psycopg://") from None
+    try:
+        _check_schema(store, shown, create)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _check_schema(store: Store, shown: str, create: bool) -> None:
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DatabaseError
+
+    from . import migrations
+
+    try:
+        version = migrations.current(store.engine)
+        tables = set(inspect(store.engine).get_table_names()) if version is None else set()
+    except DatabaseError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        raise StoreError(f"cannot open the store at {shown}: {reason}; "
+                         "check the URL, that the server runs and that you may connect") from None
+    if version is None and tables:
+        raise StoreError(f"{shown} holds tables but no claimcheck schema version: it is not a claimcheck store "
+                         "(or one that was never finished); point --db at another database")
+    if version is None and not create:
+        raise StoreError(f"no claimcheck store in {shown}; run `claimcheck ingest` first, or check --db / CLAIMCHECK_DB")
+    if version is not None and not migrations.known(version):
+        raise StoreError(f"the store at {shown} has schema {version}, newer than this claimcheck; upgrade claimcheck")
+    migrations.upgrade(store.engine)
+
+
 class Store:
-    """The claimcheck database. ``Store(url)`` creates or upgrades the schema as needed."""
+    """The claimcheck database. ``Store(url)`` creates or upgrades the schema as needed
+    (``open_store`` checks the store first and says what is wrong with it)."""
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = url

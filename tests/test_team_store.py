@@ -207,3 +207,55 @@ def test_two_ingests_at_once_lose_nothing(db_url, tmp_path):
     run("ingest", str(a), str(b), "--db", db_url, "--force")
     assert (store.claim_count(), store.conflict_count()) == (expected_claims, expected_conflicts) != (0, 0)
     store.close()
+
+
+# --- opening a store -------------------------------------------------------------------
+
+
+def _one_line_error(*args: str) -> str:
+    result = run(*args, ok=False)
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    (line,) = result.output.strip().splitlines()
+    return line
+
+
+def test_only_ingest_creates_a_store(tmp_path):
+    missing = tmp_path / "typo" / "claims.db"
+    for command in (["claims"], ["articles"], ["conflicts"], ["history", "abc"], ["review", "abc", "-s", "false"],
+                    ["undo", "abc"], ["export", "-o", str(tmp_path / "x.csv")], ["show", "x"], ["analyze"], ["desk"]):
+        line = _one_line_error(*command, "--db", f"sqlite:///{missing}")
+        assert f"no store at {missing}; run `claimcheck ingest` first" in line, (command, line)
+    assert not (tmp_path / "typo").exists()
+    assert "is a folder" in _one_line_error("claims", "--db", f"sqlite:///{tmp_path}")
+    run("ingest", str(SEEDS / "004_4aa4d1d5802a62ef.txt"), "--db", f"sqlite:///{missing}")
+    assert len(json.loads(run("articles", "--json", "--db", f"sqlite:///{missing}").stdout)) == 1
+
+
+def test_stores_that_cannot_be_opened_say_why_in_one_line(tmp_path, db_url):
+    assert "cannot read the store URL" in _one_line_error("claims", "--db", "not a url")
+    assert "unknown kind of store 'foo'" in _one_line_error("claims", "--db", "foo://host/db")
+    assert "no driver for mysql stores" in _one_line_error("claims", "--db", "mysql://user@localhost/db")
+    refused = _one_line_error("claims", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert refused.startswith("Error: cannot open the store at postgresql+psycopg://nobody@127.0.0.1:1/none: ")
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("these are my notes, not a database\n" * 100, encoding="utf-8")
+    assert "file is not a database" in _one_line_error("claims", "--db", f"sqlite:///{not_a_db}")
+    assert not_a_db.read_text(encoding="utf-8").startswith("these are my notes")
+
+    engine = make_engine(db_url)  # a database with someone else's tables, or a half-made store
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE articles (id INTEGER)")
+    engine.dispose()
+    for command in (["claims"], ["ingest", str(SEEDS)]):
+        assert "holds tables but no claimcheck schema version" in _one_line_error(*command, "--db", db_url)
+
+
+def test_a_store_from_a_newer_claimcheck_asks_for_an_upgrade(db_url):
+    Store(db_url).close()
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    engine.dispose()
+    for command in (["claims"], ["ingest", str(SEEDS)]):
+        line = _one_line_error(*command, "--db", db_url)
+        assert "has schema 9999_from_the_future, newer than this claimcheck; upgrade claimcheck" in line
