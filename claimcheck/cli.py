@@ -333,7 +333,8 @@ def claims(obj: Context, article, outlet, speaker, side, cue, as_json) -> None:
 @cli.command()
 @click.option("--type", "type_", type=click.Choice(["competing_claims", "denial", "numeric_mismatch", "framing"]))
 @click.option("--outlet", help="Only conflicts with a claim from this outlet.")
-@click.option("--min-confidence", type=float, default=None, help="Hide conflicts below this confidence (0–1).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Hide conflicts below this confidence (0–1).")
 @json_option
 @db_option
 @click.pass_obj

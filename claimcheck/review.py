@@ -29,6 +29,7 @@ CLAIM_STATUSES = ("unreviewed", "verified", "disputed", "false", "needs-context"
 CONFLICT_STATUSES = ("unreviewed", "confirmed", "not-a-conflict")
 STATUSES = {"claim": CLAIM_STATUSES, "conflict": CONFLICT_STATUSES}
 UNREVIEWED = "unreviewed"
+NOTE_MAX = 10_000  # characters: a few pages of reasons
 # The issue's wording for conflict decisions, accepted as typed.
 _ALIASES = {"confirmed-conflict": "confirmed", "not-conflict": "not-a-conflict"}
 
@@ -131,7 +132,7 @@ def record(store, kind: str, target_id: str, status: str, reviewer: str,
     status = _check_status(kind, status)
     reviewer = _check_reviewer(reviewer)
     evidence = _check_url(evidence)
-    note = note if note and note.strip() else None  # kept as typed; blank means no note
+    note = _check_note(note)
     target = resolve(store, kind, target_id)
     with _locked(store, kind, target) as conn:
         old = _latest_status(conn, kind, target)
@@ -259,6 +260,16 @@ def _check_reviewer(reviewer: str) -> str:
     if len(name) > 200:
         raise ReviewError("reviewer name is longer than 200 characters; use a shorter name")
     return name
+
+
+def _check_note(note: str | None) -> str | None:
+    """The note as typed; blank means no note. Capped: every history and export carries it."""
+    if not note or not note.strip():
+        return None
+    if len(note) > NOTE_MAX:
+        raise ReviewError(f"the note has {len(note):,} characters, more than {NOTE_MAX:,}; "
+                          "shorten it and put the long text behind an --evidence link")
+    return note
 
 
 def _check_url(url: str | None) -> str | None:

@@ -395,8 +395,11 @@ class Store:
             exact = s.scalar(select(ArticleRow.id).where((ArticleRow.id == ref) | (ArticleRow.name == ref)))
             if exact:
                 return exact
+            # autoescape: a % or _ the user typed is a character of the name, not a wildcard.
             matches = s.scalars(
-                select(ArticleRow.id).where(ArticleRow.id.like(f"{ref}%") | ArticleRow.name.like(f"{ref}%")).limit(2)
+                select(ArticleRow.id)
+                .where(ArticleRow.id.startswith(ref, autoescape=True) | ArticleRow.name.startswith(ref, autoescape=True))
+                .limit(2)
             ).all()
             return matches[0] if len(matches) == 1 else None
 
@@ -436,7 +439,7 @@ class Store:
         with self.session() as s:
             row = s.get(ClaimRow, claim_id)
             if row is None:
-                matches = s.scalars(select(ClaimRow).where(ClaimRow.id.like(f"{claim_id}%")).limit(2)).all()
+                matches = s.scalars(select(ClaimRow).where(ClaimRow.id.startswith(claim_id, autoescape=True)).limit(2)).all()
                 row = matches[0] if len(matches) == 1 else None
             return claim_dict(row) if row else None
 
@@ -518,12 +521,14 @@ def _claim_query(*, article=None, outlet=None, speaker=None, side=None, cue=None
         query = query.where(ClaimRow.article_id == article)
     if outlet:
         query = query.where(func.lower(ClaimRow.outlet) == outlet.lower())
+    # Filters take what was typed literally: autoescape makes % and _ plain characters in LIKE.
     if speaker:
-        query = query.where(ClaimRow.speaker.contains(speaker) | ClaimRow.speaker_text.contains(speaker))
+        query = query.where(ClaimRow.speaker.contains(speaker, autoescape=True)
+                            | ClaimRow.speaker_text.contains(speaker, autoescape=True))
     if side:
         query = query.where(func.lower(ClaimRow.side) == side.lower())
     if cue:
-        query = query.where((ClaimRow.cue_lemma == cue) | ClaimRow.cue.contains(cue))
+        query = query.where((ClaimRow.cue_lemma == cue) | ClaimRow.cue.contains(cue, autoescape=True))
     if ids is not None:
         query = query.where(ClaimRow.id.in_(list(ids)))
     if limit is not None:

@@ -72,3 +72,20 @@ def test_visible_keeps_what_arabic_needs():
     arabic = "قال\u200f \u061c ع\u200dل\u200c م\u0640ن\tس\r\nص"
     assert visible(arabic) == arabic
     assert visible(f"a{ESC}[2J\x9b\u202a\u2066\r") == "a␛[2J\ufffd\ufffd\ufffd␍"
+
+
+def test_filters_take_percent_and_underscore_literally(seeded_store):
+    url = seeded_store.url
+    assert seeded_store.claim_count() > 0
+    for cue in ("%", "_", "%ا%"):
+        assert json.loads(run("claims", "--cue", cue, "--json", "--db", url).stdout) == [], cue
+    assert json.loads(run("claims", "--speaker", "%", "--json", "--db", url).stdout) == []
+    wildcard = run("claims", "--article", "%4aa4", "--db", url, ok=False)
+    assert wildcard.exit_code == 1 and "no article '%4aa4'" in wildcard.output
+    assert run("claims", "--article", "004_4aa4", "--json", "--db", url).stdout.strip() != "[]"
+
+
+@pytest.mark.parametrize("value", ["5", "-0.1", "1.01"])
+def test_min_confidence_outside_0_1_is_an_error(seeded_store, value):
+    result = run("conflicts", "--min-confidence", value, "--db", seeded_store.url, ok=False)
+    assert result.exit_code == 2 and "--min-confidence" in result.output and "0<=x<=1" in result.output
