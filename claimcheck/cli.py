@@ -224,6 +224,18 @@ def _safe_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def _status(value: str | None, kind: str) -> str | None:
+    """A --status value checked (and spelled) as reviews are recorded."""
+    if value is None:
+        return None
+    from .review import ReviewError, check_status
+
+    try:
+        return check_status(kind, value)
+    except ReviewError as exc:
+        raise click.BadParameter(str(exc), param_hint="--status") from exc
+
+
 def _article_id(store, ref: str) -> str:
     found = store.find_article_id(ref)
     if not found:
@@ -304,19 +316,21 @@ def show(obj: Context, article: str, as_json: bool) -> None:
 @click.option("--speaker", help="Text in the speaker's name or mention.")
 @click.option("--side", help="Side label (LNA, GNA, UN, US, …).")
 @click.option("--cue", help="Cue lemma or text (قال, أعلن, بحسب, …).")
+@click.option("--status", help="Current review status: unreviewed, verified, disputed, false, needs-context.")
 @json_option
 @db_option
 @click.pass_obj
-def claims(obj: Context, article, outlet, speaker, side, cue, as_json) -> None:
-    """List claims, each in its sentence with cue, speaker and content marked.
+def claims(obj: Context, article, outlet, speaker, side, cue, status, as_json) -> None:
+    """List claims, each in its sentence with cue, speaker and content marked, and its review status.
 
     \b
     Example:
-      claimcheck claims --side GNA --cue أعلن
+      claimcheck claims --side GNA --cue أعلن --status unreviewed
     """
     store = obj.store
     article_id = _article_id(store, article) if article else None
-    rows = store.claims(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue)
+    rows = store.claims(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue,
+                        status=_status(status, "claim"))
     if as_json:
         texts = {}
         for r in rows:
@@ -335,10 +349,11 @@ def claims(obj: Context, article, outlet, speaker, side, cue, as_json) -> None:
 @click.option("--outlet", help="Only conflicts with a claim from this outlet.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Hide conflicts below this confidence (0–1).")
+@click.option("--status", help="Current review status: unreviewed, confirmed, not-a-conflict.")
 @json_option
 @db_option
 @click.pass_obj
-def conflicts(obj: Context, type_, outlet, min_confidence, as_json) -> None:
+def conflicts(obj: Context, type_, outlet, min_confidence, status, as_json) -> None:
     """List conflicting claims side by side, with the reason for each.
 
     \b
@@ -346,7 +361,8 @@ def conflicts(obj: Context, type_, outlet, min_confidence, as_json) -> None:
       claimcheck conflicts --type competing_claims --min-confidence 0.6
     """
     store = obj.store
-    rows = store.conflicts(type=type_, outlet=outlet, min_confidence=min_confidence)
+    rows = store.conflicts(type=type_, outlet=outlet, min_confidence=min_confidence,
+                           status=_status(status, "conflict"))
     for r in rows:
         r["a"] = store.claim(r["claim_a"])
         r["b"] = store.claim(r["claim_b"])

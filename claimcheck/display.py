@@ -96,7 +96,7 @@ def render_claims(console, store, rows: list[dict]) -> None:
         if claim["article_id"] not in texts:
             texts[claim["article_id"]] = store.article(claim["article_id"])
         article = texts[claim["article_id"]]
-        title = f"{claim['id'][:10]} · {article.name} · {claim['outlet'] or 'outlet unknown'}"
+        title = f"{claim['id'][:10]} · {article.name} · {claim['outlet'] or 'outlet unknown'} · {claim['status']}"
         console.print(Panel(Group(marked_sentence(article.text, claim), claim_table(claim)), title=plain(title)))
     console.print(f"{len(rows)} claim(s)")
 
@@ -121,5 +121,6 @@ def render_conflicts(console, store, rows: list[dict]) -> None:
         grid.add_row(side_panel(conflict["a"]), side_panel(conflict["b"]))
         reason = plain(f"{conflict['reason_en']}\n{conflict['reason_ar']}")
         console.print(Panel(Group(reason, grid),
-                            title=plain(f"{conflict['type']} · confidence {conflict['confidence']:.2f} · {conflict['id'][:10]}")))
+                            title=plain(f"{conflict['type']} · confidence {conflict['confidence']:.2f} · "
+                                        f"{conflict['id'][:10]} · {conflict['status']}")))
     console.print(f"{len(rows)} conflict(s)")

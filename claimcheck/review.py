@@ -129,7 +129,7 @@ def record(store, kind: str, target_id: str, status: str, reviewer: str,
            note: str | None = None, evidence: str | None = None) -> dict:
     """Append a decision: ``target_id`` (full id or unique prefix) now has ``status``. Returns the new row."""
     _check_kind(kind)
-    status = _check_status(kind, status)
+    status = check_status(kind, status)
     reviewer = _check_reviewer(reviewer)
     evidence = _check_url(evidence)
     note = _check_note(note)
@@ -245,7 +245,7 @@ def _check_kind(kind: str) -> None:
         raise ReviewError(f"unknown review target {kind!r}: use 'claim' or 'conflict'")
 
 
-def _check_status(kind: str, status: str) -> str:
+def check_status(kind: str, status: str) -> str:
     value = (status or "").strip().lower().replace("_", "-").replace(" ", "-")
     value = _ALIASES.get(value, value)
     if value not in STATUSES[kind]:

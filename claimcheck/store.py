@@ -38,6 +38,7 @@ from .models import Article, Chrome, Claim, Conflict, Evidence, Frame, Span, Sto
 
 # Bump when analysis output changes, so that ingest re-analyses stored articles.
 PIPELINE_VERSION = "1"
+UNREVIEWED = "unreviewed"  # the status of a claim or conflict nobody has decided on
 
 
 class Base(DeclarativeBase):
@@ -421,7 +422,8 @@ class Store:
     # --- claims ---------------------------------------------------------------------
 
     def claims(self, **filters) -> list[dict]:
-        """Claims as dicts, filtered by article, outlet, speaker, side, cue (lemma or text).
+        """Claims as dicts with their current review ``status``, filtered by article, outlet, speaker,
+        side, cue (lemma or text) and status.
 
         The speaker filter folds Arabic spelling variants ("احمد المسمارى" finds "أحمد المسماري").
         """
@@ -429,7 +431,7 @@ class Store:
 
         speaker = filters.pop("speaker", None)
         with self.session() as s:
-            rows = [claim_dict(r) for r in s.scalars(_claim_query(**filters))]
+            rows = [claim_dict(r) | {"status": status} for r, status in s.execute(_claim_query(**filters))]
         if speaker:
             wanted = normalize(speaker)
             rows = [r for r in rows if wanted in normalize(f"{r['speaker']} {r['speaker_text']}")]
@@ -468,10 +470,14 @@ class Store:
         with self.locked_session("conflicts") as s:
             return _write_conflicts(s, detect([claim_from_row(r) for r in s.scalars(select(ClaimRow))]))
 
-    def conflicts(self, *, type: str | None = None, outlet: str | None = None,
+    def conflicts(self, *, type: str | None = None, outlet: str | None = None, status: str | None = None,
                   min_confidence: float | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Conflicts, most confident first, with their current review ``status``."""
+        current = status_column("conflict", ConflictRow.id)
         with self.session() as s:
-            query = select(ConflictRow).order_by(ConflictRow.confidence.desc(), ConflictRow.id)
+            query = select(ConflictRow, current).order_by(ConflictRow.confidence.desc(), ConflictRow.id)
+            if status:
+                query = query.where(current == status)
             if type:
                 query = query.where(ConflictRow.type == type)
             if min_confidence is not None:
@@ -483,13 +489,32 @@ class Store:
                 query = query.limit(limit).offset(offset)
             return [
                 {"id": r.id, "claim_a": r.claim_a, "claim_b": r.claim_b, "type": r.type, "reason_en": r.reason_en,
-                 "reason_ar": r.reason_ar, "confidence": r.confidence}
-                for r in s.scalars(query)
+                 "reason_ar": r.reason_ar, "confidence": r.confidence, "status": current_status}
+                for r, current_status in s.execute(query)
             ]
 
     def conflict_count(self) -> int:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(ConflictRow)) or 0
+
+
+def status_column(kind: str, target_id):
+    """SQL for the current review status of ``target_id`` (a claim or conflict id column): the
+    latest review's ``new_status``, or 'unreviewed'. The CLI and the desk filter and show by it.
+
+    A correlated subquery rather than a join on "latest row per target": it is one lookup in
+    the (target_kind, target_id, id) index per row actually read, where SQLite would scan a
+    joined derived table once per claim.
+    """
+    latest = (
+        select(ReviewRow.new_status)
+        .where(ReviewRow.target_kind == kind, ReviewRow.target_id == target_id)
+        .order_by(ReviewRow.id.desc())
+        .limit(1)
+        .correlate_except(ReviewRow)
+        .scalar_subquery()
+    )
+    return func.coalesce(latest, UNREVIEWED)
 
 
 def _write_conflicts(s: Session, conflicts: Iterable[Conflict]) -> int:
@@ -515,8 +540,12 @@ def _insert_ignore(s: Session, model, rows: list[dict]) -> None:
     s.execute(insert(model).on_conflict_do_nothing(), rows)
 
 
-def _claim_query(*, article=None, outlet=None, speaker=None, side=None, cue=None, ids=None, limit=None, offset=0):
-    query = select(ClaimRow).order_by(ClaimRow.article_id, ClaimRow.cue_start)
+def _claim_query(*, article=None, outlet=None, speaker=None, side=None, cue=None, status=None, ids=None, limit=None,
+                 offset=0):
+    current = status_column("claim", ClaimRow.id)
+    query = select(ClaimRow, current).order_by(ClaimRow.article_id, ClaimRow.cue_start)
+    if status:
+        query = query.where(current == status)
     if article:
         query = query.where(ClaimRow.article_id == article)
     if outlet:

@@ -89,3 +89,36 @@ def test_filters_take_percent_and_underscore_literally(seeded_store):
 def test_min_confidence_outside_0_1_is_an_error(seeded_store, value):
     result = run("conflicts", "--min-confidence", value, "--db", seeded_store.url, ok=False)
     assert result.exit_code == 2 and "--min-confidence" in result.output and "0<=x<=1" in result.output
+
+
+def test_claims_and_conflicts_carry_their_review_status(tmp_path):
+    from claimcheck.store import Store
+    from helpers import seed_store
+
+    url = f"sqlite:///{tmp_path / 'claims.db'}"
+    store = Store(url)
+    seed_store(store)
+    claim, other = (c["id"] for c in store.claims()[:2])
+    conflict = store.conflicts()[0]["id"]
+    store.close()
+    run("review", claim, "-s", "disputed", "--reviewer", "amina", "--db", url)
+    run("review", other, "-s", "false", "--reviewer", "amina", "--db", url)
+    run("review", other, "-s", "verified", "--reviewer", "omar", "--db", url)  # the latest decision counts
+    run("review", conflict, "--conflict", "-s", "confirmed", "--db", url)
+
+    every = json.loads(run("claims", "--json", "--db", url).stdout)
+    status = {c["id"]: c["status"] for c in every}
+    assert status[claim] == "disputed" and status[other] == "verified"
+    assert set(status.values()) == {"disputed", "verified", "unreviewed"}
+    assert [c["id"] for c in json.loads(run("claims", "--status", "disputed", "--json", "--db", url).stdout)] == [claim]
+    assert [c["id"] for c in json.loads(run("claims", "--status", "Verified", "--json", "--db", url).stdout)] == [other]
+    unreviewed = json.loads(run("claims", "--status", "unreviewed", "--json", "--db", url).stdout)
+    assert len(unreviewed) == len(every) - 2
+    assert "disputed" in run("claims", "--status", "disputed", "--db", url).stdout
+    wrong = run("claims", "--status", "maybe", "--db", url, ok=False)
+    assert wrong.exit_code == 2 and "use one of: unreviewed, verified" in wrong.output
+
+    conflicts = json.loads(run("conflicts", "--json", "--db", url).stdout)
+    assert {c["id"]: c["status"] for c in conflicts}[conflict] == "confirmed"
+    confirmed = json.loads(run("conflicts", "--status", "confirmed", "--json", "--db", url).stdout)
+    assert [c["id"] for c in confirmed] == [conflict]

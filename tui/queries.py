@@ -15,10 +15,11 @@ from functools import lru_cache
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from claimcheck.store import ArticleRow, ClaimRow, ConflictRow, ReviewRow
+from claimcheck.store import ArticleRow, ClaimRow, ConflictRow, status_column
 from claimcheck.text import normalize
 
 UNREVIEWED = "unreviewed"
+_status = status_column  # the one definition of a row's current status, shared with the CLI
 
 
 @dataclass(frozen=True)
@@ -45,24 +46,6 @@ class ClaimFilter:
     @property
     def empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))
-
-
-def _status(kind: str, target_id):
-    """The target's latest ``new_status``, or 'unreviewed'.
-
-    A correlated subquery rather than a join on "latest row per target": it is one lookup in
-    the (target_kind, target_id, id) index per row actually read, where SQLite would scan a
-    joined derived table once per claim.
-    """
-    latest = (
-        select(ReviewRow.new_status)
-        .where(ReviewRow.target_kind == kind, ReviewRow.target_id == target_id)
-        .order_by(ReviewRow.id.desc())
-        .limit(1)
-        .correlate_except(ReviewRow)
-        .scalar_subquery()
-    )
-    return func.coalesce(latest, UNREVIEWED)
 
 
 # --- conflicts ------------------------------------------------------------------------------
