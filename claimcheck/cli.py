@@ -176,18 +176,20 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
                 last["path"] = name
 
         report = ingest_paths(store, paths, chosen, on_item=step, force=force)
-    from .text import visible
+    from .text import counted, visible
 
     for error in report.errors:
         click.echo(f"error: {visible(str(error))}", err=True)  # a file name may hold control characters
     if not obj.quiet:
         click.echo(
             f"{report.added} added, {report.updated} re-analysed, {report.unchanged} unchanged; "
-            f"{report.claims} claims extracted now; the store holds {store.claim_count()} claims and "
-            f"{report.conflicts} conflicts ({_safe_url(store.url)})"
+            f"{counted(report.claims, 'claim')} extracted now; the store holds {counted(store.claim_count(), 'claim')} "
+            f"and {counted(report.conflicts, 'conflict')} ({_safe_url(store.url)})"
         )
     if report.errors:
-        click.echo(f"{len(report.errors)} input(s) failed; fix them and run ingest again (the rest is stored).", err=True)
+        them = "it" if len(report.errors) == 1 else "them"
+        click.echo(f"{counted(len(report.errors), 'input')} failed; fix {them} and run ingest again (the rest is stored).",
+                   err=True)
         sys.exit(1)
 
 
@@ -214,7 +216,9 @@ def analyze(obj: Context, articles, analyzer, stanza_dir) -> None:
         task = bar.add_task("", total=None)
         n_articles, n_claims = reanalyze(store, chosen, ids, on_item=lambda name: bar.update(task, description=name))
     if not obj.quiet:
-        click.echo(f"{n_articles} article(s) analysed with {chosen.name}: {n_claims} claims")
+        from .text import counted
+
+        click.echo(f"{counted(n_articles, 'article')} analysed with {chosen.name}: {counted(n_claims, 'claim')}")
 
 
 def _safe_url(url: str) -> str:

@@ -154,5 +154,7 @@ def export_command(obj: Context, status, outlet, side, since, until, fmt, output
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror}; choose another -o path") from exc
     if not obj.quiet:
-        what = "reviewed claims" if fmt == "claimreview" else "claims"
-        click.echo(f"{n} {what} written to {output}" + ("" if n else " (nothing matched the filters)"))
+        from .text import counted
+
+        what = counted(n, "reviewed claim" if fmt == "claimreview" else "claim")
+        click.echo(f"{what} written to {output}" + ("" if n else " (nothing matched the filters)"))

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .models import Article
-from .text import visible
+from .text import counted, visible
 
 CUE_STYLE = "bold yellow"
 SPEAKER_STYLE = "bold cyan"
@@ -98,7 +98,7 @@ def render_claims(console, store, rows: list[dict]) -> None:
         article = texts[claim["article_id"]]
         title = f"{claim['id'][:10]} · {article.name} · {claim['outlet'] or 'outlet unknown'} · {claim['status']}"
         console.print(Panel(Group(marked_sentence(article.text, claim), claim_table(claim)), title=plain(title)))
-    console.print(f"{len(rows)} claim(s)")
+    console.print(counted(len(rows), "claim"))
 
 
 def render_conflicts(console, store, rows: list[dict]) -> None:
@@ -123,4 +123,4 @@ def render_conflicts(console, store, rows: list[dict]) -> None:
         console.print(Panel(Group(reason, grid),
                             title=plain(f"{conflict['type']} · confidence {conflict['confidence']:.2f} · "
                                         f"{conflict['id'][:10]} · {conflict['status']}")))
-    console.print(f"{len(rows)} conflict(s)")
+    console.print(counted(len(rows), "conflict"))

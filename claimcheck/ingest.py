@@ -36,10 +36,10 @@ TEXT_FIELDS = ("text", "body", "content", "article")
 class IngestError:
     path: str
     message: str
-    record: int | None = None  # 1-based record/row number in a collection
+    record: int | None = None  # the line a record starts on in a collection (1-based)
 
     def __str__(self) -> str:
-        where = f"{self.path} (record {self.record})" if self.record else self.path
+        where = f"{self.path} (line {self.record})" if self.record else self.path
         return f"{where}: {self.message}"
 
 
@@ -274,15 +274,30 @@ def _records(path: Path) -> Iterator[tuple[int, dict | Exception]]:
             except ValueError as exc:
                 yield number, exc
     else:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        for number, row in enumerate(reader, start=2):  # row 1 is the header
-            yield number, row
+        # Numbered by the line each row starts on, like JSONL records: a quoted cell may hold line
+        # breaks, so a row's index is not the line an editor shows.
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header: list[str] | None = None
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield start, ValueError(f"not valid CSV ({exc})")
+                return  # the reader cannot go on past a broken row
+            if header is None:
+                header = row
+            elif row:
+                yield start, dict(zip(header, row))
 
 
 def _collection_articles(path: Path) -> Iterator[Article | IngestError]:
     for number, record in _records(path):
         if isinstance(record, Exception):
-            yield IngestError(str(path), f"not valid JSON ({record}); fix the line and ingest again", number)
+            reason = str(record) if str(record).startswith("not valid CSV") else f"not valid JSON ({record})"
+            yield IngestError(str(path), f"{reason}; fix the line and ingest again", number)
             continue
         body = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
         if body is None:

@@ -79,6 +79,11 @@ def normalize_name(text: str) -> str:
 
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 claim', '2 claims': a count for an English message."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 # What a terminal obeys instead of showing: C0 and C1 control characters (ESC opens a control
 # sequence that can clear or retitle the screen) and the bidi embeddings, overrides and isolates
 # (they reorder the text after them). Tab, line feed and CR+LF are layout and stay; RLM, ALM,

@@ -122,3 +122,33 @@ def test_claims_and_conflicts_carry_their_review_status(tmp_path):
     assert {c["id"]: c["status"] for c in conflicts}[conflict] == "confirmed"
     confirmed = json.loads(run("conflicts", "--status", "confirmed", "--json", "--db", url).stdout)
     assert [c["id"] for c in confirmed] == [conflict]
+
+
+def test_messages_count_in_english(tmp_path):
+    from claimcheck.store import Store
+
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.jsonl").write_text(
+        json.dumps({"id": "one", "text": "قالت الحكومة إن الوضع هادئ.\n"}, ensure_ascii=False) + "\n{broken\n",
+        encoding="utf-8")
+    result = run("ingest", str(tmp_path / "in"), "--db", url, ok=False)
+    assert "1 claim extracted now; the store holds 1 claim and 0 conflicts" in result.stdout
+    assert "1 input failed; fix it and run ingest again" in result.stderr
+    assert run("claims", "--db", url).stdout.rstrip().endswith("\n1 claim")
+    assert "1 article analysed with builtin: 1 claim" in run("analyze", "--db", url).stdout
+    assert "1 claim written to" in run("export", "-o", str(tmp_path / "one.csv"), "--db", url).stdout
+    assert run("conflicts", "--db", url).stdout.strip() == "0 conflicts"
+
+
+def test_csv_errors_name_the_line_a_row_starts_on(tmp_path):
+    from claimcheck import ingest
+
+    sheet = tmp_path / "sheet.csv"
+    # Header on line 1; the first row's text runs over lines 2–4; the second row (no text) is on line 5.
+    sheet.write_text('title,text\nأول,"قالت الحكومة\n\nإن الوضع هادئ."\nثان,\n', encoding="utf-8")
+    items = list(ingest.read([sheet]))
+    errors = [str(i) for i in items if isinstance(i, ingest.IngestError)]
+    assert errors == [f"{sheet} (line 5): has no article text (expected one of the fields text, body, content, article)"]
+    (article,) = [i for i in items if not isinstance(i, ingest.IngestError)]
+    assert article.source_path == f"{sheet}#2"

@@ -201,15 +201,16 @@ def test_broken_files_get_one_clear_error_each_and_the_rest_is_stored(tmp_path):
         "garbage.txt": ("binary",),
         "empty.txt": ("empty",),
         "bad_sidecar.txt": ("bad_sidecar.json", "not valid JSON"),
-        "batch.jsonl (record 2)": ("not valid JSON",),
-        "batch.jsonl (record 3)": ("no article text",),
-        "batch.csv (record 3)": ("no article text",),
+        "batch.jsonl (line 2)": ("not valid JSON",),
+        "batch.jsonl (line 3)": ("no article text",),
+        # The good row's text has line breaks: the bad row starts on the line after them.
+        f"batch.csv (line {2 + seed('004').read_text(encoding='utf-8').count(chr(10)) + 1})": ("no article text",),
     }
     assert len(errors) == len(expected), errors
     for where, words in expected.items():
         (line,) = [e for e in errors if f"{folder / where.split(' ')[0]}" in e and where in e]
         assert all(w in line for w in words), line
-    assert "6 input(s) failed" in result.stderr
+    assert "6 inputs failed; fix them" in result.stderr
 
     # The two good .txt files, the good JSONL record and the good CSV row.
     assert sorted(r["name"] for r in Store(url).articles()) == ["batch-1", "batch-2", "good_a", "good_b"]

@@ -54,7 +54,7 @@ def test_every_command_on_the_store(db_url, tmp_path):
     assert json.loads(run("history", conflict, "--conflict", "--json", "--db", db_url).stdout)[0]["new_status"] == "confirmed"
 
     out_file = tmp_path / "disputed.csv"
-    assert "1 claims written" in run("export", "--status", "disputed", "-o", str(out_file), "--db", db_url).stdout
+    assert "1 claim written" in run("export", "--status", "disputed", "-o", str(out_file), "--db", db_url).stdout
     frame = pd.read_csv(out_file, encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert list(frame["claim_id"]) == [claim] and list(frame["note"]) == ["روايتان متعارضتان"]
     run("export", "--format", "claimreview", "-o", str(tmp_path / "r.json"), "--db", db_url)

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from claimcheck import export, review
-from claimcheck.text import visible
+from claimcheck.text import counted, visible
 
 from . import bidi
 from .screens import ClaimsScreen, HelpScreen, QueueScreen
@@ -97,7 +97,7 @@ class DeskApp(App[None]):
         except (export.ExportError, OSError) as exc:
             self.notify(f"export failed: {exc}", severity="error")
             return
-        self.notify(f"exported {n} claims to {path}")
+        self.notify(f"exported {counted(n, 'claim')} to {path}")
 
     # --- display ----------------------------------------------------------------------------
 
