@@ -180,6 +180,8 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
 
     for error in report.errors:
         click.echo(f"error: {visible(str(error))}", err=True)  # a file name may hold control characters
+    for warning in report.warnings:
+        click.echo(f"warning: {visible(warning)}", err=True)
     if not obj.quiet:
         click.echo(
             f"{report.added} added, {report.updated} re-analysed, {report.unchanged} unchanged; "

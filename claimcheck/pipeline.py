@@ -6,6 +6,7 @@ Stages are plain functions; this module and the CLI are the only places that cha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,9 @@ from . import attribute, conflicts, dates, frames, ingest, resolve
 from .analyze import Analyzer, BuiltinAnalyzer
 from .config import load_settings
 from .models import Article, Claim, TimeRef
+from .text import ARABIC_LETTER
+
+_ARABIC = re.compile(f"[{ARABIC_LETTER}]")
 
 
 def analyze_article(article: Article, analyzer: Analyzer | None = None) -> list[Claim]:
@@ -53,6 +57,7 @@ class IngestReport:
     claims: int = 0
     conflicts: int = 0
     errors: list[ingest.IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # stored, but probably not what was meant
 
 
 def ingest_paths(
@@ -78,6 +83,9 @@ def ingest_paths(
             if on_item:
                 on_item(str(item.path))
             continue
+        if not _ARABIC.search(item.text):
+            # Stored as read, but the cue lexicon is Arabic: say why nothing will come of it.
+            report.warnings.append(f"{item.source_path or item.name}: no Arabic text; 0 claims")
         state = store.article_state(item.id)
         if state == (analyzer.name, PIPELINE_VERSION) and not force:
             report.unchanged += 1

@@ -403,3 +403,16 @@ def test_metadata_of_the_wrong_type_is_refused(tmp_path, meta, words):
 def test_whole_dates_in_any_common_form_are_read():
     for written in ("2020-05-21", "20200521", "21/05/2020", "21 May 2020", "2020-05-21T10:00:00+02:00"):
         assert ingest._parse_date(written) == date(2020, 5, 21), written
+
+
+def test_a_file_without_arabic_gets_a_warning(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed("004"), folder / "arabic.txt")
+    (folder / "english.txt").write_text("The army said it took the airport.\n", encoding="utf-8")
+    url = sqlite_at(tmp_path / "store.db")
+    result = run("ingest", str(folder), "--db", url)
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == [f"warning: {folder / 'english.txt'}: no Arabic text; 0 claims"]
+    assert sorted(a["name"] for a in Store(url).articles()) == ["arabic", "english"]  # stored all the same
