@@ -295,13 +295,14 @@ class Store:
 
     # --- articles -------------------------------------------------------------------
 
-    def article_state(self, article_id: str) -> tuple[str | None, str | None] | None:
-        """(analyzer, pipeline version) of a stored article, or None when absent."""
+    def article_state(self, article_id: str) -> tuple[str | None, str | None, tuple] | None:
+        """(analyzer, pipeline version, ``metadata(article)``) of a stored article, or None when absent."""
         with self.session() as s:
             row = s.execute(
-                select(ArticleRow.analyzer, ArticleRow.pipeline_version).where(ArticleRow.id == article_id)
+                select(ArticleRow.analyzer, ArticleRow.pipeline_version, *_METADATA_COLUMNS)
+                .where(ArticleRow.id == article_id)
             ).first()
-            return tuple(row) if row else None
+            return (row[0], row[1], tuple(row[2:])) if row else None
 
     def save_article(self, article: Article, claims: Sequence[Claim], analyzer: str) -> None:
         """Write an article with its stories, chrome and claims in one transaction.
@@ -496,6 +497,17 @@ class Store:
     def conflict_count(self) -> int:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(ConflictRow)) or 0
+
+
+_METADATA_COLUMNS = (ArticleRow.outlet, ArticleRow.outlet_source, ArticleRow.published, ArticleRow.url,
+                     ArticleRow.title)
+
+
+def metadata(article: Article) -> tuple:
+    """What an article's sidecar or manifest line decides, in the order of ``_METADATA_COLUMNS``:
+    an edit to any of it re-analyses the article (the text, and so the id, stay the same)."""
+    ev = article.outlet_evidence
+    return (article.outlet, ev.source if ev else None, article.published, article.url, article.title)
 
 
 def status_column(kind: str, target_id):

@@ -416,3 +416,40 @@ def test_a_file_without_arabic_gets_a_warning(tmp_path):
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert warnings == [f"warning: {folder / 'english.txt'}: no Arabic text; 0 claims"]
     assert sorted(a["name"] for a in Store(url).articles()) == ["arabic", "english"]  # stored all the same
+
+
+def test_edited_metadata_is_noticed_and_reviews_stay(tmp_path):
+    from claimcheck import review
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for prefix in ("000", "002"):
+        shutil.copy(seed(prefix), folder / f"s{prefix}.txt")
+    sidecar = folder / "s000.json"
+    sidecar.write_text(json.dumps({"outlet": "Alhurra", "published": "2020-05-18"}), encoding="utf-8")
+    url = sqlite_at(tmp_path / "store.db")
+    assert run("ingest", str(folder), "--db", url).exit_code == 0
+    store = Store(url)
+    claim = store.claims(article=store.find_article_id("s000"))[0]["id"]
+    review.record(store, "claim", claim, "disputed", "amina", note="kept")
+
+    # A corrected sidecar, and a new manifest line for the other article.
+    sidecar.write_text(json.dumps({"outlet": "BBC Arabic", "published": "2020-05-21", "url": "https://a"}),
+                       encoding="utf-8")
+    (folder / "articles.jsonl").write_text(json.dumps({"id": "s002", "outlet": "Al Jazeera"}) + "\n", encoding="utf-8")
+    again = run("ingest", str(folder), "--db", url)
+    assert again.output.startswith("0 added, 2 re-analysed, 0 unchanged"), again.output
+    outlets = {a["name"]: (a["outlet"], a["published"]) for a in store.articles()}
+    assert outlets == {"s000": ("BBC Arabic", "2020-05-21"), "s002": ("Al Jazeera", None)}
+    assert store.claim(claim)["outlet"] == "BBC Arabic"
+    assert review.current_status(store, "claim", [claim])[claim]["note"] == "kept"
+
+    # The same as a fresh store given the new metadata: claims (ids, outlets, dates) and conflicts.
+    fresh = Store(sqlite_at(tmp_path / "fresh.db"))
+    from claimcheck.pipeline import ingest_paths
+
+    ingest_paths(fresh, [folder])
+    drop_status = [{k: v for k, v in c.items() if k != "status"} for c in store.claims()]
+    assert drop_status == [{k: v for k, v in c.items() if k != "status"} for c in fresh.claims()]
+    assert store.conflicts() == fresh.conflicts()
+    assert run("ingest", str(folder), "--db", url).output.startswith("0 added, 0 re-analysed, 2 unchanged")
