@@ -240,7 +240,17 @@ def _is_manifest(path: Path) -> bool:
     return path.name == MANIFEST
 
 
+def _check_size(size: int) -> None:
+    from .config import load_settings
+
+    limit = load_settings().max_article_mb
+    if size > limit * 1_000_000:
+        raise UnreadableText(f"is {size / 1_000_000:.3g} MB, more than the {limit:g} MB allowed for one article; "
+                             "split it, or raise max_article_mb under [ingest] in config.toml")
+
+
 def _txt_article(path: Path, root: Path) -> Article:
+    _check_size(path.stat().st_size)
     raw = path.read_bytes()
     text, encoding = decode(raw)
     meta: dict = {}
@@ -304,6 +314,11 @@ def _collection_articles(path: Path) -> Iterator[Article | IngestError]:
             yield IngestError(str(path), f"has no article text (expected one of the fields {', '.join(TEXT_FIELDS)})", number)
             continue
         name = str(record.get("id") or record.get("name") or f"{path.stem}-{number}")
+        try:
+            _check_size(len(body.encode("utf-8")))
+        except UnreadableText as exc:
+            yield IngestError(str(path), f"its text {exc}", number)
+            continue
         try:
             yield build_article(body, name, source_path=f"{path}#{number}", encoding="utf-8", meta=record)
         except (ValueError, OverflowError) as exc:

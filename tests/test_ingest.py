@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import ingest
+from claimcheck import config, ingest
 from claimcheck.analyze import BuiltinAnalyzer
 from claimcheck.cli import cli
 from claimcheck.pipeline import ingest_paths
@@ -453,3 +453,35 @@ def test_edited_metadata_is_noticed_and_reviews_stay(tmp_path):
     assert drop_status == [{k: v for k, v in c.items() if k != "status"} for c in fresh.claims()]
     assert store.conflicts() == fresh.conflicts()
     assert run("ingest", str(folder), "--db", url).output.startswith("0 added, 0 re-analysed, 2 unchanged")
+
+
+def test_an_article_over_the_size_limit_is_refused_whole(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed("004"), folder / "small.txt")
+    line = seed("003").read_text(encoding="utf-8")
+    (folder / "huge.txt").write_text(line * (5_100_000 // len(line.encode("utf-8")) + 1), encoding="utf-8")
+    url = sqlite_at(tmp_path / "store.db")
+    result = run("ingest", str(folder), "--db", url)
+    assert result.exit_code == 1
+    errors = [e for e in result.stderr.splitlines() if e.startswith("error: ")]
+    assert errors == [f"error: {folder / 'huge.txt'}: is 5.11 MB, more than the 5 MB allowed for one article; "
+                      "split it, or raise max_article_mb under [ingest] in config.toml"]
+    assert [a["name"] for a in Store(url).articles()] == ["small"]  # never stored cut short
+
+    # The limit is a setting; in a collection it applies to each record.
+    cfg = tmp_path / "cfg"
+    cfg.mkdir()
+    (cfg / "config.toml").write_text("[ingest]\nmax_article_mb = 0.006\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMCHECK_CONFIG_DIR", str(cfg))
+    config.load_settings.cache_clear()
+    try:
+        records = [{"id": "short", "text": seed("004").read_text(encoding="utf-8")},
+                   {"id": "long", "text": seed("002").read_text(encoding="utf-8")}]
+        (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+        items = list(ingest.read([tmp_path / "feed.jsonl"]))
+    finally:
+        config.load_settings.cache_clear()
+    assert [i.name for i in items if not isinstance(i, ingest.IngestError)] == ["short"]
+    (error,) = [str(i) for i in items if isinstance(i, ingest.IngestError)]
+    assert error.startswith(f"{tmp_path / 'feed.jsonl'} (line 2): its text is 0.0084 MB, more than the 0.006 MB")
