@@ -204,6 +204,7 @@ def claimreviews(rows: list[dict]) -> list[dict]:
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "identifier": r["claim_id"],
+            "url": f"{settings.review_url}{r['claim_id']}" if settings.review_url else None,
             # A denial's content is what was denied; the sentence keeps the "نفى" that frames it.
             "claimReviewed": r["sentence"] if r.get("negated") else r["content"],
             "itemReviewed": _compact({
@@ -214,6 +215,9 @@ def claimreviews(rows: list[dict]) -> list[dict]:
             }),
             "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1,
                              "alternateName": name},
+            "reviewBody": r["note"],  # the reviewer's reasons
+            # The page the decision rests on: a citation of the review, as a web page.
+            "citation": [{"@type": "WebPage", "url": r["evidence"]}] if r["evidence"] else None,
             "author": organisation,
             "datePublished": r["reviewed_at"][:10] if r["reviewed_at"] else None,
         }))

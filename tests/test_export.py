@@ -6,6 +6,7 @@ import codecs
 import json
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -146,8 +147,8 @@ def test_rejected_conflicts_leave_the_export(reviewed, tmp_path):
 def test_claimreview_json_ld(reviewed, tmp_path, monkeypatch):
     cfg = tmp_path / "cfg"
     cfg.mkdir()
-    (cfg / "config.toml").write_text('[export]\norganisation = "منصة تحقق"\norganisation_url = "https://check.example"\n',
-                                     encoding="utf-8")
+    (cfg / "config.toml").write_text('[export]\norganisation = "منصة تحقق"\norganisation_url = "https://check.example"\n'
+                                     'review_url = "https://check.example/claims/"\n', encoding="utf-8")
     monkeypatch.setenv("CLAIMCHECK_CONFIG_DIR", str(cfg))
     config.load_settings.cache_clear()
     try:
@@ -184,7 +185,71 @@ def test_claimreview_json_ld(reviewed, tmp_path, monkeypatch):
             assert appearance["url"] == "https://news.example/story"
         else:
             assert "url" not in appearance
+        # Each review: its own address, the reviewer's note and the evidence of the decision in force.
+        state = review.current_status(reviewed, "claim", [claim["id"]])[claim["id"]]
+        assert item["url"] == f"https://check.example/claims/{claim['id']}"
+        assert item.get("reviewBody") == state["note"]
+        assert item.get("citation") == ([{"@type": "WebPage", "url": state["evidence_url"]}]
+                                        if state["evidence_url"] else None)
+        check_schema_org(item)
     assert any(i["itemReviewed"]["appearance"][0].get("url") for i in items)
+    assert {i.get("reviewBody") for i in items} >= {"no such strike", "يتعارض مع بيان البعثة الأممية، \"نصاً\"\nسطر ثان"}
+    assert [c["url"] for i in items for c in i.get("citation", [])] == ["https://example.org/بيان"]
+
+
+SCHEMA_ORG = json.loads((Path(__file__).parent / "data" / "schemaorg-claimreview.json").read_text(encoding="utf-8"))
+
+
+def _is_a(kind: str, wanted: str) -> bool:
+    """``kind`` is ``wanted`` or one of its subtypes, in schema.org's type hierarchy."""
+    while kind is not None:
+        if kind == wanted:
+            return True
+        kind = SCHEMA_ORG["types"].get(kind)
+    return False
+
+
+def _fits(value, ranges: list[str]) -> bool:
+    if isinstance(value, dict):
+        return any(_is_a(value["@type"], r) for r in ranges)
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return "Number" in ranges
+    if "URL" in ranges and value.startswith(("http://", "https://")):
+        return True
+    if {"Date", "DateTime"} & set(ranges):
+        try:
+            date.fromisoformat(value[:10])
+            return True
+        except ValueError:
+            pass
+    return "Text" in ranges
+
+
+def check_schema_org(node: dict) -> None:
+    """Every property of ``node`` (and of the objects in it) is defined for its type, with values of its range."""
+    kind = node["@type"]
+    assert kind in SCHEMA_ORG["types"], f"{kind} is not a schema.org type used here"
+    for key, value in node.items():
+        if key.startswith("@"):
+            continue
+        prop = SCHEMA_ORG["properties"].get(key)
+        assert prop is not None, f"{key} is not a schema.org property (on {kind})"
+        assert any(_is_a(kind, d) for d in prop["domain"]), f"{key} is not a property of {kind}"
+        for v in value if isinstance(value, list) else [value]:
+            assert _fits(v, prop["range"]), f"{kind}.{key} = {v!r} is not one of {prop['range']}"
+            if isinstance(v, dict):
+                check_schema_org(v)
+
+
+def test_the_schema_check_catches_misuse():
+    with pytest.raises(AssertionError, match="reviewBody is not a property of Claim"):
+        check_schema_org({"@type": "Claim", "reviewBody": "x"})
+    with pytest.raises(AssertionError, match="not one of"):
+        check_schema_org({"@type": "ClaimReview", "reviewRating": {"@type": "Person", "name": "x"}})
+    with pytest.raises(AssertionError, match="evidence is not a schema.org property"):
+        check_schema_org({"@type": "ClaimReview", "evidence": "https://a"})
 
 
 def test_export_never_overwrites_or_creates_folders_unasked(reviewed, tmp_path):
