@@ -128,8 +128,9 @@ def undo(obj: Context, target, reviewer, conflict, as_json) -> None:
 @click.option("--side", help="Only claims by speakers of this side (LNA, GNA, …).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only claims about this date or later (YYYY-MM-DD).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only claims about this date or earlier (YYYY-MM-DD).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "csv-plain", "jsonl", "claimreview"]), default="csv",
-              show_default=True, help="csv has a BOM for Excel; csv-plain has none; jsonl is the data; claimreview is JSON-LD.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "csv-plain", "jsonl", "claimreview", "xlsx"]), default="csv",
+              show_default=True, help="csv has a BOM for Excel; csv-plain has none; jsonl is the data; claimreview is "
+                                      "JSON-LD; xlsx is an Excel workbook (right to left, dates as dates).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @db_option

@@ -5,9 +5,10 @@ Formats:
   csv-plain    the same without the BOM, for tools the BOM confuses
   jsonl        one JSON object per claim, with spans and lists: the data export
   claimreview  schema.org ClaimReview JSON-LD for the reviewed claims
+  xlsx         an Excel workbook: one right-to-left sheet with the CSV's columns, dates as dates
 
-Both CSVs neutralise cells a spreadsheet would run as a formula; jsonl and claimreview
-keep the text exactly as stored.
+The CSVs and the workbook neutralise cells a spreadsheet would run as a formula; jsonl and
+claimreview keep the text exactly as stored.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import json
 import os
 import secrets
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +25,9 @@ import pandas as pd
 from . import review
 from .config import load_settings
 
-FORMATS = ("csv", "csv-plain", "jsonl", "claimreview")
+FORMATS = ("csv", "csv-plain", "jsonl", "claimreview", "xlsx")
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit for one sheet, the header row included
+XLSX_DATES = {"published": "yyyy-mm-dd", "reviewed_at": "yyyy-mm-dd hh:mm:ss"}
 COLUMNS = [
     "claim_id", "article", "outlet", "published", "speaker", "role", "affiliation", "side", "cue", "content",
     "sentence", "time_reference", "status", "reviewer", "note", "evidence", "reviewed_at",
@@ -98,6 +101,8 @@ def _write(path: Path, fmt: str, rows: list[dict]) -> int:
         # stray carriage return in a note cannot split a row.
         table.to_csv(path, index=False, encoding="utf-8-sig" if fmt == "csv" else "utf-8", lineterminator="\r\n")
         return len(table)
+    if fmt == "xlsx":
+        return _write_xlsx(path, rows)
     if fmt == "jsonl":
         with path.open("w", encoding="utf-8", newline="\n") as out:
             for row in rows:
@@ -106,6 +111,46 @@ def _write(path: Path, fmt: str, rows: list[dict]) -> int:
     reviews = claimreviews(rows)
     path.write_text(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return len(reviews)
+
+
+def _write_xlsx(path: Path, rows: list[dict]) -> int:
+    """The CSV's columns in a sheet laid out for Arabic: right to left, header frozen and filtered,
+    columns sized to their text, dates as dates. Write-only mode keeps memory flat on large stores."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    if len(rows) + 1 > XLSX_MAX_ROWS:
+        raise ExportError(f"{len(rows):,} claims do not fit in one Excel sheet ({XLSX_MAX_ROWS:,} rows at most); "
+                          "export them as CSV (--format csv), or narrow the export with --status, --outlet or --since")
+    table = to_frame(rows).map(neutralise)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("claims")
+    sheet.sheet_view.rightToLeft = True
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(table) + 1}"
+    for i, column in enumerate(COLUMNS, start=1):
+        longest = max([len(column), *(len(v) for v in table[column].head(1000))])
+        sheet.column_dimensions[get_column_letter(i)].width = min(longest + 2, 60)  # longer text wraps in its cell
+    sheet.append(COLUMNS)
+    for values in table.itertuples(index=False):
+        cells = []
+        for column, value in zip(COLUMNS, values):
+            cell = WriteOnlyCell(sheet, _spreadsheet_date(value) if column in XLSX_DATES and value else value)
+            if column in XLSX_DATES:
+                cell.number_format = XLSX_DATES[column]
+            cells.append(cell)
+        sheet.append(cells)
+    book.save(path)
+    return len(table)
+
+
+def _spreadsheet_date(value: str):
+    """An ISO date or timestamp as Excel keeps it: a date, or a naive datetime in UTC (Excel has no zones)."""
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    moment = datetime.fromisoformat(value)
+    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def to_frame(rows: list[dict]) -> pd.DataFrame:

@@ -120,7 +120,7 @@ def test_status_outlet_side_filters(reviewed, tmp_path):
     with pytest.raises(ExportError, match="use: unreviewed, verified"):
         export(reviewed, path, status="wrong")
     with pytest.raises(ExportError, match="unknown format"):
-        export(reviewed, path, fmt="xlsx")
+        export(reviewed, path, fmt="pdf")
 
 
 def test_date_filters(reviewed, tmp_path):
@@ -287,3 +287,42 @@ def test_a_failed_export_leaves_the_old_file(reviewed, tmp_path, monkeypatch):
         export(reviewed, path, "jsonl", force=True)
     assert path.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in path.parent.iterdir()] == ["x.jsonl"]
+
+
+def test_xlsx_is_laid_out_for_arabic_readers(reviewed, tmp_path, monkeypatch):
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from claimcheck import export as export_mod
+
+    article = reviewed.articles()[0]["name"]
+    evil = add_claim(reviewed, article, "=cmd|' /C calc'!A0", speaker="@attacker")
+    path = tmp_path / "claims.xlsx"
+    assert export(reviewed, path, "xlsx") == reviewed.claim_count()
+    sheet = load_workbook(path).active
+    assert sheet.sheet_view.rightToLeft and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:T{reviewed.claim_count() + 1}"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == COLUMNS
+    # Every cell as the CSV has it (Arabic intact, same formula guard), except dates, which are dates.
+    expected = to_frame(records(reviewed)).map(neutralise)
+    by_id = {r[0]: dict(zip(COLUMNS, r)) for r in rows[1:]}
+    for want in expected.to_dict("records"):
+        got = by_id[want["claim_id"]]
+        for column in COLUMNS:
+            value = got[column]
+            if column == "published" and want[column]:
+                assert isinstance(value, datetime) and value.date().isoformat() == want[column]
+            elif column == "reviewed_at" and want[column]:
+                assert isinstance(value, datetime) and value.isoformat() == want[column][:19]
+            else:
+                assert (value or "") == want[column], (column, value, want[column])
+    assert by_id[evil]["content"] == "'=cmd|' /C calc'!A0" and by_id[evil]["speaker"] == "'@attacker"
+    widths = {c: sheet.column_dimensions[chr(ord("A") + i)].width for i, c in enumerate(COLUMNS)}
+    assert widths["claim_id"] == 18 and widths["sentence"] == 60 and widths["status"] == len("needs-context") + 2
+
+    monkeypatch.setattr(export_mod, "XLSX_MAX_ROWS", reviewed.claim_count())  # one row short: the header
+    with pytest.raises(ExportError, match="do not fit in one Excel sheet .* export them as CSV"):
+        export(reviewed, tmp_path / "too-many.xlsx", "xlsx")
+    assert not (tmp_path / "too-many.xlsx").exists()
