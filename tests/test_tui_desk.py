@@ -274,3 +274,30 @@ async def _stored_text_is_shown_literally(desk):
         shown = screen_text(app)
     assert "\x1b" not in shown and "\u202e" not in shown and "\x07" not in shown
     assert "[/link] ␛[2J" in shown and "[/r]amina␛[2J" in shown and "[/b]␛]0;pwned␇" in shown
+
+
+def test_a_note_on_the_pair_is_shown(desk):
+    asyncio.run(_a_note_on_the_pair_is_shown(desk))
+
+
+async def _a_note_on_the_pair_is_shown(desk):
+    store, conflict_id = desk
+    app = DeskApp(store, REVIEWER, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#queue", PagedTable).select_key(conflict_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("X")  # not a conflict, with a note
+        await settle(pilot)
+        assert isinstance(app.screen, VerdictDialog)
+        await type_text(pilot, "same event, two phrasings")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert review.history(store, "conflict", conflict_id)[0]["note"] == "same event, two phrasings"
+        status = str(screen.query_one("#reason-status").render())
+        history = str(screen.query_one("#history-body", BidiText).styled_text())
+    assert status == "pair: not-a-conflict by tester · same event, two phrasings"
+    assert "the pair" in history and "unreviewed → not-a-conflict" in history

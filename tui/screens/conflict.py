@@ -103,7 +103,8 @@ class ConflictScreen(DeskScreen):
 
     def show_pair_status(self, status: dict) -> None:
         who = f" by {status['reviewer']}" if status.get("reviewer") else ""
-        self.query_one("#reason-status", Label).update(plain(f"pair: {status['status']}{who}"))
+        note = f" · {status['note']}" if status.get("note") else ""  # why the pair was judged so
+        self.query_one("#reason-status", Label).update(plain(f"pair: {status['status']}{who}{note}"))
         self.query_one(DeskHeader).set_counts(f"pair {status['status']}")
 
     def focused_panel(self) -> ClaimPanel:
@@ -174,5 +175,7 @@ class ConflictScreen(DeskScreen):
         claim, side, history = self.marked_claim(), self.focused_panel().side, self.query_one(HistoryPanel)
         if not claim:
             return
-        rows = await asyncio.to_thread(review.history, self.store, "claim", claim["id"])
-        history.show(f"claim {claim['id'][:10]} ({side})", rows)
+        rows, pair = await asyncio.to_thread(
+            lambda: (review.history(self.store, "claim", claim["id"]),
+                     review.history(self.store, "conflict", self.conflict_id)))
+        history.show(f"claim {claim['id'][:10]} ({side})", rows, pair)
