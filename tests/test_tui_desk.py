@@ -301,3 +301,77 @@ async def _a_note_on_the_pair_is_shown(desk):
         history = str(screen.query_one("#history-body", BidiText).styled_text())
     assert status == "pair: not-a-conflict by tester · same event, two phrasings"
     assert "the pair" in history and "unreviewed → not-a-conflict" in history
+
+
+@pytest.fixture
+def big_desk(tmp_path):
+    """Three copies of each seed article: more claims than the browser loads in two pages."""
+    from claimcheck.pipeline import ingest_paths
+    from claimcheck.store import Store
+    from conftest import SEEDS
+
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        for i in range(3):
+            (folder / f"{i}_{seed.name}").write_text(f"{seed.read_text(encoding='utf-8')}\nنسخة {i}\n", encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 'big.db'}")
+    ingest_paths(store, [folder])
+    yield store
+    store.close()
+
+
+def test_paging_past_the_first_pages(big_desk):
+    asyncio.run(_paging_past_the_first_pages(big_desk))
+
+
+async def _paging_past_the_first_pages(store):
+    from tui import queries
+    from tui.screens.claims import PAGE
+
+    total = store.claim_count()
+    assert total > 2 * PAGE
+    app = DeskApp(store, REVIEWER, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one("#claims", PagedTable)
+        assert len(table.records) == PAGE
+        table.focus()
+        for _ in range(total):  # page down until every row is loaded
+            if len(table.records) == total:
+                break
+            await pilot.press("pagedown")
+            await settle(pilot, 1)
+        ids = [r["id"] for r in table.records]
+        assert table.row_count == total
+        assert ids == [r["id"] for r in queries.claim_page(store, queries.ClaimFilter(), total)]
+        # A quick mark on a row far down shows in its row at once.
+        table.move_cursor(row=total - 1)
+        await pilot.press("f")
+        await settle(pilot)
+        assert table.records[-1]["status"] == "false"
+        assert str(table.get_cell(ids[-1], "status")) == "false"
+        assert "1 false" in header_counts(app.screen)
+
+
+def test_a_quick_mark_repaints_at_once(desk):
+    asyncio.run(_a_quick_mark_repaints_at_once(desk))
+
+
+async def _a_quick_mark_repaints_at_once(desk):
+    store, conflict_id = desk
+    app = DeskApp(store, REVIEWER, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#queue", PagedTable).select_key(conflict_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        panel = app.screen.query_one("#panel-a", ClaimPanel)
+        await pilot.press("v")
+        await settle(pilot)
+        assert panel.border_subtitle == "verified"
+        assert str(panel.query_one("#meta-status", BidiText).styled_text()).startswith("verified · tester")
+        await pilot.press("y")
+        await settle(pilot)
+        assert str(app.screen.query_one("#reason-status").render()) == "pair: confirmed by tester"
