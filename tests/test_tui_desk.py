@@ -375,3 +375,46 @@ async def _a_quick_mark_repaints_at_once(desk):
         await pilot.press("y")
         await settle(pilot)
         assert str(app.screen.query_one("#reason-status").render()) == "pair: confirmed by tester"
+
+
+def test_queue_speakers_home_end_export_path_and_note_keys(desk, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    asyncio.run(_queue_speakers_home_end_export_path_and_note_keys(desk, tmp_path))
+
+
+async def _queue_speakers_home_end_export_path_and_note_keys(desk, tmp_path):
+    from tui import bidi
+
+    store, conflict_id = desk
+    app = DeskApp(store, REVIEWER, "shape")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#queue", PagedTable)
+        # Each side of a conflict: the speaker (shaped, in shape mode) beside outlet and side.
+        row = table.records[table.get_row_index(conflict_id)]
+        for side in ("a", "b"):
+            shown = str(table.get_cell(conflict_id, side))
+            assert all(bidi.display(word, "shape") in shown for word in row[f"speaker_{side}"].split()[:1]), shown
+            assert row[f"outlet_{side}"] in shown and row[f"side_{side}"] in shown
+        # Home and End go to the first and the last row.
+        table.focus()
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        # The export dialog offers an absolute path, and the message after it names one.
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen.query_one("#export-path").value == str(tmp_path / "claimcheck-conflicts.csv")
+        app.screen.query_one("#export-path").value = "out.csv"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (tmp_path / "out.csv").exists()
+        assert any(f"to {tmp_path / 'out.csv'}" in str(n.message) for n in app._notifications)
+        # The keys that open the note form are in the footer.
+        assert table.select_key(conflict_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+    for key in ("D", "V", "X", "Y"):
+        assert f" {key} " in f" {footer} ", footer

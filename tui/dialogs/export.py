@@ -19,7 +19,8 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def __init__(self, default: str, summary: str) -> None:
         super().__init__()
-        self.default, self.summary = default, summary
+        # Shown absolute: the desk may have been started anywhere, and the file must be found later.
+        self.default, self.summary = str(Path(default).expanduser().absolute()), summary
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
@@ -41,7 +42,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _done(self) -> None:
         value = self.query_one("#export-path", Input).value.strip()
-        self.dismiss(Path(value).expanduser() if value else None)
+        self.dismiss(Path(value).expanduser().absolute() if value else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -18,7 +18,7 @@ from ..widgets import DeskHeader
 CLAIM_KEYS = {"v": "verified", "d": "disputed", "f": "false", "c": "needs-context", "u": "unreviewed"}
 MARK_BINDINGS = [
     *(Binding(key, f"mark('{status}')", status, show=key in ("v", "d")) for key, status in CLAIM_KEYS.items()),
-    *(Binding(key.upper(), f"mark('{status}', True)", f"{status} + note", show=False)
+    *(Binding(key.upper(), f"mark('{status}', True)", f"{status} + note", show=key in ("v", "d"))
       for key, status in CLAIM_KEYS.items()),
 ]
 
