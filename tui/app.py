@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from claimcheck import export, review
+from claimcheck import review
 from claimcheck.text import counted, visible
 
 from . import bidi
@@ -87,6 +87,8 @@ class DeskApp(App[None]):
     @work(group="export")
     async def export_claims(self, path: Path, claim_ids: Callable[[], list[str]] | None = None, **filters) -> None:
         """Write claims to CSV with claimcheck.export (the code behind ``claimcheck export``)."""
+        # Imported here, not at start: it brings pandas, a quarter of a second before first paint.
+        from claimcheck import export
 
         def run() -> int:
             ids = claim_ids() if claim_ids else None
