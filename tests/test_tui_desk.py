@@ -418,3 +418,39 @@ async def _queue_speakers_home_end_export_path_and_note_keys(desk, tmp_path):
         footer = screen_text(app).splitlines()[-1]
     for key in ("D", "V", "X", "Y"):
         assert f" {key} " in f" {footer} ", footer
+
+
+def test_arabic_typed_into_inputs_is_shown_shaped_when_not_edited(desk):
+    asyncio.run(_arabic_typed_into_inputs_is_shown_shaped_when_not_edited(desk))
+
+
+async def _arabic_typed_into_inputs_is_shown_shaped_when_not_edited(desk):
+    from tui import bidi
+
+    store, conflict_id = desk
+    app = DeskApp(store, REVIEWER, "shape")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#queue", PagedTable).select_key(conflict_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        note = app.screen.query_one("#note")
+        note.insert_text_at_cursor("رواية مضادة")
+        await pilot.pause()
+        assert note.render_line(0).text.startswith("رواية مضادة")  # being edited: as typed
+        app.screen.query_one("#evidence").focus()
+        await pilot.pause()
+        shown = bidi.display("رواية مضادة", "shape")
+        assert shown != "رواية مضادة" and note.render_line(0).text.startswith(shown)
+        assert note.value == "رواية مضادة"
+        # The claims browser's search box, once the search is run and the table has the focus.
+        await pilot.press("escape", "escape", "2")
+        await settle(pilot)
+        search = app.screen.query_one("#filter-search")
+        search.focus()
+        search.value = "اسقطت"
+        app.screen.query_one("#claims").focus()
+        await settle(pilot)
+        assert search.render_line(0).text.startswith(bidi.display("اسقطت", "shape"))

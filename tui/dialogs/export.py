@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from ..widgets import BidiInput
+
 
 class ExportDialog(ModalScreen[Path | None]):
     """Asks for a file name; dismisses with the path, or None when cancelled."""
@@ -26,7 +28,7 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(id="export"):
             yield Label("Export to CSV (UTF-8 with BOM, opens in Excel)", id="export-title")
             yield Label(self.summary, id="export-summary")
-            yield Input(self.default, id="export-path")
+            yield BidiInput(self.default, id="export-path")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")

@@ -47,6 +47,8 @@ class DeskScreen(Screen):
         """The bidi display mode changed: repaint text (subclasses also re-render their tables)."""
         for widget in self.query("BidiText"):
             widget.refresh(layout=True)
+        for field in self.query("BidiInput"):
+            field.refresh()
         for header in self.query(DeskHeader):
             header.refresh_user()
         self._bidi_shown = self.app.bidi_mode
