@@ -74,7 +74,7 @@ def ingest_paths(
     re-running adds nothing; a run killed half-way is completed by the next one. Edited metadata
     re-analyses the article: its claims keep their ids, and so their reviews.
     """
-    from .store import PIPELINE_VERSION, metadata
+    from .store import PIPELINE_VERSION, article_metadata
 
     analyzer = analyzer or BuiltinAnalyzer()
     report = IngestReport()
@@ -88,7 +88,7 @@ def ingest_paths(
             # Stored as read, but the cue lexicon is Arabic: say why nothing will come of it.
             report.warnings.append(f"{item.source_path or item.name}: no Arabic text; 0 claims")
         state = store.article_state(item.id)
-        if state == (analyzer.name, PIPELINE_VERSION, metadata(item)) and not force:
+        if state == (analyzer.name, PIPELINE_VERSION, article_metadata(item)) and not force:
             report.unchanged += 1
         else:
             claims = analyze_article(item, analyzer)

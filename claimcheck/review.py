@@ -23,12 +23,11 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
 from .locks import write_transaction
-from .store import ClaimRow, ConflictRow, ReviewRow, now
+from .store import UNREVIEWED, ClaimRow, ConflictRow, ReviewRow, now
 
 CLAIM_STATUSES = ("unreviewed", "verified", "disputed", "false", "needs-context")
 CONFLICT_STATUSES = ("unreviewed", "confirmed", "not-a-conflict")
 STATUSES = {"claim": CLAIM_STATUSES, "conflict": CONFLICT_STATUSES}
-UNREVIEWED = "unreviewed"
 NOTE_MAX = 10_000  # characters: a few pages of reasons
 # The wording for conflict decisions, accepted as typed.
 _ALIASES = {"confirmed-conflict": "confirmed", "not-conflict": "not-a-conflict"}

@@ -299,7 +299,7 @@ class Store:
     # --- articles -------------------------------------------------------------------
 
     def article_state(self, article_id: str) -> tuple[str | None, str | None, tuple] | None:
-        """(analyzer, pipeline version, ``metadata(article)``) of a stored article, or None when absent."""
+        """(analyzer, pipeline version, ``article_metadata(article)``) of a stored article, or None when absent."""
         with self.session() as s:
             row = s.execute(
                 select(ArticleRow.analyzer, ArticleRow.pipeline_version, *_METADATA_COLUMNS)
@@ -504,7 +504,7 @@ _METADATA_COLUMNS = (ArticleRow.outlet, ArticleRow.outlet_source, ArticleRow.pub
                      ArticleRow.title)
 
 
-def metadata(article: Article) -> tuple:
+def article_metadata(article: Article) -> tuple:
     """What an article's sidecar or manifest line decides, in the order of ``_METADATA_COLUMNS``:
     an edit to any of it re-analyses the article (the text, and so the id, stay the same)."""
     ev = article.outlet_evidence

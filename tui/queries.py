@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session, aliased
 from claimcheck.store import ArticleRow, ClaimRow, ConflictRow, folded_match, status_column
 from claimcheck.store import search_pattern  # noqa: F401  (the search's regex, shared with the CLI's filters)
 
-UNREVIEWED = "unreviewed"
 _status = status_column  # the one definition of a row's current status, shared with the CLI
 
 
