@@ -7,7 +7,8 @@ it (articles with a copy marker appended, so every span still points at real tex
 conflicts and a few review decisions) up to the requested number of claims, in bulk inserts.
 The desk is then measured in a fresh process, so the figures are the desk's own:
 
-- first paint of the conflict queue: from starting the app until its table has rows;
+- first paint of the conflict queue: from starting the app until its table has rows, and from
+  the start of the process (interpreter, imports and opening the store included);
 - first paint of the claims browser: from pressing ``2`` until its table has rows;
 - an Arabic search over every claim: its first page, and its count (both in workers);
 - peak RSS of that process.
@@ -115,13 +116,14 @@ async def _wait_rows(app, selector: str, timeout: float = 30.0) -> float:
     raise TimeoutError(f"{selector} had no rows after {timeout} s")
 
 
-async def _measure(url: str) -> dict:
+async def _measure(url: str, spawned: float) -> dict:
     started = time.perf_counter()
-    from claimcheck.store import Store
+    since_spawn = time.time() - spawned  # the interpreter's own start-up, before this line ran
+    from claimcheck.store import open_store
     from tui.app import DeskApp
 
     imported = time.perf_counter()
-    store = Store(url)
+    store = open_store(url)  # what `claimcheck desk` does
     opened = time.perf_counter()
     app = DeskApp(store, "bench", "shape")
     t0 = time.perf_counter()
@@ -159,6 +161,7 @@ async def _measure(url: str) -> dict:
         "import_s": round(imported - started, 3),
         "open_store_s": round(opened - imported, 3),
         "queue_first_paint_s": round(queue_at - t0, 3),
+        "from_process_start_s": round(since_spawn + queue_at - started, 3),
         "queue_rows_loaded": queue_rows,
         "claims_first_paint_s": round(claims_at - t1, 3),
         "claims_rows_loaded": claims_rows,
@@ -175,10 +178,10 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--db", type=Path, help="store to build and keep, or to reuse if it exists "
                                                  "(default: a temporary one, deleted afterwards)")
-    parser.add_argument("--measure", metavar="URL", help=argparse.SUPPRESS)  # the child process
+    parser.add_argument("--measure", nargs=2, metavar=("URL", "SPAWNED"), help=argparse.SUPPRESS)  # the child
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(asyncio.run(_measure(args.measure)), ensure_ascii=False))
+        print(json.dumps(asyncio.run(_measure(args.measure[0], float(args.measure[1]))), ensure_ascii=False))
         return
 
     folder = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
@@ -187,16 +190,20 @@ def main() -> None:
     os.environ.update(CLAIMCHECK_HOME=str(folder / "home"), CLAIMCHECK_CONFIG_DIR=str(folder / "config"))
     store_figures = {"reused": str(path)} if path.exists() else build(path, args.claims)
     print("store:", json.dumps(store_figures))
-    done = subprocess.run([sys.executable, __file__, "--measure", f"sqlite:///{path}"], capture_output=True,
-                          text=True)
+    done = subprocess.run([sys.executable, __file__, "--measure", f"sqlite:///{path}", repr(time.time())],
+                          capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(done.stderr)
     desk = json.loads(done.stdout.strip().splitlines()[-1])
     print("desk:", json.dumps(desk, ensure_ascii=False))
     ok_paint = max(desk["queue_first_paint_s"], desk["claims_first_paint_s"]) <= FIRST_PAINT_TARGET_S
+    ok_start = desk["from_process_start_s"] <= FIRST_PAINT_TARGET_S
     ok_rss = desk["peak_rss_mb"] <= RSS_TARGET_MB
     print(f"first paint: queue {desk['queue_first_paint_s']:.3f} s, claims {desk['claims_first_paint_s']:.3f} s "
           f"(target ≤ {FIRST_PAINT_TARGET_S} s: {'ok' if ok_paint else 'MISSED'})")
+    print(f"first paint of the queue from process start (imports and opening the store included): "
+          f"{desk['from_process_start_s']:.3f} s (import {desk['import_s']:.3f} s, open {desk['open_store_s']:.3f} s; "
+          f"target ≤ {FIRST_PAINT_TARGET_S} s: {'ok' if ok_start else 'MISSED'})")
     print(f"peak RSS: {desk['peak_rss_mb']:.0f} MB (target ≤ {RSS_TARGET_MB} MB: {'ok' if ok_rss else 'MISSED'})")
     print(f"search 'اسقطت' over every claim: first page {desk['search_first_page_s']:.3f} s, "
           f"with its count {desk['search_with_count_s']:.3f} s")

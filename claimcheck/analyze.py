@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from . import knowledge
-from .models import Article, Sentence, Token
+from .models import Article, Sentence, Token, inside_any
 from .text import WORD_CHARS, normalize
 
 # A sentence ends after . ؟ ! (and …) followed by whitespace, or where a full stop is glued
@@ -39,7 +39,7 @@ class Analyzer(Protocol):
 def text_blocks(article: Article) -> list[tuple[int, int, int]]:
     """(start, end, story) of every non-chrome line, in order."""
     blocks = []
-    chrome = sorted((c.start, c.end) for c in article.chrome)
+    in_chrome = inside_any(article.chrome)
     for story in article.stories:
         offset = story.start
         for line in article.text[story.start : story.end].splitlines(keepends=True):
@@ -50,7 +50,7 @@ def text_blocks(article: Article) -> list[tuple[int, int, int]]:
             stripped_end = start + len(body.rstrip())
             if stripped_end <= stripped_start:
                 continue
-            if chrome and any(cs <= stripped_start < ce for cs, ce in chrome):
+            if in_chrome(stripped_start):
                 continue
             blocks.append((stripped_start, stripped_end, story.index))
     return blocks

@@ -25,10 +25,17 @@ class Context:
 
     @property
     def store(self):
-        if self._store is None:
-            from .store import Store
+        return self.open_store()
 
-            self._store = Store(config.db_url(self.db_option))
+    def open_store(self, create: bool = False):
+        """The store; only ``ingest`` creates one (elsewhere a mistyped path is an error)."""
+        if self._store is None:
+            from .store import StoreError, open_store
+
+            try:
+                self._store = open_store(config.db_url(self.db_option), create=create)
+            except StoreError as exc:
+                raise click.ClickException(str(exc)) from exc
         return self._store
 
 
@@ -156,7 +163,7 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
     from .pipeline import ingest_paths
 
     chosen = make_analyzer(analyzer, stanza_dir)
-    store = obj.store
+    store = obj.open_store(create=True)
     files = list(ingest_mod.discover(list(paths)))
     with progress(obj.quiet, len(files), "ingest") as bar:
         task = bar.add_task("", total=len(files) or None)
@@ -169,16 +176,22 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
                 last["path"] = name
 
         report = ingest_paths(store, paths, chosen, on_item=step, force=force)
+    from .text import counted, visible
+
     for error in report.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {visible(str(error))}", err=True)  # a file name may hold control characters
+    for warning in report.warnings:
+        click.echo(f"warning: {visible(warning)}", err=True)
     if not obj.quiet:
         click.echo(
             f"{report.added} added, {report.updated} re-analysed, {report.unchanged} unchanged; "
-            f"{report.claims} claims extracted now; the store holds {store.claim_count()} claims and "
-            f"{report.conflicts} conflicts ({_safe_url(store.url)})"
+            f"{counted(report.claims, 'claim')} extracted now; the store holds {counted(store.claim_count(), 'claim')} "
+            f"and {counted(report.conflicts, 'conflict')} ({_safe_url(store.url)})"
         )
     if report.errors:
-        click.echo(f"{len(report.errors)} input(s) failed; fix them and run ingest again (the rest is stored).", err=True)
+        them = "it" if len(report.errors) == 1 else "them"
+        click.echo(f"{counted(len(report.errors), 'input')} failed; fix {them} and run ingest again (the rest is stored).",
+                   err=True)
         sys.exit(1)
 
 
@@ -205,7 +218,9 @@ def analyze(obj: Context, articles, analyzer, stanza_dir) -> None:
         task = bar.add_task("", total=None)
         n_articles, n_claims = reanalyze(store, chosen, ids, on_item=lambda name: bar.update(task, description=name))
     if not obj.quiet:
-        click.echo(f"{n_articles} article(s) analysed with {chosen.name}: {n_claims} claims")
+        from .text import counted
+
+        click.echo(f"{counted(n_articles, 'article')} analysed with {chosen.name}: {counted(n_claims, 'claim')}")
 
 
 def _safe_url(url: str) -> str:
@@ -213,6 +228,18 @@ def _safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+def _status(value: str | None, kind: str) -> str | None:
+    """A --status value checked (and spelled) as reviews are recorded."""
+    if value is None:
+        return None
+    from .review import ReviewError, check_status
+
+    try:
+        return check_status(kind, value)
+    except ReviewError as exc:
+        raise click.BadParameter(str(exc), param_hint="--status") from exc
 
 
 def _article_id(store, ref: str) -> str:
@@ -242,6 +269,8 @@ def articles(obj: Context, as_json: bool) -> None:
         return
     from rich.table import Column, Table
 
+    from .display import plain
+
     table = Table("outlet", "evidence", "date", "stories", "claims", "chars")
     # Ids and names are what users copy into other commands: never cut them.
     table.columns.insert(0, Column("name", overflow="fold", min_width=12))
@@ -253,8 +282,8 @@ def articles(obj: Context, as_json: bool) -> None:
             evidence = "metadata"
         else:
             evidence = "no evidence"
-        table.add_row(r["id"][:10], r["name"], r["outlet"] or "unknown", evidence, r["published"] or "—",
-                      str(r["stories"]), str(r["claims"]), str(r["chars"]))
+        table.add_row(plain(r["id"][:10]), plain(r["name"]), plain(r["outlet"] or "unknown"), plain(evidence),
+                      r["published"] or "—", str(r["stories"]), str(r["claims"]), str(r["chars"]))
     console().print(table)
 
 
@@ -293,26 +322,28 @@ def show(obj: Context, article: str, as_json: bool) -> None:
 @click.option("--speaker", help="Text in the speaker's name or mention.")
 @click.option("--side", help="Side label (LNA, GNA, UN, US, …).")
 @click.option("--cue", help="Cue lemma or text (قال, أعلن, بحسب, …).")
+@click.option("--status", help="Current review status: unreviewed, verified, disputed, false, needs-context.")
 @click.option("--corroborated", is_flag=True, help="Only claims that another claim of the same side corroborates, by group.")
 @json_option
 @db_option
 @click.pass_obj
-def claims(obj: Context, article, outlet, speaker, side, cue, corroborated, as_json) -> None:
-    """List claims, each in its sentence with cue, speaker and content marked.
+def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborated, as_json) -> None:
+    """List claims, each in its sentence with cue, speaker and content marked, and its review status.
 
     With --json each claim carries its corroboration group (the claims saying the same thing from
     the same side), or null.
 
     \b
     Example:
-      claimcheck claims --side GNA --cue أعلن
+      claimcheck claims --side GNA --cue أعلن --status unreviewed
       claimcheck claims --corroborated --json
     """
     from . import corroboration
 
     store = obj.store
     article_id = _article_id(store, article) if article else None
-    rows = store.claims(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue)
+    rows = store.claims(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue,
+                        status=_status(status, "claim"))
     groups = corroboration.groups(store.all_claims(), config.load_settings().conflicts) if (as_json or corroborated) else []
     group_of = {cid: g for g in groups for cid in g.members}
     if corroborated:
@@ -338,11 +369,13 @@ def claims(obj: Context, article, outlet, speaker, side, cue, corroborated, as_j
 @cli.command()
 @click.option("--type", "type_", type=click.Choice(["competing_claims", "denial", "numeric_mismatch", "framing"]))
 @click.option("--outlet", help="Only conflicts with a claim from this outlet.")
-@click.option("--min-confidence", type=float, default=None, help="Hide conflicts below this confidence (0–1).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Hide conflicts below this confidence (0–1).")
+@click.option("--status", help="Current review status: unreviewed, confirmed, not-a-conflict.")
 @json_option
 @db_option
 @click.pass_obj
-def conflicts(obj: Context, type_, outlet, min_confidence, as_json) -> None:
+def conflicts(obj: Context, type_, outlet, min_confidence, status, as_json) -> None:
     """List conflicting claims side by side, with the reason for each.
 
     \b
@@ -350,7 +383,8 @@ def conflicts(obj: Context, type_, outlet, min_confidence, as_json) -> None:
       claimcheck conflicts --type competing_claims --min-confidence 0.6
     """
     store = obj.store
-    rows = store.conflicts(type=type_, outlet=outlet, min_confidence=min_confidence)
+    rows = store.conflicts(type=type_, outlet=outlet, min_confidence=min_confidence,
+                           status=_status(status, "conflict"))
     for r in rows:
         r["a"] = store.claim(r["claim_a"])
         r["b"] = store.claim(r["claim_b"])

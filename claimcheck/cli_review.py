@@ -25,7 +25,9 @@ def _show_decision(obj, row: dict, as_json: bool, what: str) -> None:
     if as_json:
         print_json(row)
     elif not obj.quiet:
-        click.echo(f"{row['target_kind']} {row['target_id']}: {row['old_status']} → {row['new_status']} ({what})")
+        from .text import visible
+
+        click.echo(visible(f"{row['target_kind']} {row['target_id']}: {row['old_status']} → {row['new_status']} ({what})"))
 
 
 @cli.command()
@@ -85,12 +87,14 @@ def history(obj: Context, target, conflict, as_json) -> None:
         return
     from rich.table import Table
 
-    table = Table("#", "at (UTC)", "reviewer", "change", "note", title=f"{rows[0]['target_kind']} {rows[0]['target_id']}")
+    from .display import plain
+
+    table = Table("#", "at (UTC)", "reviewer", "change", "note", title=plain(f"{rows[0]['target_kind']} {rows[0]['target_id']}"))
     table.add_column("evidence", overflow="fold")  # a cut URL is useless
     for r in rows:
         change = f"{r['old_status']} → {r['new_status']}" + (f" (undo of #{r['undo_of']})" if r["undo_of"] else "")
         at = r["at"][:16].replace("T", " ")
-        table.add_row(str(r["id"]), at, r["reviewer"], change, r["note"] or "", r["evidence_url"] or "")
+        table.add_row(str(r["id"]), at, plain(r["reviewer"]), change, plain(r["note"]), plain(r["evidence_url"]))
     console().print(table)
 
 
@@ -124,12 +128,14 @@ def undo(obj: Context, target, reviewer, conflict, as_json) -> None:
 @click.option("--side", help="Only claims by speakers of this side (LNA, GNA, …).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only claims about this date or later (YYYY-MM-DD).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only claims about this date or earlier (YYYY-MM-DD).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "csv-plain", "jsonl", "claimreview"]), default="csv",
-              show_default=True, help="csv has a BOM for Excel; csv-plain has none; jsonl is the data; claimreview is JSON-LD.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "csv-plain", "jsonl", "claimreview", "xlsx"]), default="csv",
+              show_default=True, help="csv has a BOM for Excel; csv-plain has none; jsonl is the data; claimreview is "
+                                      "JSON-LD; xlsx is an Excel workbook (right to left, dates as dates).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @db_option
 @click.pass_obj
-def export_command(obj: Context, status, outlet, side, since, until, fmt, output) -> None:
+def export_command(obj: Context, status, outlet, side, since, until, fmt, output, force) -> None:
     """Export claims with their review status and conflicts (columns: docs/export.md).
 
     Without --status every claim is exported. Dates filter on the date a claim refers to,
@@ -143,11 +149,13 @@ def export_command(obj: Context, status, outlet, side, since, until, fmt, output
 
     try:
         n = export(obj.store, output, fmt, status=list(status) or None, outlet=outlet, side=side,
-                   since=since.date() if since else None, until=until.date() if until else None)
+                   since=since.date() if since else None, until=until.date() if until else None, force=force)
     except ExportError as exc:
         _fail(exc)
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror}; choose another -o path") from exc
     if not obj.quiet:
-        what = "reviewed claims" if fmt == "claimreview" else "claims"
-        click.echo(f"{n} {what} written to {output}" + ("" if n else " (nothing matched the filters)"))
+        from .text import counted
+
+        what = counted(n, "reviewed claim" if fmt == "claimreview" else "claim")
+        click.echo(f"{what} written to {output}" + ("" if n else " (nothing matched the filters)"))

@@ -66,6 +66,10 @@ class Settings:
     stanza_dir: str | None = None
     organisation: str = "claimcheck"
     organisation_url: str | None = None
+    review_url: str | None = None  # where the organisation publishes reviews: a review's url is this + the claim id
+    # One article larger than this is refused (never cut): news is far smaller, and a much larger
+    # file is usually a dump or the wrong file. A collection may be larger; each record may not.
+    max_article_mb: float = 5.0
     conflicts: ConflictSettings = field(default_factory=ConflictSettings)
 
 
@@ -82,5 +86,7 @@ def load_settings() -> Settings:
         stanza_dir=raw.get("stanza_dir"),
         organisation=export.get("organisation", "claimcheck"),
         organisation_url=export.get("organisation_url"),
+        review_url=export.get("review_url"),
+        max_article_mb=float(raw.get("ingest", {}).get("max_article_mb", Settings.max_article_mb)),
         conflicts=conflicts,
     )

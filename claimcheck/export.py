@@ -5,16 +5,19 @@ Formats:
   csv-plain    the same without the BOM, for tools the BOM confuses
   jsonl        one JSON object per claim, with spans and lists: the data export
   claimreview  schema.org ClaimReview JSON-LD for the reviewed claims
+  xlsx         an Excel workbook: one right-to-left sheet with the CSV's columns, dates as dates
 
-Both CSVs neutralise cells a spreadsheet would run as a formula; jsonl and claimreview
-keep the text exactly as stored.
+The CSVs and the workbook neutralise cells a spreadsheet would run as a formula; jsonl and
+claimreview keep the text exactly as stored.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import secrets
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +25,9 @@ import pandas as pd
 from . import review
 from .config import load_settings
 
-FORMATS = ("csv", "csv-plain", "jsonl", "claimreview")
+FORMATS = ("csv", "csv-plain", "jsonl", "claimreview", "xlsx")
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit for one sheet, the header row included
+XLSX_DATES = {"published": "yyyy-mm-dd", "reviewed_at": "yyyy-mm-dd hh:mm:ss"}
 COLUMNS = [
     "claim_id", "article", "outlet", "published", "speaker", "role", "affiliation", "side", "cue", "content",
     "sentence", "time_reference", "status", "reviewer", "note", "evidence", "reviewed_at",
@@ -53,23 +58,51 @@ class ExportError(ValueError):
 
 
 def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None, side: str | None = None,
-           since=None, until=None, claim_ids: Iterable[str] | None = None) -> int:
+           since=None, until=None, claim_ids: Iterable[str] | None = None, force: bool = False) -> int:
     """Write the matching claims to ``path`` in ``fmt``; returns the number of rows (or reviews) written.
 
     ``status`` is one status or several; ``since``/``until`` (inclusive, date or YYYY-MM-DD) match the
-    date a claim refers to, else its story's date.
+    date a claim refers to, else its story's date. An existing file is replaced only with ``force``;
+    the file is written whole under a temporary name first, so a failed export leaves it as it was.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    _statuses(status), _day(since, "since"), _day(until, "until")  # bad options first, before the file
+    path = _target(Path(path), force)
     rows = records(store, status=status, outlet=outlet, side=side, since=since, until=until, claim_ids=claim_ids)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # Beside the target (so the rename stays on one file system), made by open() rather than mkstemp
+    # so that the export gets the user's usual file permissions.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+    try:
+        n = _write(tmp, fmt, rows)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n
+
+
+def _target(path: Path, force: bool) -> Path:
+    """``path`` when an export may be written there; otherwise an ExportError that says why."""
+    folder = path.parent
+    if not folder.is_dir():
+        what = "it is a file" if folder.exists() else "create it first"
+        raise ExportError(f"no folder {folder} ({what}); choose another output path")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name")
+    if path.exists() and not force:
+        raise ExportError(f"{path} already exists; choose another file name, or replace it with --force")
+    return path
+
+
+def _write(path: Path, fmt: str, rows: list[dict]) -> int:
     if fmt in ("csv", "csv-plain"):
         table = to_frame(rows).map(neutralise)
         # CRLF rows (RFC 4180): the csv writer then quotes every cell holding a CR or LF, so a
         # stray carriage return in a note cannot split a row.
         table.to_csv(path, index=False, encoding="utf-8-sig" if fmt == "csv" else "utf-8", lineterminator="\r\n")
         return len(table)
+    if fmt == "xlsx":
+        return _write_xlsx(path, rows)
     if fmt == "jsonl":
         with path.open("w", encoding="utf-8", newline="\n") as out:
             for row in rows:
@@ -78,6 +111,46 @@ def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None
     reviews = claimreviews(rows)
     path.write_text(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return len(reviews)
+
+
+def _write_xlsx(path: Path, rows: list[dict]) -> int:
+    """The CSV's columns in a sheet laid out for Arabic: right to left, header frozen and filtered,
+    columns sized to their text, dates as dates. Write-only mode keeps memory flat on large stores."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    if len(rows) + 1 > XLSX_MAX_ROWS:
+        raise ExportError(f"{len(rows):,} claims do not fit in one Excel sheet ({XLSX_MAX_ROWS:,} rows at most); "
+                          "export them as CSV (--format csv), or narrow the export with --status, --outlet or --since")
+    table = to_frame(rows).map(neutralise)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("claims")
+    sheet.sheet_view.rightToLeft = True
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(table) + 1}"
+    for i, column in enumerate(COLUMNS, start=1):
+        longest = max([len(column), *(len(v) for v in table[column].head(1000))])
+        sheet.column_dimensions[get_column_letter(i)].width = min(longest + 2, 60)  # longer text wraps in its cell
+    sheet.append(COLUMNS)
+    for values in table.itertuples(index=False):
+        cells = []
+        for column, value in zip(COLUMNS, values):
+            cell = WriteOnlyCell(sheet, _spreadsheet_date(value) if column in XLSX_DATES and value else value)
+            if column in XLSX_DATES:
+                cell.number_format = XLSX_DATES[column]
+            cells.append(cell)
+        sheet.append(cells)
+    book.save(path)
+    return len(table)
+
+
+def _spreadsheet_date(value: str):
+    """An ISO date or timestamp as Excel keeps it: a date, or a naive datetime in UTC (Excel has no zones)."""
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    moment = datetime.fromisoformat(value)
+    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def to_frame(rows: list[dict]) -> pd.DataFrame:
@@ -176,6 +249,7 @@ def claimreviews(rows: list[dict]) -> list[dict]:
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "identifier": r["claim_id"],
+            "url": f"{settings.review_url}{r['claim_id']}" if settings.review_url else None,
             # A denial's content is what was denied; the sentence keeps the "نفى" that frames it.
             "claimReviewed": r["sentence"] if r.get("negated") else r["content"],
             "itemReviewed": _compact({
@@ -186,6 +260,9 @@ def claimreviews(rows: list[dict]) -> list[dict]:
             }),
             "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1,
                              "alternateName": name},
+            "reviewBody": r["note"],  # the reviewer's reasons
+            # The page the decision rests on: a citation of the review, as a web page.
+            "citation": [{"@type": "WebPage", "url": r["evidence"]}] if r["evidence"] else None,
             "author": organisation,
             "datePublished": r["reviewed_at"][:10] if r["reviewed_at"] else None,
         }))

@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from dateutil import parser as date_parser
@@ -36,10 +36,10 @@ TEXT_FIELDS = ("text", "body", "content", "article")
 class IngestError:
     path: str
     message: str
-    record: int | None = None  # 1-based record/row number in a collection
+    record: int | None = None  # the line a record starts on in a collection (1-based)
 
     def __str__(self) -> str:
-        where = f"{self.path} (record {self.record})" if self.record else self.path
+        where = f"{self.path} (line {self.record})" if self.record else self.path
         return f"{where}: {self.message}"
 
 
@@ -134,15 +134,36 @@ def _decode(raw: bytes) -> tuple[str, str]:
     return text, codec
 
 
+_ISO_DAY = re.compile(r"\s*\d{4}-?\d{2}-?\d{2}")
+# Two far-apart defaults: dateutil fills what a date leaves out from its default (from today
+# without one: "12" became the 12th of the current month), so a date that parses differently
+# against each of them is missing its day, month or year.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+
+
 def _parse_date(value: object) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, date):
         return value
-    try:
-        return date_parser.isoparse(str(value)).date()
-    except ValueError:
-        return date_parser.parse(str(value), dayfirst=True).date()
+    if not isinstance(value, str):
+        raise ValueError(f"'published' must be a date in quotes such as \"2020-05-21\", not {json.dumps(value)}")
+    if _ISO_DAY.match(value):
+        return date_parser.isoparse(value.strip()).date()
+    first, second = (date_parser.parse(value, dayfirst=True, default=d).date() for d in _DEFAULTS)
+    if first != second:
+        raise ValueError(f"'published' {value!r} is not a whole date (day, month and year); write it as YYYY-MM-DD")
+    return first
+
+
+def _meta_text(meta: dict, key: str) -> str | None:
+    """A metadata field that must be text (outlet, url, title); None when absent or empty."""
+    value = meta.get(key)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{key!r} must be text, not {json.dumps(value, ensure_ascii=False)}")
+    return value
 
 
 def build_article(
@@ -155,14 +176,15 @@ def build_article(
 ) -> Article:
     """An Article with stories, chrome and outlet found; metadata wins over inference."""
     meta = meta or {}
+    named_outlet, url, title = (_meta_text(meta, key) for key in ("outlet", "url", "title"))
+    published = _parse_date(meta.get("published"))
     stories, chrome = segment.segment(text)
     outlet, evidence = None, None
-    if meta.get("outlet"):
-        outlet = segment.outlet_by_name(str(meta["outlet"])) or str(meta["outlet"])
+    if named_outlet:
+        outlet = segment.outlet_by_name(named_outlet) or named_outlet
         evidence = Evidence(str(meta.get("outlet_evidence") or "metadata"), -1, "metadata")
     else:
         outlet, evidence = segment.infer_outlet(text, chrome)
-    published = _parse_date(meta.get("published"))
     if published:
         # Metadata dates the article; a story with its own dateline keeps that.
         stories = [s if s.published else _with_date(s, published) for s in stories]
@@ -174,8 +196,8 @@ def build_article(
         outlet=outlet,
         outlet_evidence=evidence,
         published=published,
-        url=meta.get("url") or None,
-        title=meta.get("title") or (stories[0].title if stories else None),
+        url=url,
+        title=title or (stories[0].title if stories else None),
         stories=stories,
         chrome=chrome,
     )
@@ -201,6 +223,8 @@ def _manifest_entries(folder: Path, root: Path) -> dict[str, dict]:
                     entry = json.loads(line)
                 except json.JSONDecodeError:
                     continue
+                if not isinstance(entry, dict):
+                    continue
                 for key in ("path", "file"):
                     if entry.get(key):
                         entries.setdefault(str((directory / entry[key]).resolve()), entry)
@@ -216,7 +240,17 @@ def _is_manifest(path: Path) -> bool:
     return path.name == MANIFEST
 
 
+def _check_size(size: int) -> None:
+    from .config import load_settings
+
+    limit = load_settings().max_article_mb
+    if size > limit * 1_000_000:
+        raise UnreadableText(f"is {size / 1_000_000:.3g} MB, more than the {limit:g} MB allowed for one article; "
+                             "split it, or raise max_article_mb under [ingest] in config.toml")
+
+
 def _txt_article(path: Path, root: Path) -> Article:
+    _check_size(path.stat().st_size)
     raw = path.read_bytes()
     text, encoding = decode(raw)
     meta: dict = {}
@@ -226,6 +260,8 @@ def _txt_article(path: Path, root: Path) -> Article:
             meta = json.loads(sidecar.read_text(encoding="utf-8-sig"))
         except json.JSONDecodeError as exc:
             raise UnreadableText(f"its sidecar {sidecar.name} is not valid JSON (line {exc.lineno}); fix it or remove it") from exc
+        if not isinstance(meta, dict):
+            raise UnreadableText(f"its sidecar {sidecar.name} is not a JSON object ({{\"outlet\": …}}); fix it or remove it")
     else:
         entries = _manifest_entries(path.parent.resolve(), root.resolve())
         meta = entries.get(str(path.resolve())) or entries.get(f"id:{path.stem}") or {}
@@ -248,21 +284,41 @@ def _records(path: Path) -> Iterator[tuple[int, dict | Exception]]:
             except ValueError as exc:
                 yield number, exc
     else:
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        for number, row in enumerate(reader, start=2):  # row 1 is the header
-            yield number, row
+        # Numbered by the line each row starts on, like JSONL records: a quoted cell may hold line
+        # breaks, so a row's index is not the line an editor shows.
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header: list[str] | None = None
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield start, ValueError(f"not valid CSV ({exc})")
+                return  # the reader cannot go on past a broken row
+            if header is None:
+                header = row
+            elif row:
+                yield start, dict(zip(header, row))
 
 
 def _collection_articles(path: Path) -> Iterator[Article | IngestError]:
     for number, record in _records(path):
         if isinstance(record, Exception):
-            yield IngestError(str(path), f"not valid JSON ({record}); fix the line and ingest again", number)
+            reason = str(record) if str(record).startswith("not valid CSV") else f"not valid JSON ({record})"
+            yield IngestError(str(path), f"{reason}; fix the line and ingest again", number)
             continue
         body = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
         if body is None:
             yield IngestError(str(path), f"has no article text (expected one of the fields {', '.join(TEXT_FIELDS)})", number)
             continue
         name = str(record.get("id") or record.get("name") or f"{path.stem}-{number}")
+        try:
+            _check_size(len(body.encode("utf-8")))
+        except UnreadableText as exc:
+            yield IngestError(str(path), f"its text {exc}", number)
+            continue
         try:
             yield build_article(body, name, source_path=f"{path}#{number}", encoding="utf-8", meta=record)
         except (ValueError, OverflowError) as exc:

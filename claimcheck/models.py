@@ -7,8 +7,10 @@ Stages build these objects; only ``store`` knows how they are saved.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,6 +49,24 @@ class Chrome:
     start: int
     end: int
     kind: str  # caption | related | more | most-read | share | ...
+
+
+def inside_any(spans: Sequence[Chrome]) -> Callable[[int], bool]:
+    """A test "is this offset inside one of ``spans``?" that takes O(log n) a call.
+
+    Binary search on the starts, with the furthest end reached by any span starting at or before
+    the offset (spans may overlap). Testing every span for every line or match made a long
+    article with much chrome quadratic.
+    """
+    ordered = sorted((s.start, s.end) for s in spans)
+    starts = [start for start, _ in ordered]
+    reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and reach[i] > offset
+
+    return inside
 
 
 @dataclass(frozen=True)

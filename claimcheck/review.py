@@ -23,12 +23,12 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Connection
 
 from .locks import write_transaction
-from .store import ClaimRow, ConflictRow, ReviewRow, now
+from .store import UNREVIEWED, ClaimRow, ConflictRow, ReviewRow, now
 
 CLAIM_STATUSES = ("unreviewed", "verified", "disputed", "false", "needs-context")
 CONFLICT_STATUSES = ("unreviewed", "confirmed", "not-a-conflict")
 STATUSES = {"claim": CLAIM_STATUSES, "conflict": CONFLICT_STATUSES}
-UNREVIEWED = "unreviewed"
+NOTE_MAX = 10_000  # characters: a few pages of reasons
 # The issue's wording for conflict decisions, accepted as typed.
 _ALIASES = {"confirmed-conflict": "confirmed", "not-conflict": "not-a-conflict"}
 
@@ -128,10 +128,10 @@ def record(store, kind: str, target_id: str, status: str, reviewer: str,
            note: str | None = None, evidence: str | None = None) -> dict:
     """Append a decision: ``target_id`` (full id or unique prefix) now has ``status``. Returns the new row."""
     _check_kind(kind)
-    status = _check_status(kind, status)
+    status = check_status(kind, status)
     reviewer = _check_reviewer(reviewer)
     evidence = _check_url(evidence)
-    note = note if note and note.strip() else None  # kept as typed; blank means no note
+    note = _check_note(note)
     target = resolve(store, kind, target_id)
     with _locked(store, kind, target) as conn:
         old = _latest_status(conn, kind, target)
@@ -244,7 +244,7 @@ def _check_kind(kind: str) -> None:
         raise ReviewError(f"unknown review target {kind!r}: use 'claim' or 'conflict'")
 
 
-def _check_status(kind: str, status: str) -> str:
+def check_status(kind: str, status: str) -> str:
     value = (status or "").strip().lower().replace("_", "-").replace(" ", "-")
     value = _ALIASES.get(value, value)
     if value not in STATUSES[kind]:
@@ -259,6 +259,16 @@ def _check_reviewer(reviewer: str) -> str:
     if len(name) > 200:
         raise ReviewError("reviewer name is longer than 200 characters; use a shorter name")
     return name
+
+
+def _check_note(note: str | None) -> str | None:
+    """The note as typed; blank means no note. Capped: every history and export carries it."""
+    if not note or not note.strip():
+        return None
+    if len(note) > NOTE_MAX:
+        raise ReviewError(f"the note has {len(note):,} characters, more than {NOTE_MAX:,}; "
+                          "shorten it and put the long text behind an --evidence link")
+    return note
 
 
 def _check_url(url: str | None) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import dates, knowledge
-from .models import Chrome, Evidence, Story
+from .models import Chrome, Evidence, Story, inside_any
 
 SENTENCE_END = re.compile(r"[.؟?!:»\"”]\s*$")
 
@@ -156,9 +156,10 @@ def infer_outlet(text: str, chrome: list[Chrome] = ()) -> tuple[str | None, Evid
     """
     scores: dict[str, float] = {}
     best: dict[str, tuple[float, Evidence]] = {}
+    in_chrome = inside_any(chrome)
     for name, pattern, weight in _outlet_rules():
         for match in pattern.finditer(text):
-            if any(c.start <= match.start() < c.end for c in chrome):
+            if in_chrome(match.start()):
                 continue  # teasers of other stories say nothing about this page's outlet
             scores[name] = scores.get(name, 0.0) + weight
             if name not in best or weight > best[name][0]:

@@ -77,3 +77,31 @@ def normalize_name(text: str) -> str:
         words.append(stripped or word)
     return " ".join(words)
 
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 claim', '2 claims': a count for an English message."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+# What a terminal obeys instead of showing: C0 and C1 control characters (ESC opens a control
+# sequence that can clear or retitle the screen) and the bidi embeddings, overrides and isolates
+# (they reorder the text after them). Tab, line feed and CR+LF are layout and stay; RLM, ALM,
+# ZWJ, ZWNJ and tatweel are ordinary Arabic text and are not matched.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+
+
+def _picture(match: re.Match) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␇ for BEL, …
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print: each control character replaced by one visible symbol.
+
+    One for one, so offsets into the text (the marks of cue, speaker and content) still hold.
+    Display only: the store keeps the text as given.
+    """
+    return _HIDDEN.sub(_picture, text) if _HIDDEN.search(text) else text

@@ -29,7 +29,7 @@ if [ -z "${CLAIMCHECK_STANZA_DIR:-}" ] && [ -f ../shared/models/stanza-ar/resour
 fi
 
 set +e
-python -m pytest -q "$@"
+python -m pytest -q -rs "$@"  # -rs: the reason of every skipped test
 status=$?
 set -e
 # pytest exits 5 when it collected no tests (e.g. a filter that matches nothing): not a failure.

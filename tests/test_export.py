@@ -6,9 +6,11 @@ import codecs
 import json
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 from claimcheck import config, review
 from claimcheck.export import COLUMNS, ExportError, export, neutralise, records, to_frame
@@ -70,7 +72,7 @@ def test_formula_injection_is_neutralised(team_store, tmp_path):
     safe = add_claim(team_store, article, "قال 1-2 = 3")
     for fmt in ("csv", "csv-plain"):
         path = tmp_path / f"out-{fmt}.csv"
-        export(team_store, path, fmt)
+        export(team_store, path, fmt, force=True)
         back = _read_csv(path).set_index("claim_id")
         for claim, payload in zip(ids, payloads):
             assert back.loc[claim, "note"] == "'" + payload
@@ -107,18 +109,18 @@ def test_jsonl_exports_every_claim_as_data(reviewed, tmp_path):
 
 def test_status_outlet_side_filters(reviewed, tmp_path):
     path = tmp_path / "x.csv"
-    assert export(reviewed, path, status="disputed") == 1
+    assert export(reviewed, path, status="disputed", force=True) == 1
     assert set(_read_csv(path)["status"]) == {"disputed"}
-    assert export(reviewed, path, status=["false", "verified"]) == 2
-    n_alhurra = export(reviewed, path, outlet="alhurra")
+    assert export(reviewed, path, status=["false", "verified"], force=True) == 2
+    n_alhurra = export(reviewed, path, outlet="alhurra", force=True)
     assert n_alhurra > 0 and set(_read_csv(path)["outlet"]) == {"Alhurra"}
     sides = {c["side"] for c in reviewed.claims() if c["side"]}
     side = sorted(sides)[0]
-    assert export(reviewed, path, side=side) == sum(1 for c in reviewed.claims() if c["side"] == side)
+    assert export(reviewed, path, side=side, force=True) == sum(1 for c in reviewed.claims() if c["side"] == side)
     with pytest.raises(ExportError, match="use: unreviewed, verified"):
         export(reviewed, path, status="wrong")
     with pytest.raises(ExportError, match="unknown format"):
-        export(reviewed, path, fmt="xlsx")
+        export(reviewed, path, fmt="pdf")
 
 
 def test_date_filters(reviewed, tmp_path):
@@ -145,8 +147,8 @@ def test_rejected_conflicts_leave_the_export(reviewed, tmp_path):
 def test_claimreview_json_ld(reviewed, tmp_path, monkeypatch):
     cfg = tmp_path / "cfg"
     cfg.mkdir()
-    (cfg / "config.toml").write_text('[export]\norganisation = "منصة تحقق"\norganisation_url = "https://check.example"\n',
-                                     encoding="utf-8")
+    (cfg / "config.toml").write_text('[export]\norganisation = "منصة تحقق"\norganisation_url = "https://check.example"\n'
+                                     'review_url = "https://check.example/claims/"\n', encoding="utf-8")
     monkeypatch.setenv("CLAIMCHECK_CONFIG_DIR", str(cfg))
     config.load_settings.cache_clear()
     try:
@@ -183,4 +185,144 @@ def test_claimreview_json_ld(reviewed, tmp_path, monkeypatch):
             assert appearance["url"] == "https://news.example/story"
         else:
             assert "url" not in appearance
+        # Each review: its own address, the reviewer's note and the evidence of the decision in force.
+        state = review.current_status(reviewed, "claim", [claim["id"]])[claim["id"]]
+        assert item["url"] == f"https://check.example/claims/{claim['id']}"
+        assert item.get("reviewBody") == state["note"]
+        assert item.get("citation") == ([{"@type": "WebPage", "url": state["evidence_url"]}]
+                                        if state["evidence_url"] else None)
+        check_schema_org(item)
     assert any(i["itemReviewed"]["appearance"][0].get("url") for i in items)
+    assert {i.get("reviewBody") for i in items} >= {"no such strike", "يتعارض مع بيان البعثة الأممية، \"نصاً\"\nسطر ثان"}
+    assert [c["url"] for i in items for c in i.get("citation", [])] == ["https://example.org/بيان"]
+
+
+SCHEMA_ORG = json.loads((Path(__file__).parent / "data" / "schemaorg-claimreview.json").read_text(encoding="utf-8"))
+
+
+def _is_a(kind: str, wanted: str) -> bool:
+    """``kind`` is ``wanted`` or one of its subtypes, in schema.org's type hierarchy."""
+    while kind is not None:
+        if kind == wanted:
+            return True
+        kind = SCHEMA_ORG["types"].get(kind)
+    return False
+
+
+def _fits(value, ranges: list[str]) -> bool:
+    if isinstance(value, dict):
+        return any(_is_a(value["@type"], r) for r in ranges)
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return "Number" in ranges
+    if "URL" in ranges and value.startswith(("http://", "https://")):
+        return True
+    if {"Date", "DateTime"} & set(ranges):
+        try:
+            date.fromisoformat(value[:10])
+            return True
+        except ValueError:
+            pass
+    return "Text" in ranges
+
+
+def check_schema_org(node: dict) -> None:
+    """Every property of ``node`` (and of the objects in it) is defined for its type, with values of its range."""
+    kind = node["@type"]
+    assert kind in SCHEMA_ORG["types"], f"{kind} is not a schema.org type used here"
+    for key, value in node.items():
+        if key.startswith("@"):
+            continue
+        prop = SCHEMA_ORG["properties"].get(key)
+        assert prop is not None, f"{key} is not a schema.org property (on {kind})"
+        assert any(_is_a(kind, d) for d in prop["domain"]), f"{key} is not a property of {kind}"
+        for v in value if isinstance(value, list) else [value]:
+            assert _fits(v, prop["range"]), f"{kind}.{key} = {v!r} is not one of {prop['range']}"
+            if isinstance(v, dict):
+                check_schema_org(v)
+
+
+def test_the_schema_check_catches_misuse():
+    with pytest.raises(AssertionError, match="reviewBody is not a property of Claim"):
+        check_schema_org({"@type": "Claim", "reviewBody": "x"})
+    with pytest.raises(AssertionError, match="not one of"):
+        check_schema_org({"@type": "ClaimReview", "reviewRating": {"@type": "Person", "name": "x"}})
+    with pytest.raises(AssertionError, match="evidence is not a schema.org property"):
+        check_schema_org({"@type": "ClaimReview", "evidence": "https://a"})
+
+
+def test_export_never_overwrites_or_creates_folders_unasked(reviewed, tmp_path):
+    from claimcheck.cli import cli
+
+    def run(*args):
+        return CliRunner().invoke(cli, ["export", *args, "--db", reviewed.url])
+
+    tmp_path = tmp_path / "out"  # beside the store's files, an empty folder for the exports
+    tmp_path.mkdir()
+    precious = tmp_path / "precious.csv"
+    precious.write_text("months of work\n", encoding="utf-8")
+    refused = run("-o", str(precious))
+    assert refused.exit_code == 1 and "already exists" in refused.output and "--force" in refused.output
+    assert precious.read_text(encoding="utf-8") == "months of work\n"
+    assert run("-o", str(precious), "--force").exit_code == 0
+    assert len(_read_csv(precious)) == reviewed.claim_count()
+
+    missing = run("-o", str(tmp_path / "no" / "such" / "x.csv"))
+    assert missing.exit_code == 1 and f"no folder {tmp_path / 'no' / 'such'}" in missing.output
+    assert not (tmp_path / "no").exists()
+    (tmp_path / "file.txt").write_text("", encoding="utf-8")
+    under_a_file = run("-o", str(tmp_path / "file.txt" / "x.csv"))
+    assert under_a_file.exit_code == 1 and "no folder" in under_a_file.output and "it is a file" in under_a_file.output
+    assert "File exists" not in under_a_file.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt", "precious.csv"]  # no temporary file left
+
+
+def test_a_failed_export_leaves_the_old_file(reviewed, tmp_path, monkeypatch):
+    (tmp_path / "out").mkdir()
+    path = tmp_path / "out" / "x.jsonl"
+    path.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(json, "dumps", lambda *a, **k: 1 / 0)  # fails half-way through writing
+    with pytest.raises(ZeroDivisionError):
+        export(reviewed, path, "jsonl", force=True)
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in path.parent.iterdir()] == ["x.jsonl"]
+
+
+def test_xlsx_is_laid_out_for_arabic_readers(reviewed, tmp_path, monkeypatch):
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from claimcheck import export as export_mod
+
+    article = reviewed.articles()[0]["name"]
+    evil = add_claim(reviewed, article, "=cmd|' /C calc'!A0", speaker="@attacker")
+    path = tmp_path / "claims.xlsx"
+    assert export(reviewed, path, "xlsx") == reviewed.claim_count()
+    sheet = load_workbook(path).active
+    assert sheet.sheet_view.rightToLeft and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:T{reviewed.claim_count() + 1}"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == COLUMNS
+    # Every cell as the CSV has it (Arabic intact, same formula guard), except dates, which are dates.
+    expected = to_frame(records(reviewed)).map(neutralise)
+    by_id = {r[0]: dict(zip(COLUMNS, r)) for r in rows[1:]}
+    for want in expected.to_dict("records"):
+        got = by_id[want["claim_id"]]
+        for column in COLUMNS:
+            value = got[column]
+            if column == "published" and want[column]:
+                assert isinstance(value, datetime) and value.date().isoformat() == want[column]
+            elif column == "reviewed_at" and want[column]:
+                assert isinstance(value, datetime) and value.isoformat() == want[column][:19]
+            else:
+                assert (value or "") == want[column], (column, value, want[column])
+    assert by_id[evil]["content"] == "'=cmd|' /C calc'!A0" and by_id[evil]["speaker"] == "'@attacker"
+    widths = {c: sheet.column_dimensions[chr(ord("A") + i)].width for i, c in enumerate(COLUMNS)}
+    assert widths["claim_id"] == 18 and widths["sentence"] == 60 and widths["status"] == len("needs-context") + 2
+
+    monkeypatch.setattr(export_mod, "XLSX_MAX_ROWS", reviewed.claim_count())  # one row short: the header
+    with pytest.raises(ExportError, match="do not fit in one Excel sheet .* export them as CSV"):
+        export(reviewed, tmp_path / "too-many.xlsx", "xlsx")
+    assert not (tmp_path / "too-many.xlsx").exists()

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import ingest
+from claimcheck import config, ingest
 from claimcheck.analyze import BuiltinAnalyzer
 from claimcheck.cli import cli
 from claimcheck.pipeline import ingest_paths
@@ -201,15 +201,16 @@ def test_broken_files_get_one_clear_error_each_and_the_rest_is_stored(tmp_path):
         "garbage.txt": ("binary",),
         "empty.txt": ("empty",),
         "bad_sidecar.txt": ("bad_sidecar.json", "not valid JSON"),
-        "batch.jsonl (record 2)": ("not valid JSON",),
-        "batch.jsonl (record 3)": ("no article text",),
-        "batch.csv (record 3)": ("no article text",),
+        "batch.jsonl (line 2)": ("not valid JSON",),
+        "batch.jsonl (line 3)": ("no article text",),
+        # The good row's text has line breaks: the bad row starts on the line after them.
+        f"batch.csv (line {2 + seed('004').read_text(encoding='utf-8').count(chr(10)) + 1})": ("no article text",),
     }
     assert len(errors) == len(expected), errors
     for where, words in expected.items():
         (line,) = [e for e in errors if f"{folder / where.split(' ')[0]}" in e and where in e]
         assert all(w in line for w in words), line
-    assert "6 input(s) failed" in result.stderr
+    assert "6 inputs failed; fix them" in result.stderr
 
     # The two good .txt files, the good JSONL record and the good CSV row.
     assert sorted(r["name"] for r in Store(url).articles()) == ["batch-1", "batch-2", "good_a", "good_b"]
@@ -356,3 +357,131 @@ def test_help_does_not_import_stanza_or_torch():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert "Usage: claimcheck" in out.stdout
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_sidecar_that_is_not_an_object_fails_alone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, prefix in (("a_list", "000"), ("b_good", "001"), ("c_number", "002")):
+        shutil.copy(seed(prefix), folder / f"{name}.txt")
+    (folder / "a_list.json").write_text('["Alhurra"]', encoding="utf-8")
+    (folder / "c_number.json").write_text("12", encoding="utf-8")
+    (folder / "articles.jsonl").write_text('["b_good.txt"]\n{"id": "b_good", "outlet": "Alhurra"}\n', encoding="utf-8")
+    url = sqlite_at(tmp_path / "store.db")
+    result = run("ingest", str(folder), "--db", url)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2 and all("is not a JSON object" in e for e in errors), errors
+    assert "a_list.json" in errors[0] and "c_number.json" in errors[1]
+    assert "claims and" in result.stdout  # the summary is printed
+    assert [(a["name"], a["outlet"]) for a in Store(url).articles()] == [("b_good", "Alhurra")]
+
+
+@pytest.mark.parametrize("meta, words", [
+    ({"published": 12}, "'published' must be a date in quotes"),
+    ({"published": "12"}, "not a whole date"),
+    ({"published": "May 2020"}, "not a whole date"),
+    ({"outlet": ["a", "b"]}, "'outlet' must be text"),
+    ({"url": {"href": "https://a"}}, "'url' must be text"),
+    ({"title": 7}, "'title' must be text"),
+])
+def test_metadata_of_the_wrong_type_is_refused(tmp_path, meta, words):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed("000"), folder / "story.txt")
+    (folder / "story.json").write_text(json.dumps(meta), encoding="utf-8")
+    text = seed("001").read_text(encoding="utf-8")
+    (folder / "feed.jsonl").write_text(json.dumps({"text": text, **meta}) + "\n", encoding="utf-8")
+    url = sqlite_at(tmp_path / "store.db")
+    result = run("ingest", str(folder), "--db", url)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2 and all(words in e for e in errors), errors
+    assert Store(url).articles() == []
+
+
+def test_whole_dates_in_any_common_form_are_read():
+    for written in ("2020-05-21", "20200521", "21/05/2020", "21 May 2020", "2020-05-21T10:00:00+02:00"):
+        assert ingest._parse_date(written) == date(2020, 5, 21), written
+
+
+def test_a_file_without_arabic_gets_a_warning(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed("004"), folder / "arabic.txt")
+    (folder / "english.txt").write_text("The army said it took the airport.\n", encoding="utf-8")
+    url = sqlite_at(tmp_path / "store.db")
+    result = run("ingest", str(folder), "--db", url)
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings == [f"warning: {folder / 'english.txt'}: no Arabic text; 0 claims"]
+    assert sorted(a["name"] for a in Store(url).articles()) == ["arabic", "english"]  # stored all the same
+
+
+def test_edited_metadata_is_noticed_and_reviews_stay(tmp_path):
+    from claimcheck import review
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for prefix in ("000", "002"):
+        shutil.copy(seed(prefix), folder / f"s{prefix}.txt")
+    sidecar = folder / "s000.json"
+    sidecar.write_text(json.dumps({"outlet": "Alhurra", "published": "2020-05-18"}), encoding="utf-8")
+    url = sqlite_at(tmp_path / "store.db")
+    assert run("ingest", str(folder), "--db", url).exit_code == 0
+    store = Store(url)
+    claim = store.claims(article=store.find_article_id("s000"))[0]["id"]
+    review.record(store, "claim", claim, "disputed", "amina", note="kept")
+
+    # A corrected sidecar, and a new manifest line for the other article.
+    sidecar.write_text(json.dumps({"outlet": "BBC Arabic", "published": "2020-05-21", "url": "https://a"}),
+                       encoding="utf-8")
+    (folder / "articles.jsonl").write_text(json.dumps({"id": "s002", "outlet": "Al Jazeera"}) + "\n", encoding="utf-8")
+    again = run("ingest", str(folder), "--db", url)
+    assert again.output.startswith("0 added, 2 re-analysed, 0 unchanged"), again.output
+    outlets = {a["name"]: (a["outlet"], a["published"]) for a in store.articles()}
+    assert outlets == {"s000": ("BBC Arabic", "2020-05-21"), "s002": ("Al Jazeera", None)}
+    assert store.claim(claim)["outlet"] == "BBC Arabic"
+    assert review.current_status(store, "claim", [claim])[claim]["note"] == "kept"
+
+    # The same as a fresh store given the new metadata: claims (ids, outlets, dates) and conflicts.
+    fresh = Store(sqlite_at(tmp_path / "fresh.db"))
+    from claimcheck.pipeline import ingest_paths
+
+    ingest_paths(fresh, [folder])
+    drop_status = [{k: v for k, v in c.items() if k != "status"} for c in store.claims()]
+    assert drop_status == [{k: v for k, v in c.items() if k != "status"} for c in fresh.claims()]
+    assert store.conflicts() == fresh.conflicts()
+    assert run("ingest", str(folder), "--db", url).output.startswith("0 added, 0 re-analysed, 2 unchanged")
+
+
+def test_an_article_over_the_size_limit_is_refused_whole(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed("004"), folder / "small.txt")
+    line = seed("003").read_text(encoding="utf-8")
+    (folder / "huge.txt").write_text(line * (5_100_000 // len(line.encode("utf-8")) + 1), encoding="utf-8")
+    url = sqlite_at(tmp_path / "store.db")
+    result = run("ingest", str(folder), "--db", url)
+    assert result.exit_code == 1
+    errors = [e for e in result.stderr.splitlines() if e.startswith("error: ")]
+    assert errors == [f"error: {folder / 'huge.txt'}: is 5.11 MB, more than the 5 MB allowed for one article; "
+                      "split it, or raise max_article_mb under [ingest] in config.toml"]
+    assert [a["name"] for a in Store(url).articles()] == ["small"]  # never stored cut short
+
+    # The limit is a setting; in a collection it applies to each record.
+    cfg = tmp_path / "cfg"
+    cfg.mkdir()
+    (cfg / "config.toml").write_text("[ingest]\nmax_article_mb = 0.006\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMCHECK_CONFIG_DIR", str(cfg))
+    config.load_settings.cache_clear()
+    try:
+        records = [{"id": "short", "text": seed("004").read_text(encoding="utf-8")},
+                   {"id": "long", "text": seed("002").read_text(encoding="utf-8")}]
+        (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+        items = list(ingest.read([tmp_path / "feed.jsonl"]))
+    finally:
+        config.load_settings.cache_clear()
+    assert [i.name for i in items if not isinstance(i, ingest.IngestError)] == ["short"]
+    (error,) = [str(i) for i in items if isinstance(i, ingest.IngestError)]
+    assert error.startswith(f"{tmp_path / 'feed.jsonl'} (line 2): its text is 0.0084 MB, more than the 0.006 MB")

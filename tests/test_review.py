@@ -242,3 +242,12 @@ def test_two_reviewers_one_decision_each(team_store, db_url, tmp_path):
     assert {first["reviewer"], later["reviewer"]} == {"amina", "omar"}
     assert first["old_status"] == "unreviewed" and later["old_status"] == first["new_status"]
     assert review.current_status(team_store, "claim", [claim])[claim]["status"] == later["new_status"]
+
+
+def test_a_note_has_a_length_limit(team_store):
+    claim = _claims(team_store)[0]
+    with pytest.raises(ReviewError, match="more than 10,000; shorten it"):
+        review.record(team_store, "claim", claim, "false", "amina", note="ملاحظة " * 2_000)
+    assert review.history(team_store, "claim", claim) == []
+    long_enough = "ن" * review.NOTE_MAX
+    assert review.record(team_store, "claim", claim, "false", "amina", note=long_enough)["note"] == long_enough

@@ -54,7 +54,7 @@ def test_every_command_on_the_store(db_url, tmp_path):
     assert json.loads(run("history", conflict, "--conflict", "--json", "--db", db_url).stdout)[0]["new_status"] == "confirmed"
 
     out_file = tmp_path / "disputed.csv"
-    assert "1 claims written" in run("export", "--status", "disputed", "-o", str(out_file), "--db", db_url).stdout
+    assert "1 claim written" in run("export", "--status", "disputed", "-o", str(out_file), "--db", db_url).stdout
     frame = pd.read_csv(out_file, encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert list(frame["claim_id"]) == [claim] and list(frame["note"]) == ["روايتان متعارضتان"]
     run("export", "--format", "claimreview", "-o", str(tmp_path / "r.json"), "--db", db_url)
@@ -160,3 +160,102 @@ def test_gold_claims_point_into_the_text(tmp_path):
         if claim.content:
             assert claim.content.text(text) == claim.content_text
     store.close()
+
+
+# --- two ingests at once -------------------------------------------------------------
+
+
+def _copies(folder: Path, tag: str, n: int) -> Path:
+    """``n`` distinct copies of each seed article (a tagged line at the end makes each text new)."""
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        for i in range(n):
+            (folder / f"{tag}{i}_{seed.name}").write_text(f"{text}\n{tag}{i}\n", encoding="utf-8")
+    return folder
+
+
+INGEST_AT_THE_SIGNAL = """
+import sys, time
+from pathlib import Path
+from claimcheck.cli import cli
+go = Path(sys.argv.pop(1))
+while not go.exists():
+    time.sleep(0.001)
+cli(sys.argv[1:], prog_name="claimcheck")
+"""
+
+
+def _ingest_at_once(db_url: str, go: Path, *folders: Path) -> list[subprocess.CompletedProcess]:
+    """``claimcheck ingest`` of each folder, in processes that all start at one signal."""
+    procs = [subprocess.Popen([sys.executable, "-c", INGEST_AT_THE_SIGNAL, str(go), "--db", db_url, "-q", "ingest",
+                               str(f)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in folders]
+    time.sleep(1.5)  # let them import and wait at the line
+    go.touch()
+    return [subprocess.CompletedProcess(p.args, p.wait(timeout=300), *p.communicate()) for p in procs]
+
+
+def test_two_ingests_at_once_lose_nothing(db_url, tmp_path):
+    a, b = _copies(tmp_path / "a", "a", 4), _copies(tmp_path / "b", "b", 4)
+    Store(db_url).close()  # the schema exists: the race is over articles, actors and conflicts
+    for done in _ingest_at_once(db_url, tmp_path / "go", a, b, a, b):  # two different folders, and one of them twice
+        assert done.returncode == 0, done.stderr[-3000:]
+    store = Store(db_url)
+    expected_claims, expected_conflicts = store.claim_count(), store.conflict_count()
+    assert len(store.articles()) == 40
+    # What one more ingest (alone) finds is what the concurrent ones left.
+    run("ingest", str(a), str(b), "--db", db_url, "--force")
+    assert (store.claim_count(), store.conflict_count()) == (expected_claims, expected_conflicts) != (0, 0)
+    store.close()
+
+
+# --- opening a store -------------------------------------------------------------------
+
+
+def _one_line_error(*args: str) -> str:
+    result = run(*args, ok=False)
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    (line,) = result.output.strip().splitlines()
+    return line
+
+
+def test_only_ingest_creates_a_store(tmp_path):
+    missing = tmp_path / "typo" / "claims.db"
+    for command in (["claims"], ["articles"], ["conflicts"], ["history", "abc"], ["review", "abc", "-s", "false"],
+                    ["undo", "abc"], ["export", "-o", str(tmp_path / "x.csv")], ["show", "x"], ["analyze"], ["desk"]):
+        line = _one_line_error(*command, "--db", f"sqlite:///{missing}")
+        assert f"no store at {missing}; run `claimcheck ingest` first" in line, (command, line)
+    assert not (tmp_path / "typo").exists()
+    assert "is a folder" in _one_line_error("claims", "--db", f"sqlite:///{tmp_path}")
+    run("ingest", str(SEEDS / "004_4aa4d1d5802a62ef.txt"), "--db", f"sqlite:///{missing}")
+    assert len(json.loads(run("articles", "--json", "--db", f"sqlite:///{missing}").stdout)) == 1
+
+
+def test_stores_that_cannot_be_opened_say_why_in_one_line(tmp_path, db_url):
+    assert "cannot read the store URL" in _one_line_error("claims", "--db", "not a url")
+    assert "unknown kind of store 'foo'" in _one_line_error("claims", "--db", "foo://host/db")
+    assert "no driver for mysql stores" in _one_line_error("claims", "--db", "mysql://user@localhost/db")
+    refused = _one_line_error("claims", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert refused.startswith("Error: cannot open the store at postgresql+psycopg://nobody@127.0.0.1:1/none: ")
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("these are my notes, not a database\n" * 100, encoding="utf-8")
+    assert "file is not a database" in _one_line_error("claims", "--db", f"sqlite:///{not_a_db}")
+    assert not_a_db.read_text(encoding="utf-8").startswith("these are my notes")
+
+    engine = make_engine(db_url)  # a database with someone else's tables, or a half-made store
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE articles (id INTEGER)")
+    engine.dispose()
+    for command in (["claims"], ["ingest", str(SEEDS)]):
+        assert "holds tables but no claimcheck schema version" in _one_line_error(*command, "--db", db_url)
+
+
+def test_a_store_from_a_newer_claimcheck_asks_for_an_upgrade(db_url):
+    Store(db_url).close()
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    engine.dispose()
+    for command in (["claims"], ["ingest", str(SEEDS)]):
+        line = _one_line_error(*command, "--db", db_url)
+        assert "has schema 9999_from_the_future, newer than this claimcheck; upgrade claimcheck" in line

@@ -5,6 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
+from claimcheck.store import Store
 from tui.app import DeskApp
 
 
@@ -20,6 +21,7 @@ def test_desk_opens_the_store_with_the_given_options(monkeypatch, tmp_path):
     monkeypatch.setattr(DeskApp, "run", lambda app: seen.update(
         url=app.store.url, reviewer=app.reviewer, bidi=app.bidi_mode))
     url = f"sqlite:///{tmp_path / 'desk.db'}"
+    Store(url).close()  # the desk opens a store; only ingest creates one
     result = CliRunner().invoke(cli, ["desk", "--db", url, "--reviewer", "amal", "--bidi", "on"])
     assert result.exit_code == 0, result.output
     assert seen == {"url": url, "reviewer": "amal", "bidi": "on"}
@@ -30,6 +32,7 @@ def test_desk_takes_the_group_db_and_the_reviewer_from_the_environment(monkeypat
     monkeypatch.setattr(DeskApp, "run", lambda app: seen.update(url=app.store.url, reviewer=app.reviewer))
     monkeypatch.setenv("CLAIMCHECK_REVIEWER", "noor")
     url = f"sqlite:///{tmp_path / 'group.db'}"
+    Store(url).close()
     result = CliRunner().invoke(cli, ["--db", url, "desk", "--bidi", "off"])
     assert result.exit_code == 0, result.output
     assert seen == {"url": url, "reviewer": "noor"}

@@ -242,3 +242,215 @@ async def _mouse_opens_a_conflict_and_saves_a_verdict(desk):
         await settle(pilot)
         claim_b = screen.data["b"]["id"]
         assert review.current_status(store, "claim", [claim_b])[claim_b]["status"] == "needs-context"
+
+
+def screen_text(app) -> str:
+    """Every character the desk has painted on the terminal, line by line (no styles)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def test_stored_text_is_shown_literally(desk):
+    asyncio.run(_stored_text_is_shown_literally(desk))
+
+
+async def _stored_text_is_shown_literally(desk):
+    store, conflict_id = desk
+    conflict = store.conflicts()[0]
+    claim = store.claim(conflict["claim_a"])
+    article = store.article(claim["article_id"])
+    article.name = "[/b]\x1b]0;pwned\x07"  # a name, note and reviewer holding markup and control sequences
+    store.save_article(article, [c for c in store.all_claims() if c.article_id == article.id], "builtin")
+    reviewer = "[/r]amina\x1b[2J"
+    review.record(store, "claim", claim["id"], "false", reviewer, note="see [/link] \x1b[2J \u202edone")
+    app = DeskApp(store, reviewer, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#queue", PagedTable).select_key(conflict["id"])
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("left" if conflict["claim_a"] == app.screen.data["a"]["id"] else "right")
+        await settle(pilot)
+        shown = screen_text(app)
+    assert "\x1b" not in shown and "\u202e" not in shown and "\x07" not in shown
+    assert "[/link] ␛[2J" in shown and "[/r]amina␛[2J" in shown and "[/b]␛]0;pwned␇" in shown
+
+
+def test_a_note_on_the_pair_is_shown(desk):
+    asyncio.run(_a_note_on_the_pair_is_shown(desk))
+
+
+async def _a_note_on_the_pair_is_shown(desk):
+    store, conflict_id = desk
+    app = DeskApp(store, REVIEWER, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#queue", PagedTable).select_key(conflict_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("X")  # not a conflict, with a note
+        await settle(pilot)
+        assert isinstance(app.screen, VerdictDialog)
+        await type_text(pilot, "same event, two phrasings")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert review.history(store, "conflict", conflict_id)[0]["note"] == "same event, two phrasings"
+        status = str(screen.query_one("#reason-status").render())
+        history = str(screen.query_one("#history-body", BidiText).styled_text())
+    assert status == "pair: not-a-conflict by tester · same event, two phrasings"
+    assert "the pair" in history and "unreviewed → not-a-conflict" in history
+
+
+@pytest.fixture
+def big_desk(tmp_path):
+    """Three copies of each seed article: more claims than the browser loads in two pages."""
+    from claimcheck.pipeline import ingest_paths
+    from claimcheck.store import Store
+    from conftest import SEEDS
+
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        for i in range(3):
+            (folder / f"{i}_{seed.name}").write_text(f"{seed.read_text(encoding='utf-8')}\nنسخة {i}\n", encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 'big.db'}")
+    ingest_paths(store, [folder])
+    yield store
+    store.close()
+
+
+def test_paging_past_the_first_pages(big_desk):
+    asyncio.run(_paging_past_the_first_pages(big_desk))
+
+
+async def _paging_past_the_first_pages(store):
+    from tui import queries
+    from tui.screens.claims import PAGE
+
+    total = store.claim_count()
+    assert total > 2 * PAGE
+    app = DeskApp(store, REVIEWER, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await settle(pilot)
+        table = app.screen.query_one("#claims", PagedTable)
+        assert len(table.records) == PAGE
+        table.focus()
+        for _ in range(total):  # page down until every row is loaded
+            if len(table.records) == total:
+                break
+            await pilot.press("pagedown")
+            await settle(pilot, 1)
+        ids = [r["id"] for r in table.records]
+        assert table.row_count == total
+        assert ids == [r["id"] for r in queries.claim_page(store, queries.ClaimFilter(), total)]
+        # A quick mark on a row far down shows in its row at once.
+        table.move_cursor(row=total - 1)
+        await pilot.press("f")
+        await settle(pilot)
+        assert table.records[-1]["status"] == "false"
+        assert str(table.get_cell(ids[-1], "status")) == "false"
+        assert "1 false" in header_counts(app.screen)
+
+
+def test_a_quick_mark_repaints_at_once(desk):
+    asyncio.run(_a_quick_mark_repaints_at_once(desk))
+
+
+async def _a_quick_mark_repaints_at_once(desk):
+    store, conflict_id = desk
+    app = DeskApp(store, REVIEWER, "off")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#queue", PagedTable).select_key(conflict_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        panel = app.screen.query_one("#panel-a", ClaimPanel)
+        await pilot.press("v")
+        await settle(pilot)
+        assert panel.border_subtitle == "verified"
+        assert str(panel.query_one("#meta-status", BidiText).styled_text()).startswith("verified · tester")
+        await pilot.press("y")
+        await settle(pilot)
+        assert str(app.screen.query_one("#reason-status").render()) == "pair: confirmed by tester"
+
+
+def test_queue_speakers_home_end_export_path_and_note_keys(desk, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    asyncio.run(_queue_speakers_home_end_export_path_and_note_keys(desk, tmp_path))
+
+
+async def _queue_speakers_home_end_export_path_and_note_keys(desk, tmp_path):
+    from tui import bidi
+
+    store, conflict_id = desk
+    app = DeskApp(store, REVIEWER, "shape")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#queue", PagedTable)
+        # Each side of a conflict: the speaker (shaped, in shape mode) beside outlet and side.
+        row = table.records[table.get_row_index(conflict_id)]
+        for side in ("a", "b"):
+            shown = str(table.get_cell(conflict_id, side))
+            assert all(bidi.display(word, "shape") in shown for word in row[f"speaker_{side}"].split()[:1]), shown
+            assert row[f"outlet_{side}"] in shown and row[f"side_{side}"] in shown
+        # Home and End go to the first and the last row.
+        table.focus()
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        # The export dialog offers an absolute path, and the message after it names one.
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen.query_one("#export-path").value == str(tmp_path / "claimcheck-conflicts.csv")
+        app.screen.query_one("#export-path").value = "out.csv"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (tmp_path / "out.csv").exists()
+        assert any(f"to {tmp_path / 'out.csv'}" in str(n.message) for n in app._notifications)
+        # The keys that open the note form are in the footer.
+        assert table.select_key(conflict_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+    for key in ("D", "V", "X", "Y"):
+        assert f" {key} " in f" {footer} ", footer
+
+
+def test_arabic_typed_into_inputs_is_shown_shaped_when_not_edited(desk):
+    asyncio.run(_arabic_typed_into_inputs_is_shown_shaped_when_not_edited(desk))
+
+
+async def _arabic_typed_into_inputs_is_shown_shaped_when_not_edited(desk):
+    from tui import bidi
+
+    store, conflict_id = desk
+    app = DeskApp(store, REVIEWER, "shape")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#queue", PagedTable).select_key(conflict_id)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        note = app.screen.query_one("#note")
+        note.insert_text_at_cursor("رواية مضادة")
+        await pilot.pause()
+        assert note.render_line(0).text.startswith("رواية مضادة")  # being edited: as typed
+        app.screen.query_one("#evidence").focus()
+        await pilot.pause()
+        shown = bidi.display("رواية مضادة", "shape")
+        assert shown != "رواية مضادة" and note.render_line(0).text.startswith(shown)
+        assert note.value == "رواية مضادة"
+        # The claims browser's search box, once the search is run and the table has the focus.
+        await pilot.press("escape", "escape", "2")
+        await settle(pilot)
+        search = app.screen.query_one("#filter-search")
+        search.focus()
+        search.value = "اسقطت"
+        app.screen.query_one("#claims").focus()
+        await settle(pilot)
+        assert search.render_line(0).text.startswith(bidi.display("اسقطت", "shape"))

@@ -11,7 +11,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from claimcheck import export, review
+from claimcheck import review
+from claimcheck.text import counted, visible
 
 from . import bidi
 from .screens import ClaimsScreen, HelpScreen, QueueScreen
@@ -41,6 +42,10 @@ class DeskApp(App[None]):
         self.store = store
         self.reviewer = reviewer
         self.set_reactive(DeskApp.bidi_mode, bidi.resolve(bidi_mode, env))
+
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
+        """Messages quote stored text (names, notes, paths): never read them as markup, show their controls."""
+        super().notify(visible(message), markup=False, **kwargs)
 
     # --- decisions --------------------------------------------------------------------------
 
@@ -82,6 +87,8 @@ class DeskApp(App[None]):
     @work(group="export")
     async def export_claims(self, path: Path, claim_ids: Callable[[], list[str]] | None = None, **filters) -> None:
         """Write claims to CSV with claimcheck.export (the code behind ``claimcheck export``)."""
+        # Imported here, not at start: it brings pandas, a quarter of a second before first paint.
+        from claimcheck import export
 
         def run() -> int:
             ids = claim_ids() if claim_ids else None
@@ -92,7 +99,7 @@ class DeskApp(App[None]):
         except (export.ExportError, OSError) as exc:
             self.notify(f"export failed: {exc}", severity="error")
             return
-        self.notify(f"exported {n} claims to {path}")
+        self.notify(f"exported {counted(n, 'claim')} to {path}")
 
     # --- display ----------------------------------------------------------------------------
 

@@ -30,6 +30,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
+from claimcheck.text import visible
+
 MODES = ("auto", "on", "off", "shape")
 CYCLE = ("off", "on", "shape")
 
@@ -146,13 +148,23 @@ def display(text: str, mode: str, rtl: bool | None = None) -> str:
 def cell(text: str | None, width: int, mode: str, style: str = "") -> Text:
     """A table cell: cut to ``width`` in logical order (so the *start* of an Arabic sentence
     stays visible), then transformed and right-aligned when Arabic."""
-    text = " ".join((text or "").split())
+    text = visible(" ".join((text or "").split()))
     if len(text) > width:
         text = text[: width - 1].rstrip() + "…"
     rtl = is_rtl(text)
     out = Text(display(text, mode, rtl), style=style, no_wrap=True, overflow="ellipsis")
     out.justify = "right" if rtl else "left"
     return out
+
+
+def _visible(text: Text) -> Text:
+    """The text with its control characters shown (one for one, so its styles stay in place)."""
+    shown = visible(text.plain)
+    if shown == text.plain:
+        return text
+    text = text.copy()
+    text.plain = shown
+    return text
 
 
 _CONSOLE = Console(width=10_000, color_system=None, file=io.StringIO())  # for style lookups only
@@ -162,7 +174,7 @@ class BidiRenderable:
     """Styled logical text, wrapped to the width it is given, then transformed line by line."""
 
     def __init__(self, text: Text, mode: str, align: str = "start") -> None:
-        self.text = text
+        self.text = _visible(text)
         self.mode = mode
         self.align = align
 

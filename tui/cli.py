@@ -24,7 +24,7 @@ def desk(db: str | None, reviewer: str | None, bidi_mode: str) -> None:
     Example:
       claimcheck desk --reviewer amal --bidi shape
     """
-    from claimcheck.store import Store
+    from claimcheck.store import StoreError, open_store
 
     from .app import DeskApp
 
@@ -32,7 +32,10 @@ def desk(db: str | None, reviewer: str | None, bidi_mode: str) -> None:
 
     group = click.get_current_context().find_object(Context)  # `claimcheck --db URL desk` works too
     group_db = group.db_option if group else None
-    store = Store(config.db_url(db or group_db))
+    try:
+        store = open_store(config.db_url(db or group_db))
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     try:
         DeskApp(store, config.reviewer(reviewer), bidi_mode).run()
     finally:

@@ -8,17 +8,15 @@ in SQL so that a status filter still pages.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
-from functools import lru_cache
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from claimcheck.store import ArticleRow, ClaimRow, ConflictRow, ReviewRow
-from claimcheck.text import normalize
+from claimcheck.store import ArticleRow, ClaimRow, ConflictRow, folded_match, status_column
+from claimcheck.store import search_pattern  # noqa: F401  (the search's regex, shared with the CLI's filters)
 
-UNREVIEWED = "unreviewed"
+_status = status_column  # the one definition of a row's current status, shared with the CLI
 
 
 @dataclass(frozen=True)
@@ -45,24 +43,6 @@ class ClaimFilter:
     @property
     def empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))
-
-
-def _status(kind: str, target_id):
-    """The target's latest ``new_status``, or 'unreviewed'.
-
-    A correlated subquery rather than a join on "latest row per target": it is one lookup in
-    the (target_kind, target_id, id) index per row actually read, where SQLite would scan a
-    joined derived table once per claim.
-    """
-    latest = (
-        select(ReviewRow.new_status)
-        .where(ReviewRow.target_kind == kind, ReviewRow.target_id == target_id)
-        .order_by(ReviewRow.id.desc())
-        .limit(1)
-        .correlate_except(ReviewRow)
-        .scalar_subquery()
-    )
-    return func.coalesce(latest, UNREVIEWED)
 
 
 # --- conflicts ------------------------------------------------------------------------------
@@ -138,52 +118,13 @@ def conflict_types(store) -> list[str]:
 
 # --- claims ---------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _folds() -> tuple[dict[str, str], str]:
-    """What ``normalize`` folds, read off normalize itself: each folded letter's spellings, and the
-    characters it drops (diacritics, tatweel), so the search regex cannot drift from it."""
-    spellings: dict[str, set[str]] = {}
-    dropped = []
-    for cp in [*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x0600, 0x0700), *range(0x06F0, 0x06FA)]:
-        folded = normalize(chr(cp))
-        if folded == "":
-            dropped.append(chr(cp))
-        elif len(folded) == 1 and folded != chr(cp):
-            spellings.setdefault(folded, {folded}).add(chr(cp))
-    return {k: "".join(sorted(v)) for k, v in spellings.items()}, "".join(dropped)
-
-
-def search_pattern(needle: str) -> str:
-    """A regex that matches, in the stored text, exactly what ``normalize`` makes equal to ``needle``.
-
-    Matching the stored text directly is about three times faster than normalising every row
-    (a search's first page on 100k claims takes a tenth of a second); SQLite runs it through
-    Python's ``re``, server databases natively.
-    """
-    spellings, dropped = _folds()
-    gap = f"[{re.escape(dropped)}]*"
-    return gap.join(f"[{re.escape(spellings[c])}]" if c in spellings else re.escape(c) for c in normalize(needle))
-
-
-@lru_cache(maxsize=32)
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
-
-
-def _regexp(pattern: str, text: str | None) -> bool:
-    return text is not None and _compiled(pattern).search(text) is not None
-
-
 def _searchable():
     return ClaimRow.content + " " + ClaimRow.speaker + " " + ClaimRow.speaker_text + " " + ClaimRow.cue
 
 
 def _search_clause(s: Session, needle: str):
     """Text search that ignores diacritics, tatweel and hamza/alef/ya/ta-marbuta variants."""
-    conn = s.connection()
-    if conn.dialect.name == "sqlite":  # SQLite has the REGEXP operator but no function behind it
-        conn.connection.driver_connection.create_function("regexp", 2, _regexp, deterministic=True)
-    return _searchable().regexp_match(search_pattern(needle))
+    return folded_match(s, _searchable(), needle)
 
 
 def _claim_select(s: Session, columns, f: ClaimFilter):

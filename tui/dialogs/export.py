@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from ..widgets import BidiInput
+
 
 class ExportDialog(ModalScreen[Path | None]):
     """Asks for a file name; dismisses with the path, or None when cancelled."""
@@ -19,13 +21,14 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def __init__(self, default: str, summary: str) -> None:
         super().__init__()
-        self.default, self.summary = default, summary
+        # Shown absolute: the desk may have been started anywhere, and the file must be found later.
+        self.default, self.summary = str(Path(default).expanduser().absolute()), summary
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
             yield Label("Export to CSV (UTF-8 with BOM, opens in Excel)", id="export-title")
             yield Label(self.summary, id="export-summary")
-            yield Input(self.default, id="export-path")
+            yield BidiInput(self.default, id="export-path")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")
@@ -41,7 +44,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _done(self) -> None:
         value = self.query_one("#export-path", Input).value.strip()
-        self.dismiss(Path(value).expanduser() if value else None)
+        self.dismiss(Path(value).expanduser().absolute() if value else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
-from ..widgets import BidiText
+from ..widgets import BidiInput, BidiText
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ class VerdictDialog(ModalScreen[Verdict | None]):
             with RadioSet(id="verdict-status"):
                 for s in self.statuses:
                     yield RadioButton(s, value=s == self.status, id=f"status-{s}")
-            yield Input(placeholder="note (optional)", id="note")
-            yield Input(placeholder="evidence URL (optional): https://…", id="evidence")
+            yield BidiInput(placeholder="note (optional)", id="note")
+            yield BidiInput(placeholder="evidence URL (optional): https://…", id="evidence")
             yield Label("", id="verdict-error")
             with Horizontal(id="verdict-buttons"):
                 yield Button("Save", variant="primary", id="save")

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Label
 
 from claimcheck import review
+from claimcheck.display import plain
 
 from ..bidi import display
 from ..widgets import DeskHeader, HistoryPanel, MarkedText
@@ -103,9 +104,9 @@ class ArticleScreen(DeskScreen):
             self.query_one("#article-claim", Label).update("no claims in this article")
             return
         mode = self.app.bidi_mode
-        self.query_one("#article-claim", Label).update(
+        self.query_one("#article-claim", Label).update(plain(
             f"claim {self.index + 1}/{len(self.claims)} · {display(current['speaker'], mode)} · "
-            f"{display(current['cue'], mode)} · {self.status.get(current['id'], 'unreviewed')}")
+            f"{display(current['cue'], mode)} · {self.status.get(current['id'], 'unreviewed')}"))
         block = next((b for b in self.blocks if b.start <= current["cue_span"][0] < b.end), None)
         if block is not None:
             self.query_one("#article-body").scroll_to_center(block, animate=False, immediate=True)

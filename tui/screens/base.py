@@ -18,7 +18,7 @@ from ..widgets import DeskHeader
 CLAIM_KEYS = {"v": "verified", "d": "disputed", "f": "false", "c": "needs-context", "u": "unreviewed"}
 MARK_BINDINGS = [
     *(Binding(key, f"mark('{status}')", status, show=key in ("v", "d")) for key, status in CLAIM_KEYS.items()),
-    *(Binding(key.upper(), f"mark('{status}', True)", f"{status} + note", show=False)
+    *(Binding(key.upper(), f"mark('{status}', True)", f"{status} + note", show=key in ("v", "d"))
       for key, status in CLAIM_KEYS.items()),
 ]
 
@@ -47,6 +47,8 @@ class DeskScreen(Screen):
         """The bidi display mode changed: repaint text (subclasses also re-render their tables)."""
         for widget in self.query("BidiText"):
             widget.refresh(layout=True)
+        for field in self.query("BidiInput"):
+            field.refresh()
         for header in self.query(DeskHeader):
             header.refresh_user()
         self._bidi_shown = self.app.bidi_mode

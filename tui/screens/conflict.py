@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, Static
 
 from claimcheck import review
+from claimcheck.display import plain
 from claimcheck.review import CONFLICT_STATUSES
 
 from .. import queries
@@ -47,8 +48,8 @@ class ConflictScreen(DeskScreen):
         *MARK_BINDINGS,
         Binding("y", "pair('confirmed')", "confirm"),
         Binding("x", "pair('not-a-conflict')", "no conflict"),
-        Binding("Y", "pair('confirmed', True)", "confirm + note", show=False),
-        Binding("X", "pair('not-a-conflict', True)", "not a conflict + note", show=False),
+        Binding("Y", "pair('confirmed', True)", "confirm + note"),
+        Binding("X", "pair('not-a-conflict', True)", "no conflict + note"),
         Binding("a", "article('a')", "art. A"),
         Binding("b", "article('b')", "art. B"),
         Binding("enter", "article", "article", show=False),
@@ -102,7 +103,8 @@ class ConflictScreen(DeskScreen):
 
     def show_pair_status(self, status: dict) -> None:
         who = f" by {status['reviewer']}" if status.get("reviewer") else ""
-        self.query_one("#reason-status", Label).update(f"pair: {status['status']}{who}")
+        note = f" · {status['note']}" if status.get("note") else ""  # why the pair was judged so
+        self.query_one("#reason-status", Label).update(plain(f"pair: {status['status']}{who}{note}"))
         self.query_one(DeskHeader).set_counts(f"pair {status['status']}")
 
     def focused_panel(self) -> ClaimPanel:
@@ -173,5 +175,7 @@ class ConflictScreen(DeskScreen):
         claim, side, history = self.marked_claim(), self.focused_panel().side, self.query_one(HistoryPanel)
         if not claim:
             return
-        rows = await asyncio.to_thread(review.history, self.store, "claim", claim["id"])
-        history.show(f"claim {claim['id'][:10]} ({side})", rows)
+        rows, pair = await asyncio.to_thread(
+            lambda: (review.history(self.store, "claim", claim["id"]),
+                     review.history(self.store, "conflict", self.conflict_id)))
+        history.show(f"claim {claim['id'][:10]} ({side})", rows, pair)

@@ -20,8 +20,8 @@ from ..widgets.header import count_line
 from .base import TableScreen
 
 PAGE = 100
-COLUMNS = [("confidence", "conf", 4), ("type", "type", 16), ("event", "event", None), ("a", "claim A", 24),
-           ("b", "claim B", 24), ("status", "status", 14)]
+COLUMNS = [("confidence", "conf", 4), ("type", "type", 16), ("event", "event", None), ("a", "claim A", 36),
+           ("b", "claim B", 36), ("status", "status", 14)]
 
 
 def event_label(r: dict) -> str:
@@ -30,8 +30,15 @@ def event_label(r: dict) -> str:
     return " · ".join(p for p in parts if p) or "—"
 
 
-def side_label(outlet: str | None, side: str | None) -> str:
-    return f"{outlet or 'outlet?'} · {side or 'side?'}"
+def side_label(speaker: str | None, outlet: str | None, side: str | None, width: int) -> str:
+    """Who said it, where, and for which side: what a reviewer scans the queue for. A long name is
+    cut, not the outlet and side after it."""
+    tail = f" · {outlet or '—'} · {side or '—'}"  # neutral marks: '?' would jump ends in Arabic rows
+    speaker = " ".join((speaker or "—").split())
+    room = max(width - len(tail), 4)
+    if len(speaker) > room:
+        speaker = speaker[: room - 1].rstrip() + "…"
+    return speaker + tail
 
 
 class QueueScreen(TableScreen):
@@ -57,8 +64,9 @@ class QueueScreen(TableScreen):
     def cells(self, table: PagedTable, r: dict) -> list:
         mode, w = self.app.bidi_mode, table.widths
         return [f"{r['confidence']:.2f}", r["type"], cell(event_label(r), w["event"], mode),
-                cell(side_label(r["outlet_a"], r["side_a"]), w["a"], mode),
-                cell(side_label(r["outlet_b"], r["side_b"]), w["b"], mode), table.status_cell(r["status"])]
+                cell(side_label(r["speaker_a"], r["outlet_a"], r["side_a"], w["a"]), w["a"], mode),
+                cell(side_label(r["speaker_b"], r["outlet_b"], r["side_b"], w["b"]), w["b"], mode),
+                table.status_cell(r["status"])]
 
     def on_mount(self) -> None:
         self.load()

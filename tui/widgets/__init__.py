@@ -1,8 +1,8 @@
-from .bidi_text import BidiText, MarkedText
+from .bidi_text import BidiInput, BidiText, MarkedText
 from .claim_panel import ClaimPanel
 from .filters import FilterBar
 from .header import DeskHeader
 from .history import HistoryPanel
 from .paged_table import PagedTable
 
-__all__ = ["BidiText", "ClaimPanel", "DeskHeader", "FilterBar", "HistoryPanel", "MarkedText", "PagedTable"]
+__all__ = ["BidiInput", "BidiText", "ClaimPanel", "DeskHeader", "FilterBar", "HistoryPanel", "MarkedText", "PagedTable"]

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.widget import Widget
+from textual.widgets import Input
 
-from ..bidi import BidiRenderable
+from claimcheck.text import visible
+
+from ..bidi import BidiRenderable, display, has_rtl
 
 
 class BidiText(Widget):
@@ -28,6 +31,21 @@ class BidiText(Widget):
 
     def render(self) -> BidiRenderable:
         return BidiRenderable(self.styled_text(), getattr(self.app, "bidi_mode", "off"), str(self.styles.text_align))
+
+
+class BidiInput(Input):
+    """An input whose Arabic is shown in the app's display mode while it is not being edited.
+
+    While it has the focus it shows the text in logical order, as typed, so that the cursor and
+    the selection sit on the characters they edit; the value itself is always the logical text.
+    """
+
+    @property
+    def _value(self) -> Text:
+        mode = getattr(self.app, "bidi_mode", "off")
+        if self.has_focus or self.password or mode == "off" or not has_rtl(self.value):
+            return super()._value
+        return Text(display(visible(self.value), mode), no_wrap=True, overflow="ignore", end="")
 
 
 class MarkedText(BidiText):

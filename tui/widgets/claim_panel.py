@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.widgets import Label
 
+from claimcheck.display import plain
+
 from .bidi_text import BidiText, MarkedText
 
 PARAGRAPH_MAX = 1200  # characters of context around a sentence in a very long paragraph
@@ -70,7 +72,7 @@ class ClaimPanel(Vertical, can_focus=True):
         marked.source, marked.start, marked.end = text, start, end
         marked.set_marks(claim_marks(claim))
         marked.refresh(layout=True)
-        self.query_one("#claim-article", Label).update(f"{article['name']} · {start}–{end}")
+        self.query_one("#claim-article", Label).update(plain(f"{article['name']} · {start}–{end}"))
 
     def show_status(self, status: dict) -> None:
         who = f" · {status['reviewer']}" if status.get("reviewer") else ""

@@ -8,6 +8,8 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Select
 
+from .bidi_text import BidiInput
+
 
 class FilterBar(Horizontal):
     """Posts ``FilterBar.Changed`` with every filter's value (None for "any")."""
@@ -25,7 +27,7 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         if self.search is not None:
-            yield Input(placeholder=self.search, id="filter-search", compact=True)
+            yield BidiInput(placeholder=self.search, id="filter-search", compact=True)
         for name in self.names:
             yield Select([], prompt=f"{name}: any", id=f"filter-{name}", compact=True)
 

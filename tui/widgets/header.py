@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
+from claimcheck.display import plain
+
 
 class DeskHeader(Horizontal):
     def __init__(self, title: str, **kwargs) -> None:
@@ -25,7 +27,7 @@ class DeskHeader(Horizontal):
         self.refresh_user()
 
     def set_title(self, title: str) -> None:
-        self.query_one("#header-title", Label).update(f"claimcheck desk · {title}")
+        self.query_one("#header-title", Label).update(plain(f"claimcheck desk · {title}"))
 
     def set_counts(self, counts: str) -> None:
         self.query_one("#header-counts", Label).update(counts)
@@ -33,7 +35,7 @@ class DeskHeader(Horizontal):
     def refresh_user(self) -> None:
         app = self.app
         self.query_one("#header-user", Label).update(
-            f"reviewer: {getattr(app, 'reviewer', '?')} · bidi: {getattr(app, 'bidi_mode', 'off')}")
+            plain(f"reviewer: {getattr(app, 'reviewer', '?')} · bidi: {getattr(app, 'bidi_mode', 'off')}"))
 
 
 def count_line(counts: dict[str, int], order: tuple[str, ...], noun: str, shown: int | None = None) -> str:

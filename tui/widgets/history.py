@@ -7,6 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label
 
+from claimcheck.display import plain
+
 from .bidi_text import BidiText
 
 
@@ -36,6 +38,11 @@ class HistoryPanel(VerticalScroll):
         yield Label("history", id="history-title")
         yield BidiText("", id="history-body")
 
-    def show(self, label: str, rows: list[dict]) -> None:
-        self.query_one("#history-title", Label).update(f"history · {label}")
-        self.query_one("#history-body", BidiText).update(history_text(rows))
+    def show(self, label: str, rows: list[dict], pair: list[dict] = ()) -> None:
+        """The target's history; with ``pair``, the decisions on the conflict itself below it."""
+        self.query_one("#history-title", Label).update(plain(f"history · {label}"))
+        text = history_text(rows)
+        if pair:
+            text.append("\n\nthe pair\n", style="bold")
+            text.append_text(history_text(list(pair)))
+        self.query_one("#history-body", BidiText).update(text)

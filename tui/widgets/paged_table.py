@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -22,6 +23,10 @@ class PagedTable(DataTable):
     """
 
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | {f"status--{s}" for s in STATUSES}
+    # DataTable's Home/End scroll sideways in a row table; here they go to the first and the last
+    # loaded row (reaching the last asks for the next page).
+    BINDINGS = [Binding("home", "scroll_top", "first row", show=False),
+                Binding("end", "scroll_bottom", "last row", show=False)]
     MARGIN = 15  # rows before the end at which the next page is fetched
 
     class More(Message):

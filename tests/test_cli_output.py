@@ -1,0 +1,169 @@
+"""What the commands print: stored text shown literally, whatever it holds, and messages that count right."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+from claimcheck.text import visible
+
+ESC = "\x1b"
+# An article whose name and text hold Rich markup, terminal control sequences and a bidi override.
+HOSTILE_NAME = f"[/b]{ESC}]0;pwned\x07"
+HOSTILE_TEXT = (
+    f"قال المتحدث باسم الجيش الليبي أحمد المسماري إن القوات [/x] {ESC}[2J سيطرت على المطار.\n\n"
+    "وأكد وزير الداخلية فتحي باشاغا أن \u202eالقصف\u202c استهدف مدنيين.\n"
+)
+NOTE = f"see [/link] {ESC}[2J{ESC}]0;title\x07 \u202edone"
+
+
+def run(*args: str, ok: bool = True):
+    result = CliRunner().invoke(cli, list(args))
+    if ok:
+        assert result.exit_code == 0, result.output + repr(result.exception)
+    return result
+
+
+@pytest.fixture
+def hostile(tmp_path, sqlite_url):
+    """A store holding the hostile article (from a collection) and a .txt file whose name holds ESC."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "news.jsonl").write_text(
+        json.dumps({"id": HOSTILE_NAME, "text": HOSTILE_TEXT, "outlet": "[/i]Alhurra"}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    (tmp_path / "in" / f"{ESC}[2Jfile.txt").write_text("قالت الحكومة إن الوضع هادئ.\n", encoding="utf-8")
+    run("ingest", str(tmp_path / "in"), "--db", sqlite_url)
+    claim = json.loads(run("claims", "--json", "--db", sqlite_url).stdout)[0]["id"]
+    run("review", claim, "-s", "disputed", "--note", NOTE, "--reviewer", "[/r]amina", "--db", sqlite_url)
+    return sqlite_url, claim
+
+
+def test_stored_text_is_never_read_as_markup(hostile):
+    url, claim = hostile
+    assert "[/link]" in run("history", claim, "--db", url).stdout
+    assert "[/r]amina" in run("history", claim, "--db", url).stdout
+    assert "[/b]" in run("articles", "--db", url).stdout
+    listed = run("claims", "--db", url).stdout
+    assert "[/x]" in listed and "[/b]" in listed and "[/i]Alhurra" in listed
+    assert "[/b]" in run("show", "[/b]", "--db", url).stdout
+
+
+def test_control_characters_are_shown_not_obeyed(hostile):
+    url, claim = hostile
+    outputs = {
+        "history": run("history", claim, "--db", url).stdout,
+        "articles": run("articles", "--db", url).stdout,
+        "claims": run("claims", "--db", url).stdout,
+        "show": run("show", "[/b]", "--db", url).stdout,
+    }
+    for command, out in outputs.items():
+        assert ESC not in out and "\x07" not in out and "\u202e" not in out, command
+    assert "␛[2J␛]0;title␇" in outputs["history"]
+    assert "␛[2J" in outputs["claims"] and "␛]0;pwned␇" in outputs["articles"]
+    assert "␛[2Jfile" in outputs["articles"]
+    # Stored as given: the JSON output carries the note exactly.
+    assert json.loads(run("history", claim, "--json", "--db", url).stdout)[0]["note"] == NOTE
+
+
+def test_visible_keeps_what_arabic_needs():
+    arabic = "قال\u200f \u061c ع\u200dل\u200c م\u0640ن\tس\r\nص"
+    assert visible(arabic) == arabic
+    assert visible(f"a{ESC}[2J\x9b\u202a\u2066\r") == "a␛[2J\ufffd\ufffd\ufffd␍"
+
+
+def test_filters_take_percent_and_underscore_literally(seeded_store):
+    url = seeded_store.url
+    assert seeded_store.claim_count() > 0
+    for cue in ("%", "_", "%ا%"):
+        assert json.loads(run("claims", "--cue", cue, "--json", "--db", url).stdout) == [], cue
+    assert json.loads(run("claims", "--speaker", "%", "--json", "--db", url).stdout) == []
+    wildcard = run("claims", "--article", "%4aa4", "--db", url, ok=False)
+    assert wildcard.exit_code == 1 and "no article '%4aa4'" in wildcard.output
+    assert run("claims", "--article", "004_4aa4", "--json", "--db", url).stdout.strip() != "[]"
+
+
+@pytest.mark.parametrize("value", ["5", "-0.1", "1.01"])
+def test_min_confidence_outside_0_1_is_an_error(seeded_store, value):
+    result = run("conflicts", "--min-confidence", value, "--db", seeded_store.url, ok=False)
+    assert result.exit_code == 2 and "--min-confidence" in result.output and "0<=x<=1" in result.output
+
+
+def test_claims_and_conflicts_carry_their_review_status(tmp_path):
+    from claimcheck.store import Store
+    from helpers import seed_store
+
+    url = f"sqlite:///{tmp_path / 'claims.db'}"
+    store = Store(url)
+    seed_store(store)
+    claim, other = (c["id"] for c in store.claims()[:2])
+    conflict = store.conflicts()[0]["id"]
+    store.close()
+    run("review", claim, "-s", "disputed", "--reviewer", "amina", "--db", url)
+    run("review", other, "-s", "false", "--reviewer", "amina", "--db", url)
+    run("review", other, "-s", "verified", "--reviewer", "omar", "--db", url)  # the latest decision counts
+    run("review", conflict, "--conflict", "-s", "confirmed", "--db", url)
+
+    every = json.loads(run("claims", "--json", "--db", url).stdout)
+    status = {c["id"]: c["status"] for c in every}
+    assert status[claim] == "disputed" and status[other] == "verified"
+    assert set(status.values()) == {"disputed", "verified", "unreviewed"}
+    assert [c["id"] for c in json.loads(run("claims", "--status", "disputed", "--json", "--db", url).stdout)] == [claim]
+    assert [c["id"] for c in json.loads(run("claims", "--status", "Verified", "--json", "--db", url).stdout)] == [other]
+    unreviewed = json.loads(run("claims", "--status", "unreviewed", "--json", "--db", url).stdout)
+    assert len(unreviewed) == len(every) - 2
+    assert "disputed" in run("claims", "--status", "disputed", "--db", url).stdout
+    wrong = run("claims", "--status", "maybe", "--db", url, ok=False)
+    assert wrong.exit_code == 2 and "use one of: unreviewed, verified" in wrong.output
+
+    conflicts = json.loads(run("conflicts", "--json", "--db", url).stdout)
+    assert {c["id"]: c["status"] for c in conflicts}[conflict] == "confirmed"
+    confirmed = json.loads(run("conflicts", "--status", "confirmed", "--json", "--db", url).stdout)
+    assert [c["id"] for c in confirmed] == [conflict]
+
+
+def test_messages_count_in_english(tmp_path):
+    from claimcheck.store import Store
+
+    url = f"sqlite:///{tmp_path / 'one.db'}"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.jsonl").write_text(
+        json.dumps({"id": "one", "text": "قالت الحكومة إن الوضع هادئ.\n"}, ensure_ascii=False) + "\n{broken\n",
+        encoding="utf-8")
+    result = run("ingest", str(tmp_path / "in"), "--db", url, ok=False)
+    assert "1 claim extracted now; the store holds 1 claim and 0 conflicts" in result.stdout
+    assert "1 input failed; fix it and run ingest again" in result.stderr
+    assert run("claims", "--db", url).stdout.rstrip().endswith("\n1 claim")
+    assert "1 article analysed with builtin: 1 claim" in run("analyze", "--db", url).stdout
+    assert "1 claim written to" in run("export", "-o", str(tmp_path / "one.csv"), "--db", url).stdout
+    assert run("conflicts", "--db", url).stdout.strip() == "0 conflicts"
+
+
+def test_csv_errors_name_the_line_a_row_starts_on(tmp_path):
+    from claimcheck import ingest
+
+    sheet = tmp_path / "sheet.csv"
+    # Header on line 1; the first row's text runs over lines 2–4; the second row (no text) is on line 5.
+    sheet.write_text('title,text\nأول,"قالت الحكومة\n\nإن الوضع هادئ."\nثان,\n', encoding="utf-8")
+    items = list(ingest.read([sheet]))
+    errors = [str(i) for i in items if isinstance(i, ingest.IngestError)]
+    assert errors == [f"{sheet} (line 5): has no article text (expected one of the fields text, body, content, article)"]
+    (article,) = [i for i in items if not isinstance(i, ingest.IngestError)]
+    assert article.source_path == f"{sheet}#2"
+
+
+def test_the_cue_filter_folds_like_the_desk_search(seeded_store):
+    from tui import queries
+
+    url = seeded_store.url
+    written = {c["cue"] for c in seeded_store.claims()}
+    cue = next(c for c in sorted(written) if c[0] in "أإآ")  # a cue written with hamza
+    bare = "ا" + cue[1:]
+    wanted = sorted(c["id"] for c in seeded_store.claims() if c["cue"] == cue or c["cue_lemma"] == cue)
+    for typed in (cue, bare):
+        found = {c["id"] for c in json.loads(run("claims", "--cue", typed, "--json", "--db", url).stdout)}
+        assert set(wanted) <= found, typed
+        desk = {r["id"] for r in queries.claim_page(seeded_store, queries.ClaimFilter(search=typed), 10_000)}
+        assert found - {c["id"] for c in seeded_store.claims() if c["cue_lemma"] == typed} <= desk
