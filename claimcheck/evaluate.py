@@ -15,12 +15,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import conflicts as conflict_mod
-from . import ingest, pipeline
+from . import pipeline
+from .analysis.text import WORD_RE, normalize, normalize_name
 from .config import load_settings
+from .conflicts import detection as conflict_mod
+from .ingest import reader as ingest
 from .models import Claim
-from .resolve import _SOURCE_HEADS, _stem
-from .text import WORD_RE, normalize, normalize_name
+from .speakers.resolve import _SOURCE_HEADS, _stem
 
 GOLD_FIELDS = ("article", "id", "sentence", "cue", "speaker", "content")
 
@@ -311,7 +312,7 @@ def evaluate(gold_dir: Path, analyzer=None) -> Result:
     corroboration = None
     gold_corroboration = _read_jsonl(gold_dir / "corroboration.jsonl", ("a", "b"))
     if (gold_dir / "corroboration.jsonl").is_file():
-        from . import corroboration as corroboration_mod
+        from .conflicts import corroboration as corroboration_mod
 
         groups = corroboration_mod.groups(all_claims, settings)
         pairs = [(a, b) for g in groups for i, a in enumerate(g.members) for b in g.members[i + 1:]]
