@@ -10,8 +10,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..analysis.text import WORD_RE, normalize, normalize_name
 from ..attribution import grammar
@@ -113,21 +114,15 @@ def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
     for n, claim in enumerate(claims):
         if claim.story != story:
             story, seen = claim.story, []
-        known: _Known | None = None
         mention = claim.speaker_text.strip()
-        if outer_of[n] is not None and outer_of[n] in by_index and not claim.cue_kind == "source":
+        outer = by_index.get(outer_of[n]) if outer_of[n] is not None else None
+        if outer is not None and not claim.cue_kind == "source":
             # X's account of Y's words: the speaker on record is X (gold-conventions §2).
-            known = by_index[outer_of[n]]
+            known = outer
             claim.reported = mention or None
             claim.speaker_text, claim.speaker_span = known.mention, None
-        elif not mention and claim.speaker_span is not None:
-            # An implicit subject with its antecedent in the same sentence ("وقد أكدت X …، وقالت إن").
-            antecedent = article.text[claim.speaker_span.start : claim.speaker_span.end]
-            known = _resolve_mention(article, claim, antecedent, outlet, seen, holders)
-        elif not mention:
-            known = _sentence_subject(article, claim, outlet) or (seen[-1] if seen else None)
         else:
-            known = _resolve_mention(article, claim, mention, outlet, seen, holders)
+            known = _speaker_of(article, claim, mention, outlet, seen, holders)
         if known is None:
             known = _Known("", None, None, None, None, "", "")
         seen.append(known)
@@ -144,6 +139,18 @@ def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
         if outer is not None:
             claims[n].nested_in = claims[outer].id
     return claims
+
+
+def _speaker_of(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known],
+                holders: dict[str, str]) -> _Known | None:
+    """Who speaks in ``claim``: its mention resolved, or for an implicit subject its antecedent."""
+    if mention:
+        return _resolve_mention(article, claim, mention, outlet, seen, holders)
+    if claim.speaker_span is not None:
+        # An implicit subject with its antecedent in the same sentence ("وقد أكدت X …، وقالت إن").
+        antecedent = article.text[claim.speaker_span.start : claim.speaker_span.end]
+        return _resolve_mention(article, claim, antecedent, outlet, seen, holders)
+    return _sentence_subject(article, claim, outlet) or (seen[-1] if seen else None)
 
 
 def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Known | None:
@@ -239,106 +246,233 @@ def _role_holders(claims: list[Claim]) -> dict[str, str]:
     return holders
 
 
+class _Mention:
+    """One speaker mention being resolved, with what the resolution steps read from it."""
+
+    def __init__(self, article: Article, claim: Claim, text: str, outlet: str | None, seen: list[_Known],
+                 holders: dict[str, str] | None) -> None:
+        self.article, self.claim, self.text, self.outlet = article, claim, text, outlet
+        self.seen, self.holders = seen, holders
+        self.head = _head(text)
+        self.words = _words(text)
+
+    def resolve(self, text: str, holders: dict[str, str] | None) -> _Known:
+        """Resolve another mention (an issuer, a role's holder) in the same place."""
+        return _resolve_mention(self.article, self.claim, text, self.outlet, self.seen, holders)
+
+    @cached_property
+    def found(self) -> tuple[Actor, int, int] | None:
+        """The known actor named in the mention, as ``find_actor`` gives it."""
+        return find_actor(self.text, self.outlet)
+
+    @cached_property
+    def role(self) -> str | None:
+        return _role_text(self.text, self.found)
+
+    @cached_property
+    def hit(self) -> tuple[Actor, int, int] | None:
+        """``found``, unless the mention joins the actor to others with و."""
+        hit, words = self.found, self.words
+        if hit is not None and hit[2] < len(words) and words[hit[2]].startswith("و") \
+                and not words[hit[2]].startswith("ال") and words[hit[2]] not in ("والتي", "والذي", "والذين"):
+            return None  # "الأمم المتحدة ودول غربية": a mixed group speaks for no single actor
+        return hit
+
+    @cached_property
+    def not_a_person(self) -> bool:
+        return self.hit is None or self.hit[0].kind != "person"
+
+
+def _media_word(m: _Mention) -> _Known | None:
+    """"بحسب الصحيفة": the outlet named earlier in the story."""
+    if len(m.words) == 1 and m.words[0] in _MEDIA_HEADS:
+        return _last_outlet_before(m.article, m.claim.cue.start, m.outlet)
+    return None
+
+
+def _definite_body(m: _Mention) -> _Known | None:
+    """"الحركة", "الوزارة", "الأخيرة": the body named earlier (``_definite_antecedent``)."""
+    return _definite_antecedent(m.article, m.claim, m.words, m.seen, m.outlet)
+
+
+def _role_with_holder(m: _Mention) -> _Known | None:
+    """A role named with its holder elsewhere in the article ("رئيس الوزراء الإثيوبي" → آبي أحمد)."""
+    holder = (m.holders or {}).get(normalize_name(m.text))
+    if holder is not None and holder != m.text:
+        return m.resolve(holder, None)
+    return None
+
+
+def _document(m: _Mention) -> _Known | None:
+    """Documents speak for whoever issued them ("وأوضح البيان" → the office that issued it)."""
+    if not m.head or ("ال" + m.head not in _DOCUMENTS and m.head not in _DOCUMENTS):
+        return None
+    issuer = _issuer(m.text)
+    if issuer:
+        # "بيان صادر عن مكتب رئيس الوزراء" / "بيان للجيش": the issuer speaks.
+        return m.resolve(issuer, m.holders)
+    if len(m.words) <= 2:
+        return next((prev for prev in reversed(m.seen) if prev.speaker), None)
+    return None
+
+
+def _own_forces(m: _Mention) -> _Known | None:
+    """"قواته" / "قواتها": the forces of the actor named just before."""
+    words = m.words
+    if not words or not words[0].startswith("قوات") or len(words[0]) <= 4 or words[0].startswith("قوات ال"):
+        return None
+    before = m.article.text[max(0, m.claim.sentence.start) : m.claim.cue.start]
+    found = None
+    for match in WORD_RE.finditer(before):
+        hit = find_actor(match.group(), m.outlet)
+        if hit:
+            found = hit[0]
+    if found is None:
+        return None
+    org = _organisation_actor(found)
+    return _Known(org.name, org.side, org.id, None, None, m.text, m.head)
+
+
+def _abbreviation(m: _Mention) -> _Known | None:
+    """"قسد" after "قوات سوريا الديمقراطية (قسد)"."""
+    return next((prev for prev in reversed(m.seen) if prev.mention and f"({m.text.strip()})" in prev.mention), None)
+
+
+def _person_description(m: _Mention) -> _Known | None:
+    """"الدبلوماسي الأميركي الراحل": the known person named last before the sentence."""
+    words = m.words
+    if m.found is None and words and words[0] in _PERSON_DESCRIPTIONS and all(w.startswith("ال") for w in words):
+        return _last_person_before(m.article, m.claim)
+    return None
+
+
+def _known_actor(m: _Mention) -> _Known | None:
+    """A known actor that the mention names as its head (or a person named anywhere in it)."""
+    hit, words = m.hit, m.words
+    if hit is None:
+        return None
+    actor = hit[0]
+    if not (actor.kind == "person" or len(words) - (hit[2] - hit[1]) <= 1 or _covers_head(words, hit)):
+        return None
+    affiliation = _affiliation(m.text, actor.name) or (actor.organisation if actor.kind == "person" else None)
+    name = actor.name
+    if actor.kind == "state" and hit[2] - hit[1] > 1:
+        # "وزارة الخارجية الروسية" speaks as itself, on Russia's side (gold-conventions §4).
+        name = " ".join(m.text.replace("«", "").replace("»", "").split()[hit[1] : hit[2]])
+    return _Known(name, actor.side, actor.id, m.role or actor.role, affiliation, m.text, m.head)
+
+
+def _titled_name(m: _Mention) -> _Known | None:
+    """A name with its title or role: "العميد نبيل عبد الله", "أبو عبيدة المتحدث باسم الكتائب"."""
+    if not m.not_a_person:
+        return None
+    titled = _titled_person(m.text) or _role_then_name(m.text) or _name_then_role(m.text)
+    if titled is None:
+        return None
+    name, title_role = titled
+    side = side_from_mention(f"{m.text} {m.claim.role or ''}")
+    return _Known(name, side, None, title_role or m.role, _affiliation(m.text, name), m.text, _head(name))
+
+
+def _unnamed_source_again(m: _Mention) -> _Known | None:
+    """Re-mentions of an unnamed source: "المصدر العسكري", "المصادر", "المسؤولان", "هؤلاء المسؤولون"."""
+    words, head, seen = m.words, m.head, m.seen
+    definite = words and (words[0].startswith("ال") or words[0] in _DEMONSTRATIVES)
+    if not definite or _stem(head) not in _SOURCE_STEMS | {_stem(k.head) for k in seen if k.head}:
+        return None
+    said = {_stem(w.removeprefix("ال")) for w in words if w not in _DEMONSTRATIVES and w not in _SAME}
+    for prev in reversed(seen):
+        if prev.head and _stem(prev.head) == _stem(head):
+            earlier = {_stem(w.removeprefix("ال")) for w in _words(prev.mention or prev.speaker)}
+            if said <= earlier:  # "المصدر العسكري" re-mentions "مصدر عسكري في…"; "الجيش الأميركي" is new
+                return prev
+    return None
+
+
+def _short_name_seen(m: _Mention) -> _Known | None:
+    """A short name seen in full before ("المدني" after "عبد المالك المدني")."""
+    if len(m.words) > 2:
+        return None
+    short = normalize_name(m.text).split()
+    for prev in reversed(m.seen):
+        if prev.speaker and len(normalize_name(prev.speaker).split()) > len(short) \
+                and normalize_name(prev.speaker).split()[-len(short):] == short:
+            return prev
+    return None
+
+
+def _side_in_mention(m: _Mention) -> str | None:
+    # The appositive role counts too: "X، قائد غرفة عمليات سرت بقوات الوفاق،" → GNA.
+    return side_from_mention(f"{m.text} {m.claim.role or ''}") or (m.hit[0].side if m.hit else None)
+
+
+def _unnamed_source(m: _Mention) -> _Known | None:
+    """"مصدر عسكري في …": described, on the side the description names."""
+    if not m.head or _stem(m.head) not in _SOURCE_STEMS:
+        return None
+    description, affiliation = describe_unnamed(m.text)
+    return _Known(_definite_to_indefinite(description), _side_in_mention(m), None, None, affiliation, m.text, m.head)
+
+
+def _body_of_actor(m: _Mention) -> _Known | None:
+    """A mention that names a known actor after other words: the actor, or a body attached to it."""
+    if m.hit is None:
+        return None
+    actor, start = m.hit[0], m.hit[1]
+    role, affiliation = _plain_role(m), _affiliation(m.text)
+    linked = _LINK.search(" ".join(m.text.split()[:start])) or any(
+        w.startswith("ل") and not w.startswith("ال") for w in m.text.split()[:start])
+    if actor.kind != "person" and start > 0 and linked:
+        # "المكتب الإعلامي التابع لحكومة حماس": a body of the actor, speaking on its side
+        # (but "حركة المقاومة الإسلامية الفلسطينية «حماس»" is the actor under its full name).
+        description, attached = describe_unnamed(m.text)
+        return _Known(description or m.text, actor.side, None, role, attached or affiliation, m.text, m.head)
+    return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, m.text, m.head)
+
+
+def _plain_name(m: _Mention) -> str:
+    has_title = any(w in lexicon().titles or w.removeprefix("ال") in _ROLE_BARE for w in m.words)
+    return _person_name(m.text) if has_title else _DIRECTION_TAIL.sub("", m.text)
+
+
+def _plain_role(m: _Mention) -> str | None:
+    role, name = m.role, _plain_name(m)
+    if role and name != m.text and role.endswith(name):
+        role = role[: -len(name)].strip(" ،,") or None  # "رئيس الوزراء العراقي محمد شياع السوداني"
+    return role
+
+
+def _as_written(m: _Mention) -> _Known:
+    """An unknown speaker, kept as written (a name without title or role), on the side its mention names."""
+    return _Known(_plain_name(m), _side_in_mention(m), None, _plain_role(m), _affiliation(m.text), m.text, m.head)
+
+
+# The resolution steps, in order: the first that returns a speaker wins; ``_as_written`` is the last resort.
+_RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
+    _media_word,
+    _definite_body,
+    _role_with_holder,
+    _document,
+    _own_forces,
+    _abbreviation,
+    _person_description,
+    _known_actor,
+    _titled_name,
+    _unnamed_source_again,
+    _short_name_seen,
+    _unnamed_source,
+    _body_of_actor,
+)
+
+
 def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known],
                      holders: dict[str, str] | None = None) -> _Known:
-    head = _head(mention)
-    words = _words(mention)
-    if len(words) == 1 and words[0] in _MEDIA_HEADS:
-        media = _last_outlet_before(article, claim.cue.start, outlet)
-        if media is not None:
-            return media
-    antecedent = _definite_antecedent(article, claim, words, seen, outlet)
-    if antecedent is not None:
-        return antecedent
-    holder = (holders or {}).get(normalize_name(mention))
-    if holder is not None and holder != mention:
-        return _resolve_mention(article, claim, holder, outlet, seen)  # a role named with its holder elsewhere
-    # Documents speak for whoever issued them ("وأوضح البيان" → the office that issued it).
-    if head and ("ال" + head in _DOCUMENTS or head in _DOCUMENTS):
-        issuer = _issuer(mention)
-        if issuer:
-            # "بيان صادر عن مكتب رئيس الوزراء" / "بيان للجيش": the issuer speaks.
-            return _resolve_mention(article, claim, issuer, outlet, seen, holders)
-        if len(words) <= 2:
-            for prev in reversed(seen):
-                if prev.speaker:
-                    return prev
-    # "قواته" / "قواتها": the forces of the actor named just before.
-    if words and words[0].startswith("قوات") and len(words[0]) > 4 and not words[0].startswith("قوات ال"):
-        before = article.text[max(0, claim.sentence.start) : claim.cue.start]
-        found = None
-        for m in WORD_RE.finditer(before):
-            hit = find_actor(m.group(), outlet)
-            if hit:
-                found = hit[0]
-        if found is not None:
-            org = _organisation_actor(found)
-            return _Known(org.name, org.side, org.id, None, None, mention, head)
-    for prev in reversed(seen):
-        if prev.mention and f"({mention.strip()})" in prev.mention:
-            return prev  # "قسد" after "قوات سوريا الديمقراطية (قسد)"
-    hit = find_actor(mention, outlet)
-    if hit is None and words and words[0] in _PERSON_DESCRIPTIONS and all(w.startswith("ال") for w in words):
-        earlier = _last_person_before(article, claim)
-        if earlier is not None:
-            return earlier
-    role = _role_text(mention, hit)
-    if hit is not None and hit[2] < len(words) and words[hit[2]].startswith("و") and not words[hit[2]].startswith("ال") \
-            and words[hit[2]] not in ("والتي", "والذي", "والذين"):
-        hit = None  # "الأمم المتحدة ودول غربية": a mixed group speaks for no single actor
-    if hit is not None:
-        actor = hit[0]
-        if actor.kind == "person" or len(words) - (hit[2] - hit[1]) <= 1 or _covers_head(words, hit):
-            affiliation = _affiliation(mention, actor.name) or (actor.organisation if actor.kind == "person" else None)
-            name = actor.name
-            if actor.kind == "state" and hit[2] - hit[1] > 1:
-                # "وزارة الخارجية الروسية" speaks as itself, on Russia's side (gold-conventions §4).
-                name = " ".join(mention.replace("«", "").replace("»", "").split()[hit[1] : hit[2]])
-            return _Known(name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
-    titled = _titled_person(mention) if hit is None or hit[0].kind != "person" else None
-    if titled is None and (hit is None or hit[0].kind != "person"):
-        titled = _role_then_name(mention) or _name_then_role(mention)
-    if titled is not None:
-        name, title_role = titled
-        side = side_from_mention(f"{mention} {claim.role or ''}")
-        return _Known(name, side, None, title_role or role, _affiliation(mention, name), mention, _head(name))
-    # Re-mentions of an unnamed source: "المصدر العسكري", "المصادر", "المسؤولان", "هؤلاء المسؤولون".
-    definite = words and (words[0].startswith("ال") or words[0] in _DEMONSTRATIVES)
-    if definite and _stem(head) in _SOURCE_STEMS | {_stem(k.head) for k in seen if k.head}:
-        said = {_stem(w.removeprefix("ال")) for w in words if w not in _DEMONSTRATIVES and w not in _SAME}
-        for prev in reversed(seen):
-            if prev.head and _stem(prev.head) == _stem(head):
-                earlier = {_stem(w.removeprefix("ال")) for w in _words(prev.mention or prev.speaker)}
-                if said <= earlier:  # "المصدر العسكري" re-mentions "مصدر عسكري في…"; "الجيش الأميركي" is new
-                    return prev
-    # A short name seen in full before ("المدني" after "عبد المالك المدني").
-    if len(words) <= 2:
-        short = normalize_name(mention).split()
-        for prev in reversed(seen):
-            if prev.speaker and len(normalize_name(prev.speaker).split()) > len(short) \
-                    and normalize_name(prev.speaker).split()[-len(short):] == short:
-                return prev
-    # The appositive role counts too: "X، قائد غرفة عمليات سرت بقوات الوفاق،" → GNA.
-    side = side_from_mention(f"{mention} {claim.role or ''}") or (hit[0].side if hit else None)
-    if head and _stem(head) in _SOURCE_STEMS:
-        description, affiliation = describe_unnamed(mention)
-        return _Known(_definite_to_indefinite(description), side, None, None, affiliation, mention, head)
-    has_title = any(w in lexicon().titles or w.removeprefix("ال") in _ROLE_BARE for w in words)
-    name = _person_name(mention) if has_title else _DIRECTION_TAIL.sub("", mention)
-    if role and name != mention and role.endswith(name):
-        role = role[: -len(name)].strip(" ،,") or None  # "رئيس الوزراء العراقي محمد شياع السوداني"
-    affiliation = _affiliation(mention)
-    if hit is not None:
-        actor = hit[0]
-        linked = _LINK.search(" ".join(mention.split()[: hit[1]])) or any(
-            w.startswith("ل") and not w.startswith("ال") for w in mention.split()[: hit[1]])
-        if actor.kind != "person" and hit[1] > 0 and linked:
-            # "المكتب الإعلامي التابع لحكومة حماس": a body of the actor, speaking on its side
-            # (but "حركة المقاومة الإسلامية الفلسطينية «حماس»" is the actor under its full name).
-            description, attached = describe_unnamed(mention)
-            return _Known(description or mention, actor.side, None, role, attached or affiliation, mention, head)
-        return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, mention, head)
-    return _Known(name, side, None, role, affiliation, mention, head)
+    m = _Mention(article, claim, mention, outlet, seen, holders)
+    for step in _RESOLUTION_STEPS:
+        known = step(m)
+        if known is not None:
+            return known
+    return _as_written(m)
 
 
 _ORGANISATION_HEADS = grammar.words("organisation_heads")
