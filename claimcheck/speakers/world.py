@@ -90,17 +90,15 @@ def _index(patterns: Sequence[tuple[Pattern, str]]) -> dict[str, list[tuple[Patt
     return out
 
 
-@lru_cache(maxsize=1)
-def world() -> World:
-    data = knowledge.load("world")
-    english = Locale("en").territories
-    arabic = Locale("ar").territories
-    excluded = {entry["code"] for entry in data.get("no_state_side", [])}
-    labels = {code: data.get("labels", {}).get(code, name) for code, name in english.items()}
+def _cldr_countries(labels: dict[str, str], excluded: set[str]) -> tuple[list[tuple[Pattern, str]], dict[str, str]]:
+    """CLDR's Arabic country names and the regular nisba of each one-word name, by label.
+
+    A nisba two countries share ("الكونغو") names neither.
+    """
     names: list[tuple[Pattern, str]] = []
     nisba: dict[str, str] = {}
     ambiguous: set[str] = set()
-    for code, name in arabic.items():
+    for code, name in Locale("ar").territories.items():
         if not (len(code) == 2 and code.isalpha()) or code in excluded or code not in labels:
             continue
         if "(" in name or " - " in name:
@@ -113,8 +111,14 @@ def world() -> World:
             nisba[stem] = labels[code]
     for stem in ambiguous:
         del nisba[stem]
+    return names, nisba
+
+
+def _press_forms(entries: list[dict], labels: dict[str, str], excluded: set[str], names: list[tuple[Pattern, str]],
+                 nisba: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Add world.toml's press forms, seats and nisbas to ``names`` and ``nisba``; the words a nisba must follow."""
     after: dict[str, frozenset[str]] = {}
-    for entry in data.get("country", []):
+    for entry in entries:
         code = entry["code"]
         if code in excluded:
             continue
@@ -126,6 +130,17 @@ def world() -> World:
             nisba[stem] = label
             if "nisba_after" in entry:
                 after[stem] = frozenset(map(normalize_word, entry["nisba_after"]))
+    return after
+
+
+@lru_cache(maxsize=1)
+def world() -> World:
+    data = knowledge.load("world")
+    english = Locale("en").territories
+    excluded = {entry["code"] for entry in data.get("no_state_side", [])}
+    labels = {code: data.get("labels", {}).get(code, name) for code, name in english.items()}
+    names, nisba = _cldr_countries(labels, excluded)
+    after = _press_forms(data.get("country", []), labels, excluded, names, nisba)
     changes = tuple(SideChange(c["side"], c["from"], c["becomes"]) for c in data.get("side_change", []))
     heads = _index([(words_of(h), "") for h in data["institution_heads"]])
     neutral = _index([(words_of(h), "") for h in data["neutral_heads"]])
