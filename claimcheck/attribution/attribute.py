@@ -12,10 +12,12 @@ the speaker mention into a canonical actor.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from ..analysis.text import WORD_RE, normalize, normalize_word
 from ..knowledge import loader as knowledge
@@ -358,6 +360,126 @@ def _is_masdar(word: Word, lex: Lexicon, definite_ok: bool) -> bool:
     return bool(_MASDAR.match(bare))
 
 
+class _SpeakerSpan(NamedTuple):
+    """A speaker mention being delimited: it starts at word ``s`` and cannot reach ``limit``."""
+
+    words: list[Word]
+    s: int
+    limit: int
+    entry: CueEntry
+    lex: Lexicon
+    outlet: str | None
+    np_border: bool
+
+    def next_norm(self, k: int) -> str:
+        return self.words[k + 1].norm if k + 1 < self.limit else ""
+
+
+def _comma_or_colon(m: _SpeakerSpan, k: int) -> bool:
+    return _has(m.words[k].gap_before, COMMA + ":")
+
+
+def _after_short_name(m: _SpeakerSpan, k: int) -> bool:
+    """"قوات سوريا الديمقراطية (قسد) الاشتباكات": the bracketed short name ends it."""
+    return k - m.s >= 2 and ")" in m.words[k].gap_before and "(" in m.words[k - 1].gap_before
+
+
+def _clause_word(m: _SpeakerSpan, k: int) -> bool:
+    """A complementizer, the cue's own preposition or a relative pronoun starts what follows."""
+    w = m.words[k]
+    return _is_complementizer(w, m.lex) or w.norm in m.entry.preps or w.norm in _RELATIVES - {"من", "ما"}
+
+
+def _addressee(m: _SpeakerSpan, k: int) -> bool:
+    """"دعت المنسقة … الطرفين إلى": the addressee is not part of the speaker."""
+    return bool(m.entry.preps) and m.words[k].norm in _ADDRESSEES and k + 1 < m.limit and m.words[k + 1].norm in m.entry.preps
+
+
+def _stop_word(m: _SpeakerSpan, k: int) -> bool:
+    """A word that never continues a mention, except "في" before a definite noun or a known body
+    ("مصدر في الجيش", "مصادر عسكرية في قوات حكومة الوفاق")."""
+    w = m.words[k]
+    if w.norm not in _STOP_AFTER_SPEAKER:
+        return False
+    nxt = m.next_norm(k)
+    belongs = nxt.startswith("ال") or alias_length_at(_Norms(m.words), k + 1, m.outlet) \
+        or institution_word(nxt)  # "مصدر في وزارة الداخلية العراقية", "مسؤول في قوى الأمن"
+    return w.norm != "في" or not belongs or nxt.removeprefix("ال") in _CHANNEL_AFTER_IN
+
+
+def _channel(m: _SpeakerSpan, k: int) -> bool:
+    """"على لسان…", "على صفحته", "بحسابه": where the words appeared, not who said them."""
+    w = m.words[k]
+    if w.norm == "علي" and m.next_norm(k) in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها"):
+        return True
+    return w.norm[:1] in ("ل", "ب") and w.norm[1:] in _CHANNEL_AFTER_IN
+
+
+def _speech_possessive(m: _SpeakerSpan, k: int) -> bool:
+    """"عن مصدر عسكري قوله إن"."""
+    return m.words[k].norm in _SPEECH_POSSESSIVES
+
+
+def _given_to_media(m: _SpeakerSpan, k: int) -> bool:
+    """"لرويترز", "لوسائل الإعلام": whom the words were given to."""
+    w = m.words[k]
+    return w.norm[:1] == "ل" and (w.norm[1:] in _MEDIA_NOUNS or _is_outlet(w.text[1:]))
+
+
+def _told(m: _SpeakerSpan, k: int) -> bool:
+    """"وأبلغ السكان وكالة الأنباء…": whom they told."""
+    w = m.words[k]
+    return bool(m.entry.tells) and (w.norm in _MEDIA_NOUNS or _names_person(w.norm) or _is_outlet(w.text))
+
+
+def _listener(m: _SpeakerSpan, k: int) -> bool:
+    """"وقال المسؤولون لخامنئي إن": the listener, not part of the speaker."""
+    w = m.words[k]
+    return w.norm[:1] == "ل" and not w.norm.startswith("لل") and _names_person(w.norm[1:])
+
+
+def _object_starts(m: _SpeakerSpan, k: int) -> bool:
+    """With no إن/أن ahead, the object of an accusing verb starts the content: a verbal noun,
+    "اتهم X بارتكاب…" (the governed preposition glued to a verbal noun), or a second noun phrase
+    ("اتهم الجيش السوداني قوات الدعم السريع…")."""
+    if not (m.np_border and m.entry.np_object):
+        return False
+    w = m.words[k]
+    return _is_masdar(w, m.lex, definite_ok=k - m.s >= 2) \
+        or (w.norm[:1] in m.entry.preps and _is_masdar_text(w.norm[1:], m.lex)) \
+        or (w.norm in _OBJECT_HEADS and m.words[k - 1].norm.startswith("ال"))
+
+
+# Where a speaker mention stops, in order: the first rule true at a word ends the mention before it.
+_SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
+    _comma_or_colon,
+    _after_short_name,
+    _clause_word,
+    _addressee,
+    _stop_word,
+    _channel,
+    _speech_possessive,
+    _given_to_media,
+    _told,
+    _listener,
+    _object_starts,
+)
+
+
+def _known_name_end(m: _SpeakerSpan, known: int) -> int:
+    """Index one past a known actor's name at ``m.s`` (with its bracketed short name and a role after it)."""
+    words, limit = m.words, m.limit
+    k = m.s + known
+    if k < limit and "(" in words[k].gap_before:
+        close = next((j for j in range(k + 1, min(len(words), k + 4)) if ")" in words[j].gap_before), None)
+        if close is not None and close <= limit:
+            k = close  # "وكالة الأنباء السورية (سانا)": the bracketed short name belongs to the name
+    # A role may follow a known name without commas ("أحمد المسماري الناطق باسم قوات حفتر").
+    if k < limit and words[k].norm.removeprefix("ال") in _ROLE_HEADS_BARE and not words[k].comma:
+        return _speaker_end(words, k, limit, m.entry, m.lex, m.outlet, m.np_border) if k + 1 < limit else k + 1
+    return k
+
+
 def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Lexicon, outlet: str | None,
                  np_border: bool = True) -> int:
     """Index one past the speaker mention that starts at word ``s`` (before ``limit``).
@@ -365,57 +487,14 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
     ``np_border``: no إن/أن follows, so a verbal noun may be where the content starts
     (with a complementizer ahead, "شبكة أطباء السودان بأن" keeps its plural noun).
     """
+    m = _SpeakerSpan(words, s, limit, entry, lex, outlet, np_border)
     known = alias_length_at(_Norms(words), s, outlet)
     if known and s + known <= limit:
-        k = s + known
-        if k < limit and "(" in words[k].gap_before:
-            close = next((j for j in range(k + 1, min(len(words), k + 4)) if ")" in words[j].gap_before), None)
-            if close is not None and close <= limit:
-                k = close  # "وكالة الأنباء السورية (سانا)": the bracketed short name belongs to the name
-        # A role may follow a known name without commas ("أحمد المسماري الناطق باسم قوات حفتر").
-        if k < limit and words[k].norm.removeprefix("ال") in _ROLE_HEADS_BARE and not words[k].comma:
-            return _speaker_end(words, k, limit, entry, lex, outlet, np_border) if k + 1 < limit else k + 1
-        return k
-    k = s
-    while k < limit:
-        w = words[k]
-        if k > s:
-            if _has(w.gap_before, COMMA + ":"):
-                break
-            if k - s >= 2 and ")" in w.gap_before and "(" in words[k - 1].gap_before:
-                break  # "قوات سوريا الديمقراطية (قسد) الاشتباكات": the bracketed short name ends it
-            if _is_complementizer(w, lex) or w.norm in entry.preps or w.norm in _RELATIVES - {"من", "ما"}:
-                break
-            if entry.preps and w.norm in _ADDRESSEES and k + 1 < limit and words[k + 1].norm in entry.preps:
-                break  # "دعت المنسقة … الطرفين إلى": the addressee is not part of the speaker
-            if w.norm in _STOP_AFTER_SPEAKER:
-                nxt = words[k + 1].norm if k + 1 < limit else ""
-                # "في" before a definite noun or a known body may belong to the mention
-                # ("مصدر في الجيش", "مصادر عسكرية في قوات حكومة الوفاق").
-                belongs = nxt.startswith("ال") or alias_length_at(_Norms(words), k + 1, outlet) \
-                    or institution_word(nxt)  # "مصدر في وزارة الداخلية العراقية", "مسؤول في قوى الأمن"
-                if w.norm != "في" or not belongs or nxt.removeprefix("ال") in _CHANNEL_AFTER_IN:
-                    break
-            if w.norm == "علي" and k + 1 < limit and words[k + 1].norm in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها"):
-                break
-            if w.norm[:1] in ("ل", "ب") and w.norm[1:] in _CHANNEL_AFTER_IN:
-                break
-            if w.norm in _SPEECH_POSSESSIVES:
-                break  # "عن مصدر عسكري قوله إن"
-            if w.norm[:1] == "ل" and (w.norm[1:] in _MEDIA_NOUNS or _is_outlet(w.text[1:])):
-                break  # "لرويترز", "لوسائل الإعلام": whom the words were given to
-            if entry.tells and (w.norm in _MEDIA_NOUNS or _names_person(w.norm) or _is_outlet(w.text)):
-                break  # "وأبلغ السكان وكالة الأنباء…": whom they told
-            if w.norm[:1] == "ل" and not w.norm.startswith("لل") and _names_person(w.norm[1:]):
-                break  # "وقال المسؤولون لخامنئي إن": the listener, not part of the speaker
-            if np_border and entry.np_object and _is_masdar(w, lex, definite_ok=k - s >= 2):
-                break
-            if np_border and entry.np_object and w.norm[:1] in entry.preps and _is_masdar_text(w.norm[1:], lex):
-                break  # "اتهم X بارتكاب…": the governed preposition glued to a verbal noun
-            if np_border and entry.np_object and w.norm in _OBJECT_HEADS and words[k - 1].norm.startswith("ال"):
-                break  # "اتهم الجيش السوداني قوات الدعم السريع…": a second noun phrase, the object
-        k += 1
-    return k
+        return _known_name_end(m, known)
+    for k in range(s + 1, limit):
+        if any(stop(m, k) for stop in _SPEAKER_STOPS):
+            return k
+    return max(s, limit)
 
 
 def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexicon, cue_starts: set[int]) -> int:
