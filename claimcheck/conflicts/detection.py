@@ -318,18 +318,23 @@ def _named(speaker: str, text: str) -> bool:
     return parts[-1] in frames.words_of(text)
 
 
-def _judge(x: _Item, y: _Item, settings: ConflictSettings) -> _Found | None:
+def _no_dispute(x: _Item, y: _Item) -> bool:
+    """Pairs that are never a conflict whatever they say."""
     if x.speaker and x.speaker == y.speaker:
-        return None
+        return True
     px, py = x.frame.polarity, y.frame.polarity
     if px == py and (px < 0 or (x.side and x.side == y.side)):
-        return None  # two denials agree; one side repeating itself (only a denial crosses a side)
-    if px != py and x.side and x.side == y.side:
-        return None  # a side's own office adding detail to its denial is not a dispute between sources
+        return True  # two denials agree; one side repeating itself (only a denial crosses a side)
+    # A side's own office adding detail to its denial is not a dispute between sources.
+    return bool(px != py and x.side and x.side == y.side)
+
+
+def _shared_event(x: _Item, y: _Item, settings: ConflictSettings) -> tuple[bool, float, tuple] | None:
+    """(same action family, quality, context) when both claims can be about one event, else None.
+
+    The quality is how well thing, time and place fit; the context names them for the reason.
+    """
     same_family = bool(x.action and y.action and x.action.family == y.action.family)
-    blame = _blame_pair(x, y)
-    if blame is not None:
-        return blame
     topic = bool(x.thing and y.thing and x.thing.topic and y.thing.topic)
     if not (same_family or topic):
         return None
@@ -344,40 +349,46 @@ def _judge(x: _Item, y: _Item, settings: ConflictSettings) -> _Found | None:
     if place is None:
         return None
     quality = (thing_q if same_family else 0.85) * time[0] * place[0] * (1.0 if x.side and y.side else _UNKNOWN_SIDE_QUALITY)
-    context = (thing, place[1], time[1])
+    return same_family, quality, (thing, place[1], time[1])
 
-    if px != py:
-        denier, affirmer = (x, y) if px < 0 else (y, x)
-        named = frames.sides_named(affirmer.claim.content_text, affirmer.claim.outlet)
-        implicated = bool(
-            (denier.side and (denier.side in named or denier.side == affirmer.frame.agent_side))
-            or (denier.frame.agent_side and denier.frame.agent_side in named)
-            or _named(denier.claim.speaker, affirmer.claim.content_text)
-        )
-        # Without the accused named, only a denial of exactly the reported event counts
-        # ("…، وهو ما نفاه الجيش": the denial's content is the claim itself).
-        exact = bool(x.action and y.action and x.action.key == y.action.key and x.thing and y.thing)
-        implicated = implicated or denier.claim.content == affirmer.claim.content
-        if not (implicated or exact):
-            return None
-        return _Found("denial", (0.9 if implicated else 0.7) * quality, ("denial", context, denier, affirmer))
-    if not same_family:
+
+def _denial(x: _Item, y: _Item, quality: float, context: tuple) -> _Found | None:
+    """One claim denies what the other affirms, and the denier is the one implicated."""
+    denier, affirmer = (x, y) if x.frame.polarity < 0 else (y, x)
+    named = frames.sides_named(affirmer.claim.content_text, affirmer.claim.outlet)
+    implicated = bool(
+        (denier.side and (denier.side in named or denier.side == affirmer.frame.agent_side))
+        or (denier.frame.agent_side and denier.frame.agent_side in named)
+        or _named(denier.claim.speaker, affirmer.claim.content_text)
+    )
+    # Without the accused named, only a denial of exactly the reported event counts
+    # ("…، وهو ما نفاه الجيش": the denial's content is the claim itself).
+    exact = bool(x.action and y.action and x.action.key == y.action.key and x.thing and y.thing)
+    implicated = implicated or denier.claim.content == affirmer.claim.content
+    if not (implicated or exact):
         return None
+    return _Found("denial", (0.9 if implicated else 0.7) * quality, ("denial", context, denier, affirmer))
 
-    vocab = frames.vocabulary()
+
+def _same_success(x: _Item, y: _Item, quality: float, context: tuple, settings: ConflictSettings) -> _Found | None:
+    """Each side credits its own forces (or an ally's) with one exclusive success: "قواتنا أسقطت" against "قواتنا أسقطت"."""
     ax, ay = x.action, y.action
-    if (ax.key == ay.key and ax.exclusive and ax.success and (not ax.needs_object or (x.thing and y.thing))
-            and (not ax.needs_place or _one_named_place(place[1]))):
-        gx, gy = x.frame.agent_side, y.frame.agent_side
-        # Each side credits its own forces (or an ally's): "قواتنا أسقطت" against "قواتنا أسقطت".
-        if vocab.opposed_sides(gx, gy) and not vocab.opposed_sides(gx, x.side) and not vocab.opposed_sides(gy, y.side):
-            return _Found("competing_claims", 0.95 * quality, ("same_success", context, gx, gy))
+    if not (ax.key == ay.key and ax.exclusive and ax.success and (not ax.needs_object or (x.thing and y.thing))
+            and (not ax.needs_place or _one_named_place(context[1]))):
+        return None
+    vocab = frames.vocabulary()
+    gx, gy = x.frame.agent_side, y.frame.agent_side
+    if vocab.opposed_sides(gx, gy) and not vocab.opposed_sides(gx, x.side) and not vocab.opposed_sides(gy, y.side):
+        return _Found("competing_claims", 0.95 * quality, ("same_success", context, gx, gy))
+    return None
+
+
+def _opposed_versions(x: _Item, y: _Item, quality: float, context: tuple, settings: ConflictSettings) -> _Found | None:
+    """Two sides give opposed actions for one event (an action and the one it opposes)."""
+    ax, ay = x.action, y.action
     if (ay.key in ax.opposes or ax.key in ay.opposes) and x.side and y.side:
         return _Found("competing_claims", 0.9 * quality, ("versions", context))
-    found = _framing(x, y, quality, context)
-    if found:
-        return found
-    return _numbers(x, y, quality, context, settings)
+    return None
 
 
 def _blame_pair(x: _Item, y: _Item) -> _Found | None:
@@ -395,7 +406,8 @@ def _blame_pair(x: _Item, y: _Item) -> _Found | None:
     return _Found("competing_claims", 0.9 * quality, ("versions", (None, place[1], ("unknown_same_story",))))
 
 
-def _framing(x: _Item, y: _Item, quality: float, context: tuple) -> _Found | None:
+def _framing(x: _Item, y: _Item, quality: float, context: tuple, settings: ConflictSettings) -> _Found | None:
+    """Opposed framings of one event, or one side's gloss on its own move against the other's account."""
     vocab = frames.vocabulary()
     fx = vocab.framings.get(frames.framing_of(x.claim.content_text) or "")
     fy = vocab.framings.get(frames.framing_of(y.claim.content_text) or "")
@@ -458,6 +470,37 @@ def _numbers(x: _Item, y: _Item, quality: float, context: tuple, settings: Confl
 
 
 # --- Reasons -----------------------------------------------------------------------------------------------
+
+
+# How two affirmed claims of one action family conflict, in order: the first type found wins.
+_SAME_FAMILY_TYPES: tuple[Callable[[_Item, _Item, float, tuple, ConflictSettings], _Found | None], ...] = (
+    _same_success,
+    _opposed_versions,
+    _framing,
+    _numbers,
+)
+
+
+def _judge(x: _Item, y: _Item, settings: ConflictSettings) -> _Found | None:
+    """The conflict between two candidate claims, if any: blame, denial, or one of ``_SAME_FAMILY_TYPES``."""
+    if _no_dispute(x, y):
+        return None
+    blame = _blame_pair(x, y)
+    if blame is not None:
+        return blame
+    shared = _shared_event(x, y, settings)
+    if shared is None:
+        return None
+    same_family, quality, context = shared
+    if x.frame.polarity != y.frame.polarity:
+        return _denial(x, y, quality, context)
+    if not same_family:
+        return None
+    for conflict_type in _SAME_FAMILY_TYPES:
+        found = conflict_type(x, y, quality, context, settings)
+        if found:
+            return found
+    return None
 
 
 def _reason(found: _Found, x: _Item, y: _Item) -> tuple[str, str]:
