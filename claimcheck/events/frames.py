@@ -384,14 +384,7 @@ def _words_of(entry) -> list[str]:
     return [entry] if isinstance(entry, str) else list(entry)
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
-    """The merged vocabularies (built-in data files plus the user's extensions)."""
-    events = knowledge.load("events")
-    places_data = knowledge.load("places")
-    sides = knowledge.load("sides")
-    lex = _Lexicon()
-
+def _add_actions(events: dict, lex: _Lexicon) -> dict[str, Action]:
     actions = {}
     for a in events.get("action", []):
         actions[a["key"]] = Action(
@@ -403,7 +396,11 @@ def vocabulary() -> Vocabulary:
         )
         for w in a.get("words", []):
             lex.add("action", a["key"], w)
+    return actions
 
+
+def _add_objects(events: dict, lex: _Lexicon) -> dict[str, Thing]:
+    """The things actions are about, and the words to ignore or never take for an action."""
     parents = {o["key"]: o.get("parent") for o in events.get("object", [])}
     objects = {}
     for o in events.get("object", []):
@@ -415,7 +412,10 @@ def vocabulary() -> Vocabulary:
         lex.add("ignore", "", w)
     for w in events.get("not_actions", {}).get("words", []):
         lex.add("notaction", "", w)
+    return objects
 
+
+def _add_places(places_data: dict, lex: _Lexicon) -> dict[str, Place]:
     place_parents = {p["key"]: p.get("parent") for p in places_data.get("place", [])}
     places = {}
     for p in places_data.get("place", []):
@@ -425,28 +425,34 @@ def vocabulary() -> Vocabulary:
             lex.add("place", p["key"], w)
     for w in places_data.get("context_nouns", []):
         lex.add("context", "", w)
+    return places
 
+
+def _add_framings(events: dict, lex: _Lexicon) -> dict[str, Framing]:
     framings = {}
     for f in events.get("framing", []):
         framings[f["key"]] = Framing(f["key"], f.get("en", f["key"]), f.get("ar", f["key"]),
                                      f.get("self_serving", False), frozenset(f.get("opposes", [])))
         for w in f.get("words", []):
             lex.add("framing", f["key"], w)
+    return framings
 
+
+def _add_polarity(events: dict, lex: _Lexicon) -> None:
+    """Dismissals, negations and complementizers; "هذه الأنباء"-like back references."""
     polarity = events.get("polarity", {})
-    for w in polarity.get("dismissals", []):
-        lex.add("dismissal", "", w)
-    for w in polarity.get("negations", []):
-        lex.add("negation", "", w)
-    for w in polarity.get("not_negations", []):
-        lex.add("notneg", "", w)
-    for w in polarity.get("complementizers", []):
-        lex.add("complementizer", "", w)
+    for kind, key in (("dismissal", "dismissals"), ("negation", "negations"), ("notneg", "not_negations"),
+                      ("complementizer", "complementizers")):
+        for w in polarity.get(key, []):
+            lex.add(kind, "", w)
     anaphora = events.get("anaphora", {})
     for demonstrative in anaphora.get("demonstratives", []):
         for noun in anaphora.get("nouns", []):
             lex.add("anaphora", "", f"{demonstrative} {noun}")
 
+
+def _add_numbers(events: dict, lex: _Lexicon) -> tuple[dict[str, tuple[float, bool]], dict[str, float]]:
+    """Number words and multipliers (value by normalised word), and the words around counts."""
     counts = events.get("numbers", {})
     numbers = {}
     for n in counts.get("words", []):
@@ -458,24 +464,17 @@ def vocabulary() -> Vocabulary:
         for w in n["words"]:
             multipliers[normalize(w)] = float(n["value"])
             lex.add("multiplier", normalize(w), w)
-    for w in counts.get("at_least", []):
-        lex.add("atleast", "", w)
-    for w in counts.get("about", []):
-        lex.add("about", "", w)
-    for w in counts.get("measures", []):
-        lex.add("measure", "", w)
+    for kind, key in (("atleast", "at_least"), ("about", "about"), ("measure", "measures")):
+        for w in counts.get(key, []):
+            lex.add(kind, "", w)
     for c in events.get("counted", []):
         for w in c["words"]:
             lex.add("counted", c["key"] + ("<" if c.get("before") else ""), w)
+    return numbers, multipliers
 
-    # Sides: the words of sides.toml, then every actor name, alias and marker of actors.toml.
-    for s in sides.get("side", []):
-        for w in s["words"]:
-            adjective = len(w.split()) == 1 and not w.startswith("ال") and normalize(w).endswith(("ي", "يه"))
-            lex.add("side", s["side"], w, cls="adjective" if adjective else "party")
-    for s in sides.get("outlet_side", []):
-        for w in s["words"]:
-            lex.add("side", s["side"], w, outlets=[s["outlet"]], cls="party")
+
+def _add_actor_sides(lex: _Lexicon) -> None:
+    """Every actor name, alias and marker of actors.toml, on its actor's side."""
     for actor in _actors():
         side = actor.get("side")
         if not side:
@@ -490,6 +489,18 @@ def vocabulary() -> Vocabulary:
         for marker in actor.get("markers", []):
             adjective = normalize(marker).endswith(("ي", "يه", "يين", "يون", "يان"))
             lex.add("side", side, marker, cls="adjective" if adjective else "party")
+
+
+def _add_sides(sides: dict, lex: _Lexicon) -> None:
+    """The words of sides.toml, then the actors' names (``_add_actor_sides``), force nouns and own pronouns."""
+    for s in sides.get("side", []):
+        for w in s["words"]:
+            adjective = len(w.split()) == 1 and not w.startswith("ال") and normalize(w).endswith(("ي", "يه"))
+            lex.add("side", s["side"], w, cls="adjective" if adjective else "party")
+    for s in sides.get("outlet_side", []):
+        for w in s["words"]:
+            lex.add("side", s["side"], w, outlets=[s["outlet"]], cls="party")
+    _add_actor_sides(lex)
     for w in sides.get("force_nouns", []):
         lex.add("force", "", w)
     for w in sides.get("own_followers", []):
@@ -497,12 +508,26 @@ def vocabulary() -> Vocabulary:
     lex.force_nouns = frozenset(_bare(w) for w in sides.get("force_nouns", []) if " " not in w)
     lex.own_pronouns = tuple(sorted((normalize(p) for p in sides.get("own_pronouns", [])), key=len, reverse=True))
 
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The merged vocabularies (built-in data files plus the user's extensions)."""
+    events = knowledge.load("events")
+    sides = knowledge.load("sides")
+    lex = _Lexicon()
+    actions = _add_actions(events, lex)
+    objects = _add_objects(events, lex)
+    places = _add_places(knowledge.load("places"), lex)
+    framings = _add_framings(events, lex)
+    _add_polarity(events, lex)
+    numbers, multipliers = _add_numbers(events, lex)
+    _add_sides(sides, lex)
     return Vocabulary(
         actions=actions, objects=objects, places=places, framings=framings,
         side_labels=dict(sides.get("labels", {})),
         allies={k: frozenset(v) for k, v in sides.get("allies", {}).items()},
         numbers=numbers, multipliers=multipliers,
-        denial_cues=frozenset(normalize(w) for w in polarity.get("denial_cues", [])),
+        denial_cues=frozenset(normalize(w) for w in events.get("polarity", {}).get("denial_cues", [])),
         lexicon=lex,
     )
 
