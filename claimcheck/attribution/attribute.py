@@ -774,55 +774,98 @@ class _Context:
         return span
 
 
-def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lexicon, cue_starts, drafts, outlet) -> Draft | None:
-    """The claim one cue introduces, by the shape it stands in (or None when it introduces none)."""
-    ctx = _Context(text, words, sentence, lex, cue_starts, drafts, outlet, next_cue)
-    entry = hit.entry
+class _Placement(NamedTuple):
+    """Where a cue stands relative to the claims already drafted in its sentence."""
+
+    outer: int | None  # the draft whose content holds the cue
+    before: str  # the word before the cue, normalised
+    relative: bool  # after a relative pronoun ("…، وهو ما نفاه الجيش")
+    inner_words: list[Word]  # words of the outer content before this cue
+    nested_in: int | None  # the outer draft, unless the cue is coordinated with it
+
+
+def _placement(words: list[Word], hit: CueHit, drafts: list[Draft], cue_start: int) -> _Placement | None:
+    """The cue's place among the drafts, or None when it introduces no claim of its own."""
     i = hit.index
-    cue_span = Span(words[i].start, words[hit.last].end)
-    outer = next((n for n in range(len(drafts) - 1, -1, -1) if _inside(drafts[n], cue_span.start)), None)
+    outer = next((n for n in range(len(drafts) - 1, -1, -1) if _inside(drafts[n], cue_start)), None)
     before = words[i - 1].norm if i > 0 else ""
     coordinated = words[i].conj or words[i].comma or before in _BUT
     relative = before in _RELATIVES
-    inner_words: list[Word] = []  # words of the outer content before this cue
+    inner_words: list[Word] = []
     if outer is not None and not coordinated and not relative:
-        inner_words = [w for w in words if drafts[outer].content.start <= w.start < cue_span.start]
-        if entry.kind == "source" or len(inner_words) > 3:
+        inner_words = [w for w in words if drafts[outer].content.start <= w.start < cue_start]
+        if hit.entry.kind == "source" or len(inner_words) > 3:
             return None  # a relay phrase or a cue buried in the content ("بحجة أن…")
     nested_in = outer if outer is not None and not coordinated else None
+    return _Placement(outer, before, relative, inner_words, nested_in)
 
-    if entry.kind == "source":
-        if i > 0 and any(d.content is not None and d.content.end >= words[i - 1].end - 1 for d in drafts):
-            return None  # "…، حسبما نقلت الوكالة" right after a cued claim: a hedge, not a claim
-        return _source_draft(text, words, hit, sentence, lex, cue_starts)
-    if entry.kind == "participle":
-        content = ctx.content_from(_skip_to_content(words, hit.last + 1, len(words), entry, lex), entry)
-        return Draft(hit, cue_span, _antecedent(drafts), content, implicit=True) if content else None
 
-    # A finite verb: its subject (the speaker), then the content.
-    opener = next((k for k in range(hit.last + 1, next_cue) if _is_complementizer(words[k], lex)
-                   or ":" in words[k].gap_before), None)
-    if opener is None:
-        opener = _quotation_after(ctx, hit)
+def _source_cue_draft(ctx: _Context, hit: CueHit) -> Draft | None:
+    """A source phrase ("بحسب…", "وفق…"), unless it hedges the cued claim just before it."""
+    words, i = ctx.words, hit.index
+    if i > 0 and any(d.content is not None and d.content.end >= words[i - 1].end - 1 for d in ctx.drafts):
+        return None  # "…، حسبما نقلت الوكالة" right after a cued claim: a hedge, not a claim
+    return _source_draft(ctx.text, words, hit, ctx.sentence, ctx.lex, ctx.cue_starts)
+
+
+def _participle_draft(ctx: _Context, hit: CueHit, cue_span: Span) -> Draft | None:
+    """A participle ("مضيفا أن…"): the previous speaker goes on."""
+    entry = hit.entry
+    content = ctx.content_from(_skip_to_content(ctx.words, hit.last + 1, len(ctx.words), entry, ctx.lex), entry)
+    return Draft(hit, cue_span, _antecedent(ctx.drafts), content, implicit=True) if content else None
+
+
+def _opener(ctx: _Context, hit: CueHit) -> int | None:
+    """The word that opens the content after a verb: إن/أن, a colon, or a quotation."""
+    opener = next((k for k in range(hit.last + 1, ctx.next_cue) if _is_complementizer(ctx.words[k], ctx.lex)
+                   or ":" in ctx.words[k].gap_before), None)
+    return _quotation_after(ctx, hit) if opener is None else opener
+
+
+def _subject_start(words: list[Word], hit: CueHit) -> int:
+    """The first word after the verb that may be its subject (past "لنا", "إنه", "فيه")."""
     s = hit.last + 1
     while s < len(words) and (words[s].norm in _DATIVE or words[s].norm in _CONNECTORS or words[s].norm in _IN_IT):
         s += 1
-    if relative and hit.suffix_object and s < len(words) and words[s].norm.startswith("ال") and before in _WHAT:
+    return s
+
+
+def _verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, place: _Placement) -> Draft | None:
+    """A finite verb: its subject (the speaker), then the content."""
+    words, entry = ctx.words, hit.entry
+    opener = _opener(ctx, hit)
+    s = _subject_start(words, hit)
+    if place.relative and hit.suffix_object and s < len(words) and words[s].norm.startswith("ال") \
+            and place.before in _WHAT:
         # "…، وهو ما نفاه الجيش": the army denies what the previous claim of the sentence said.
         return _what_draft(ctx, hit, cue_span, s)
     if entry.denial and hit.last == len(words) - 1:
         return _trailing_denial(ctx, hit, cue_span)
-    fronted = (_fronted_subject(ctx, hit) or _subject_after_opener(ctx, hit)) if outer is None else None
+    fronted = (_fronted_subject(ctx, hit) or _subject_after_opener(ctx, hit)) if place.outer is None else None
     if fronted is not None:
         # "«حماس» تنفي رواية إسرائيل", "الجيش يؤكد أن…": the subject comes first, as in headlines.
         c = opener + 1 if opener is not None else _skip_to_content(words, s, len(words), entry, ctx.lex)
         content = ctx.content_from(c, entry)
         return Draft(hit, cue_span, fronted, content) if content else None
-    if _no_subject(ctx, hit, s, opener, before, relative):
-        if nested_in is not None and not relative and not inner_words:
+    if _no_subject(ctx, hit, s, opener, place.before, place.relative):
+        if place.nested_in is not None and not place.relative and not place.inner_words:
             return None  # "إنه يعتبر…": the same speaker restating, no report of another's words
-        return _implicit_verb_draft(ctx, hit, cue_span, s, opener, nested_in)
-    return _explicit_verb_draft(ctx, hit, cue_span, s, opener, relative, nested_in)
+        return _implicit_verb_draft(ctx, hit, cue_span, s, opener, place.nested_in)
+    return _explicit_verb_draft(ctx, hit, cue_span, s, opener, place.relative, place.nested_in)
+
+
+def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lexicon, cue_starts, drafts, outlet) -> Draft | None:
+    """The claim one cue introduces, by the shape it stands in (or None when it introduces none)."""
+    ctx = _Context(text, words, sentence, lex, cue_starts, drafts, outlet, next_cue)
+    cue_span = Span(words[hit.index].start, words[hit.last].end)
+    place = _placement(words, hit, drafts, cue_span.start)
+    if place is None:
+        return None
+    if hit.entry.kind == "source":
+        return _source_cue_draft(ctx, hit)
+    if hit.entry.kind == "participle":
+        return _participle_draft(ctx, hit, cue_span)
+    return _verb_draft(ctx, hit, cue_span, place)
 
 
 def _fronted_subject(ctx: _Context, hit: CueHit) -> Span | None:
