@@ -1139,63 +1139,60 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
     return None, end
 
 
-def _source_np_end(words: list[Word], s: int, limit: int, lex: Lexicon) -> int:
-    """End of the noun phrase naming a source before its clause ("وبحسب مصدر عسكري في الجيش أدت…")."""
-    k = s
-    while k < limit:
-        w = words[k]
-        if k > s and w.norm in ("صادر", "صادره"):
-            # "بيان صادر عن مكتب رئيس الوزراء،": the issuer runs to the comma.
-            while k < limit and not (k > s and words[k].comma):
-                k += 1
-            return k
-        if k > s:
-            if w.comma or w.norm in _CONNECTORS or _is_complementizer(w, lex):
-                break
-            prev = words[k - 1].norm
-            definite = w.norm.startswith(("ال", "لل", "بال", "وال"))
-            adjectival = w.norm.endswith(_ADJECTIVE_ENDINGS) and not w.norm.endswith(_VERB_ENDINGS)
-            attached = prev in _ATTACHERS or w.norm in _ATTACHERS
-            glued = w.norm[:1] in ("ب", "ل") and w.norm[1:].startswith("ال")
-            name_part = prev in lex.titles or prev in ("عبد", "ابو", "بن")
-            quoted = "«" in w.gap_before or '"' in w.gap_before
-            if not (definite or adjectival or attached or glued or name_part or quoted):
-                break
-            if w.norm.endswith(_VERB_ENDINGS) and not (definite or attached):
-                break
+def _run_to_comma(words: list[Word], k: int, s: int, limit: int) -> int:
+    """The first word from ``k`` with a comma before it (not counting word ``s``), else ``limit``."""
+    while k < limit and not (k > s and words[k].comma):
         k += 1
     return k
 
 
-def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cue_starts) -> Draft | None:
-    i, last = hit.index, hit.last
+def _ends_source_np(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether word ``k`` no longer belongs to the noun phrase naming a source."""
+    w = words[k]
+    if w.comma or w.norm in _CONNECTORS or _is_complementizer(w, lex):
+        return True
+    prev = words[k - 1].norm
+    definite = w.norm.startswith(("ال", "لل", "بال", "وال"))
+    adjectival = w.norm.endswith(_ADJECTIVE_ENDINGS) and not w.norm.endswith(_VERB_ENDINGS)
+    attached = prev in _ATTACHERS or w.norm in _ATTACHERS
+    glued = w.norm[:1] in ("ب", "ل") and w.norm[1:].startswith("ال")
+    name_part = prev in lex.titles or prev in ("عبد", "ابو", "بن")
+    quoted = "«" in w.gap_before or '"' in w.gap_before
+    if not (definite or adjectival or attached or glued or name_part or quoted):
+        return True
+    return w.norm.endswith(_VERB_ENDINGS) and not (definite or attached)
+
+
+def _source_np_end(words: list[Word], s: int, limit: int, lex: Lexicon) -> int:
+    """End of the noun phrase naming a source before its clause ("وبحسب مصدر عسكري في الجيش أدت…")."""
+    for k in range(s + 1, limit):
+        if words[k].norm in ("صادر", "صادره"):
+            # "بيان صادر عن مكتب رئيس الوزراء،": the issuer runs to the comma.
+            return _run_to_comma(words, k, s, limit)
+        if _ends_source_np(words, k, lex):
+            return k
+    return max(s, limit)
+
+
+def _leading_source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cue_starts, cue_span: Span,
+                          s: int, glued: bool) -> Draft | None:
+    """"وبحسب مصدر عسكري، أدت…": the source first, then its clause."""
     limit = len(words)
-    # "وفقا لمسؤولين…": the ل that ends the phrase is glued to the first word of the source.
-    glued = bool(hit.entry.words) and hit.entry.words[-1] == "ل" and words[last].norm != "ل"
-    if glued:
-        last -= 1
-    cue_span = Span(words[i].start, words[last].end)
-    s = last + 1
-    if s >= limit or (i > 0 and words[i - 1].norm in ("ما", "مما", "لما", "بما")):
-        return None  # "نفت … ما ورد في بيان وزارة الدفاع": what the statement said is an object here
-    leading = all(w.norm in _LEADING_ADVERBIALS for w in words[:i])
-    if leading:
-        np_end = _source_np_end(words, s, limit, lex)
-        speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
-        c = np_end
-        # "…تحدثوا للصحيفة بشرط عدم الكشف عن هوياتهم، فقد ضغط": the clause starts after the comma.
-        comma = next((k for k in range(np_end, limit) if words[k].comma), None)
-        if comma is not None and comma - np_end <= 10 and not any(k in cue_starts for k in range(np_end, comma)):
-            c = comma
-        while c < limit and words[c].norm in _CONNECTORS:
-            c += 1
-        content = _with_content(text, words, c, sentence, lex, cue_starts - {hit.index})
-        return Draft(hit, cue_span, speaker, content) if content else None
-    # After the clause: "…، وفق السلطات الإسرائيلية." The source runs to the comma or the end.
-    np_end = s
-    while np_end < limit and not (np_end > s and words[np_end].comma):
-        np_end += 1
+    np_end = _source_np_end(words, s, limit, lex)
     speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
+    c = np_end
+    # "…تحدثوا للصحيفة بشرط عدم الكشف عن هوياتهم، فقد ضغط": the clause starts after the comma.
+    comma = next((k for k in range(np_end, limit) if words[k].comma), None)
+    if comma is not None and comma - np_end <= 10 and not any(k in cue_starts for k in range(np_end, comma)):
+        c = comma
+    while c < limit and words[c].norm in _CONNECTORS:
+        c += 1
+    content = _with_content(text, words, c, sentence, lex, cue_starts - {hit.index})
+    return Draft(hit, cue_span, speaker, content) if content else None
+
+
+def _claim_before_source(words: list[Word], i: int, lex: Lexicon) -> int | None:
+    """The first word of the clause a trailing source phrase at word ``i`` attributes."""
     first = 0
     while first < i and words[first].norm in _LEADING_ADVERBIALS | _CONNECTORS:
         first += 1
@@ -1205,11 +1202,37 @@ def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cu
     for k in range(first + 1, i - 1):
         if words[k].norm in _CLAIM_NOUNS and _is_complementizer(words[k + 1], lex):
             first = k + 2
+    return first
+
+
+def _trailing_source_draft(text, words, hit: CueHit, lex: Lexicon, cue_span: Span, s: int, glued: bool) -> Draft | None:
+    """After the clause: "…، وفق السلطات الإسرائيلية." The source runs to the comma or the end."""
+    i = hit.index
+    np_end = _run_to_comma(words, s, s, len(words))
+    speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
+    first = _claim_before_source(words, i, lex)
+    if first is None:
+        return None
     start, end = _trim(text, words[first].start, words[i].start)
     w0 = words[first]
     if w0.norm.startswith("و") and w0.conj and w0.start == start:
         start += len(w0.text) - len(w0.text.lstrip("و")) or 1  # the journalist's "و" is not part of the claim
     return Draft(hit, cue_span, speaker, Span(start, end)) if end > start else None
+
+
+def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cue_starts) -> Draft | None:
+    i, last = hit.index, hit.last
+    # "وفقا لمسؤولين…": the ل that ends the phrase is glued to the first word of the source.
+    glued = bool(hit.entry.words) and hit.entry.words[-1] == "ل" and words[last].norm != "ل"
+    if glued:
+        last -= 1
+    cue_span = Span(words[i].start, words[last].end)
+    s = last + 1
+    if s >= len(words) or (i > 0 and words[i - 1].norm in ("ما", "مما", "لما", "بما")):
+        return None  # "نفت … ما ورد في بيان وزارة الدفاع": what the statement said is an object here
+    if all(w.norm in _LEADING_ADVERBIALS for w in words[:i]):
+        return _leading_source_draft(text, words, hit, sentence, lex, cue_starts, cue_span, s, glued)
+    return _trailing_source_draft(text, words, hit, lex, cue_span, s, glued)
 
 
 _ROLE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("role_heads"))
