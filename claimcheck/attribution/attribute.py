@@ -390,7 +390,7 @@ def _clause_word(m: _SpeakerSpan, k: int) -> bool:
     return _is_complementizer(w, m.lex) or w.norm in m.entry.preps or w.norm in _RELATIVES - {"من", "ما"}
 
 
-def _addressee(m: _SpeakerSpan, k: int) -> bool:
+def _addressed_party(m: _SpeakerSpan, k: int) -> bool:
     """"دعت المنسقة … الطرفين إلى": the addressee is not part of the speaker."""
     return bool(m.entry.preps) and m.words[k].norm in _ADDRESSEES and k + 1 < m.limit and m.words[k + 1].norm in m.entry.preps
 
@@ -455,7 +455,7 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _comma_or_colon,
     _after_short_name,
     _clause_word,
-    _addressee,
+    _addressed_party,
     _stop_word,
     _channel,
     _speech_possessive,
@@ -1000,6 +1000,35 @@ def _implicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
     return draft
 
 
+def _comma_role(ctx: _Context, end: int) -> tuple[str | None, int] | None:
+    """"جدد X، الأمين العام لـ…، دعوته": a role closed by a comma, then the noun-phrase content."""
+    words = ctx.words
+    if end >= ctx.next_cue or not words[end].comma:
+        return None
+    close = next((j for j in range(end + 1, ctx.next_cue) if words[j].comma), None)
+    head = words[end].norm
+    if close is not None and (head.removeprefix("ال") in _ROLE_HEADS_BARE or head in ("التابع", "التابعه")):
+        return _role_span_text(ctx.text, words, end, close), close  # "، التابعة للجيش الوطني،" too
+    return None
+
+
+def _verb_content_start(ctx: _Context, hit: CueHit, end: int, opener: int | None) -> int | None:
+    """Where the content of a verb with an explicit subject starts (None when nothing follows)."""
+    words, lex, entry = ctx.words, ctx.lex, hit.entry
+    if opener is not None:
+        return opener if _opens_content(words[opener], lex) else opener + 1
+    if entry.np_object:
+        return _skip_to_content(words, end, len(words), entry, lex)
+    return None
+
+
+def _verb_content(ctx: _Context, hit: CueHit, c: int | None, relative: bool) -> Span | None:
+    words = ctx.words
+    if relative and c is not None and (c >= len(words) or words[c].bare in _RELATIVES or words[c].norm in _RELATIVES):
+        return _antecedent_noun(ctx.text, words, hit.index)  # "الهدنة التي دعا إليها حفتر": the head noun
+    return ctx.content_from(c, hit.entry)
+
+
 def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, opener: int | None, relative: bool,
                          nested_in: int | None) -> Draft | None:
     text, words, lex, entry, outlet = ctx.text, ctx.words, ctx.lex, hit.entry, ctx.outlet
@@ -1014,12 +1043,9 @@ def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
         # An appositive between commas: "X، آمر …، إن" / "وزير …، أنتوني بلينكن، إن".
         role, end = _apposition(text, words, s, end, opener, entry, lex, outlet)
     speaker_to = end
-    if opener is None and end < ctx.next_cue and words[end].comma:
-        # "جدد X، الأمين العام لـ…، دعوته": a role closed by a comma, then the noun-phrase content.
-        close = next((j for j in range(end + 1, ctx.next_cue) if words[j].comma), None)
-        head = words[end].norm
-        if close is not None and (head.removeprefix("ال") in _ROLE_HEADS_BARE or head in ("التابع", "التابعه")):
-            role, end = _role_span_text(text, words, end, close), close  # "، التابعة للجيش الوطني،" too
+    comma_role = _comma_role(ctx, end) if opener is None else None
+    if comma_role is not None:
+        role, end = comma_role
     speaker_from, relayed = s, None
     relay = _find_relay(words, s, limit, entry)
     if relay is not None:
@@ -1031,16 +1057,8 @@ def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
     if speaker_to <= speaker_from:
         return None
     speaker = _closed(text, Span(words[speaker_from].start, words[speaker_to - 1].end))
-    if opener is not None:
-        c = opener if _opens_content(words[opener], lex) else opener + 1
-    elif entry.np_object:
-        c = _skip_to_content(words, end, len(words), entry, lex)
-    else:
-        c = None
-    if relative and c is not None and (c >= len(words) or words[c].bare in _RELATIVES or words[c].norm in _RELATIVES):
-        content = _antecedent_noun(text, words, hit.index)  # "الهدنة التي دعا إليها حفتر": the head noun
-    else:
-        content = ctx.content_from(c, entry)
+    c = _verb_content_start(ctx, hit, end, opener)
+    content = _verb_content(ctx, hit, c, relative)
     if content is None:
         # A speaker without a claim here ("وقد أكدت X هذه المعلومات"): kept as the antecedent of a
         # following "وقالت إن…" in the same sentence.
