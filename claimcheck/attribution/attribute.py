@@ -497,6 +497,36 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
     return max(s, limit)
 
 
+def _end_at_comma(words: list[Word], k: int, lex: Lexicon, cue_starts: set[int]) -> int | None:
+    """Where a content ends at a comma before word ``k``: a gloss, another subject's report, a hedge or a cue."""
+    if _starts_phrase(words, k, _GLOSS_STARTS):
+        return words[k - 1].end
+    if _starts_phrase(words, k, _SUBJECT_OPENERS) and any(j in cue_starts for j in range(k + 1, min(len(words), k + 13))):
+        return words[k - 1].end  # "…، لكن الأخيرة نفت صلتها": another subject's report follows
+    if _starts_phrase(words, k, lex.hedges) or k in cue_starts:
+        return words[k - 1].end
+    return None
+
+
+def _end_at_cue(words: list[Word], k: int, c: int, lex: Lexicon, cue_starts: set[int]) -> int | None:
+    """Where a content ends at a cue word ``k`` with no comma before it."""
+    if k not in cue_starts:
+        return None
+    w = words[k]
+    if words[k - 1].norm in _RELATIVES and _named_subject_after(words, k + 1, lex):
+        # "…"الهدنة" التي دعا إليها حفتر": another speaker's clause is not part of this content
+        # (but "بما وصفها بـ…", the same speaker's own words, is).
+        return words[k - 2].end if k - 1 > c else words[k - 1].end
+    if w.conj:
+        return words[k - 1].end
+    if k == len(words) - 1 and w.cue[1] is not None and w.cue[1].denial:
+        # "…بقتل جنديين والأخيرة تنفي", "…، وتل ابيب تنفي": a denial by another subject closes the sentence.
+        j = next((j for j in range(k - 1, max(c, k - 4), -1) if words[j].conj), None)
+        if j is not None:
+            return words[j - 1].end
+    return None
+
+
 def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexicon, cue_starts: set[int]) -> int:
     """Character offset where the content starting at word ``c`` ends."""
     quoted_from = _quoted(words[c])
@@ -518,24 +548,9 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
             return words[k - 1].end + len(w.gap_before.split("،")[0].split(",")[0].rstrip())
         if inside:
             continue  # never cut inside a quotation
-        if comma:
-            if _starts_phrase(words, k, _GLOSS_STARTS):
-                return words[k - 1].end
-            if _starts_phrase(words, k, _SUBJECT_OPENERS) and any(j in cue_starts for j in range(k + 1, min(len(words), k + 13))):
-                return words[k - 1].end  # "…، لكن الأخيرة نفت صلتها": another subject's report follows
-            if _starts_phrase(words, k, lex.hedges) or k in cue_starts:
-                return words[k - 1].end
-        elif k in cue_starts and words[k - 1].norm in _RELATIVES and _named_subject_after(words, k + 1, lex):
-            # "…"الهدنة" التي دعا إليها حفتر": another speaker's clause is not part of this content
-            # (but "بما وصفها بـ…", the same speaker's own words, is).
-            return words[k - 2].end if k - 1 > c else words[k - 1].end
-        elif k in cue_starts and w.conj:
-            return words[k - 1].end
-        elif k == len(words) - 1 and k in cue_starts and w.cue[1] is not None and w.cue[1].denial:
-            # "…بقتل جنديين والأخيرة تنفي", "…، وتل ابيب تنفي": a denial by another subject closes the sentence.
-            j = next((j for j in range(k - 1, max(c, k - 4), -1) if words[j].conj), None)
-            if j is not None:
-                return words[j - 1].end
+        end = _end_at_comma(words, k, lex, cue_starts) if comma else _end_at_cue(words, k, c, lex, cue_starts)
+        if end is not None:
+            return end
     return sent_end
 
 
