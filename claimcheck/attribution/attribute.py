@@ -273,6 +273,21 @@ def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
     return hits
 
 
+def _with_object_suffix(lex: Lexicon, norm: str, bare: str, conj: bool) -> tuple[CueEntry, bool] | None:
+    """(cue, whole word) for a verb with an object pronoun: "نفاه" is "نفى" + "ه".
+
+    The word is tried as it is too: the و of "وصفه" is the verb's own letter.
+    """
+    for form in dict.fromkeys((bare, norm)):
+        for suf in _OBJ_SUFFIXES:
+            stem = form[: -len(suf)] if form.endswith(suf) else None
+            if stem and stem.endswith("ا") and stem[:-1] + "ي" in lex.single:
+                stem = stem[:-1] + "ي"  # "نفاه" is "نفى" + "ه"
+            if stem and len(stem) >= 3 and stem in lex.single and lex.single[stem].np_object:
+                return lex.single[stem], form == norm and conj
+    return None
+
+
 def _cue_candidates(norm: str, ends_with_ta: bool) -> tuple[tuple[CueEntry, ...], CueEntry | None, bool, bool]:
     """Source phrases that may start at a word, and the single-word cue it is (with clitics
     and an object pronoun taken off). Called once per word form, through ``_word_info``."""
@@ -289,17 +304,9 @@ def _cue_candidates(norm: str, ends_with_ta: bool) -> tuple[tuple[CueEntry, ...]
         entry = lex.single.get(bare)
     suffix = False
     if entry is None and not ends_with_ta:  # "ة" folds to "ه" but is no pronoun
-        # Try the word as it is too: the و of "وصفه" is the verb's own letter.
-        for form in dict.fromkeys((bare, norm)):
-            for suf in _OBJ_SUFFIXES:
-                stem = form[: -len(suf)] if form.endswith(suf) else None
-                if stem and stem.endswith("ا") and stem[:-1] + "ي" in lex.single:
-                    stem = stem[:-1] + "ي"  # "نفاه" is "نفى" + "ه"
-                if stem and len(stem) >= 3 and stem in lex.single and lex.single[stem].np_object:
-                    entry, suffix, whole = lex.single[stem], True, form == norm and conj
-                    break
-            if entry is not None:
-                break
+        found = _with_object_suffix(lex, norm, bare, conj)
+        if found is not None:
+            (entry, whole), suffix = found, True
     if entry is not None and entry.kind == "noun":
         entry = None
     return tuple(phrases), entry, suffix, whole and entry is not None
@@ -608,6 +615,24 @@ def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _past_channel(words: list[Word], k: int, limit: int, lex: Lexicon) -> tuple[int, bool]:
+    """Past a channel phrase at word ``k``: (index, True) where the content starts, or (index, False) to go on.
+
+    "في بيان له أمس،" / "خلال الجلسة،": skip to a near comma or complementizer;
+    else only the channel itself ("على صفحته في فيسبوك").
+    """
+    window = range(k + 1, min(limit, k + 7))
+    j = next((x for x in window if words[x].comma or _is_complementizer(words[x], lex)), None)
+    if j is None:
+        j = next((x for x in window if _is_masdar(words[x], lex, definite_ok=False)), None)
+    if j is not None:
+        return (j + 1, True) if _is_complementizer(words[j], lex) else (j, False)
+    k += 2
+    if k + 1 < limit and words[k].norm in _CHANNEL_PREPS and words[k - 1].norm.removeprefix("ال") in _CHANNEL_AFTER_IN | _CHANNEL_OWNED:
+        k += 2  # "على صفحته في فيسبوك"
+    return k, False
+
+
 def _skip_to_content(words: list[Word], k: int, limit: int, entry: CueEntry, lex: Lexicon) -> int:
     """From word ``k`` after the speaker, skip channel, time and manner words and a governed preposition."""
     while k < limit:
@@ -616,30 +641,15 @@ def _skip_to_content(words: list[Word], k: int, limit: int, entry: CueEntry, lex
             return k + 1
         if w.norm in entry.preps or w.norm in _CONNECTORS or w.norm in _DATIVE:
             k += 1
-            continue
-        if w.norm in _CHANNEL_PREPS and k + 1 < limit:
-            # "في بيان له أمس،" / "خلال الجلسة،": skip to a near comma or complementizer;
-            # else only the channel itself ("على صفحته في فيسبوك").
-            window = range(k + 1, min(limit, k + 7))
-            j = next((x for x in window if words[x].comma or _is_complementizer(words[x], lex)), None)
-            if j is None:
-                j = next((x for x in window if _is_masdar(words[x], lex, definite_ok=False)), None)
-            if j is not None and _is_complementizer(words[j], lex):
-                return j + 1
-            if j is not None:
-                k = j
-                continue
-            k += 2
-            if k + 1 < limit and words[k].norm in _CHANNEL_PREPS and words[k - 1].norm.removeprefix("ال") in _CHANNEL_AFTER_IN | _CHANNEL_OWNED:
-                k += 2  # "على صفحته في فيسبوك"
-            continue
-        if w.norm in _STOP_AFTER_SPEAKER and w.norm not in ("من", "عن", "إلى"):
+        elif w.norm in _CHANNEL_PREPS and k + 1 < limit:
+            k, found = _past_channel(words, k, limit, lex)
+            if found:
+                return k
+        elif (w.norm in _STOP_AFTER_SPEAKER and w.norm not in ("من", "عن", "إلى")) \
+                or (w.norm[:1] == "ل" and w.norm[1:].removeprefix("ال") in _MEDIA_NOUNS):
             k += 1
-            continue
-        if w.norm[:1] == "ل" and w.norm[1:].removeprefix("ال") in _MEDIA_NOUNS:
-            k += 1
-            continue
-        return k
+        else:
+            return k
     return k
 
 
