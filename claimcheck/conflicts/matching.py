@@ -247,53 +247,74 @@ def block_cap(n: int, bs: BlockingSettings) -> int:
     return n if n < bs.min_claims else max(bs.min_claims, min(bs.max_claims, int(bs.max_share * n)))
 
 
-def candidates(index: Index, settings: ConflictSettings | None = None,
-               blocking: BlockingSettings | None = None) -> set[tuple[int, int]]:
-    """Pairs of item indexes (i < j) worth scoring."""
-    bs = blocking or blocking_settings()
-    window = settings.window_days if settings else bs.window_days
-    pairs: set[tuple[int, int]] = set()
-    add = pairs.add
+def _ordered(a: Item, b: Item) -> tuple[int, int]:
+    return (a.index, b.index) if a.index < b.index else (b.index, a.index)
 
-    # 1. Within a story: every pair of speakers. A story reports one event, and the claims a reviewer
-    # pairs there often share few words ("قتل وجرح من فيها" against "عدم وقوع إصابات"): the score decides.
+
+def _story_pairs(index: Index, pairs: set[tuple[int, int]]) -> None:
+    """Within a story: every pair of speakers. A story reports one event, and the claims a reviewer
+    pairs there often share few words ("قتل وجرح من فيها" against "عدم وقوع إصابات"): the score decides."""
     for members in index.stories.values():
         for a in range(len(members)):
             x = members[a]
             for b in range(a + 1, len(members)):
                 y = members[b]
                 if x.speaker != y.speaker and (abs(x.rank - y.rank) <= NEAR or x.denies or y.denies or not set(x.keys).isdisjoint(y.keys)):
-                    add((x.index, y.index) if x.index < y.index else (y.index, x.index))
+                    pairs.add(_ordered(x, y))
 
-    # 2. Across stories: rare keys, inside the date window.
+
+def _rare_key_members(index: Index, bs: BlockingSettings) -> dict[str, list[Item]]:
+    """The items of each rare key (met in few items), in item order."""
     cap = block_cap(len(index.items), bs)
     by_key: dict[str, list[Item]] = defaultdict(list)
     for it in index.items:
         for key in it.keys:
             if index.df[key] <= cap:
                 by_key[key].append(it)
+    return by_key
+
+
+def _dated_pairs(members: list[Item], window: int, pairs: set[tuple[int, int]]) -> None:
+    """Pairs of a key's dated items from different stories within ``window`` days of each other."""
+    dated = sorted((it for it in members if it.start is not None), key=lambda it: it.start)
+    active: list[Item] = []
+    for it in dated:
+        active = [o for o in active if o.end + window >= it.start]
+        for o in active:
+            if o.story != it.story:
+                pairs.add(_ordered(o, it))
+        active.append(it)
+
+
+def _count_undated(members: list[Item], bs: BlockingSettings, pairs: set[tuple[int, int]],
+                   undated_shared: dict[tuple[int, int], int]) -> None:
+    """An unknown date leaves the window open, but only for pairs sharing two rare keys: count them."""
+    undated = [it for it in members if it.start is None]
+    if not undated:
+        return
+    pool = sorted(members, key=lambda it: it.order)[: bs.undated_pool] if len(members) > bs.undated_pool else members
+    for u in undated[: bs.undated_pool]:
+        for o in pool:
+            if o is not u and o.story != u.story:
+                pair = _ordered(o, u)
+                if pair not in pairs:
+                    undated_shared[pair] += 1
+
+
+def candidates(index: Index, settings: ConflictSettings | None = None,
+               blocking: BlockingSettings | None = None) -> set[tuple[int, int]]:
+    """Pairs of item indexes (i < j) worth scoring: within a story, and across stories by rare keys
+    inside the date window."""
+    bs = blocking or blocking_settings()
+    window = settings.window_days if settings else bs.window_days
+    pairs: set[tuple[int, int]] = set()
+    _story_pairs(index, pairs)
     undated_shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in by_key.values():
+    for members in _rare_key_members(index, bs).values():
         if len(members) < 2:
             continue
-        dated = sorted((it for it in members if it.start is not None), key=lambda it: it.start)
-        active: list[Item] = []
-        for it in dated:
-            active = [o for o in active if o.end + window >= it.start]
-            for o in active:
-                if o.story != it.story:
-                    add((o.index, it.index) if o.index < it.index else (it.index, o.index))
-            active.append(it)
-        # An unknown date leaves the window open, but only for pairs sharing two rare keys.
-        undated = [it for it in members if it.start is None]
-        if undated:
-            pool = sorted(members, key=lambda it: it.order)[: bs.undated_pool] if len(members) > bs.undated_pool else members
-            for u in undated[: bs.undated_pool]:
-                for o in pool:
-                    if o is not u and o.story != u.story:
-                        pair = (o.index, u.index) if o.index < u.index else (u.index, o.index)
-                        if pair not in pairs:
-                            undated_shared[pair] += 1
+        _dated_pairs(members, window, pairs)
+        _count_undated(members, bs, pairs, undated_shared)
     pairs.update(p for p, shared in undated_shared.items() if shared >= 2)
     return pairs
 
