@@ -131,7 +131,65 @@ def _area(item: _Item) -> str | None:
 # --- Candidate pairs ----------------------------------------------------------------------------------
 
 
+_Add = Callable[[int, int], None]
+
+
+def _story_pairs(items: list[_Item], members: list[int], add: _Add) -> None:
+    """Within a story: every pair (a story holds a few dozen claims at most)."""
+    by_story: dict[tuple, list[int]] = defaultdict(list)
+    for i in members:
+        by_story[items[i].story].append(i)
+    for group in by_story.values():
+        for a in range(len(group)):
+            for b in range(a + 1, len(group)):
+                add(group[a], group[b])
+
+
+def _area_pairs(items: list[_Item], dated: list[int], window: int, add: _Add) -> None:
+    """Across stories in one area: a sliding window over dates."""
+    active: list[int] = []
+    for i in dated:
+        start = items[i].start
+        active = [j for j in active if items[j].end + window >= start]
+        for j in active:
+            add(i, j)
+        active.append(i)
+
+
+def _country_pairs(items: list[_Item], dated: list[int], dated_all: list[int], window: int, add: _Add) -> None:
+    """Placed only in a country: compared with the same event anywhere in it, by date."""
+    starts_all = [items[i].start for i in dated_all]
+    for i in dated:
+        if items[i].place is None:
+            continue  # no place at all: its own story only
+        lo = bisect_left(starts_all, items[i].start - window - _LONGEST_SPAN)
+        for k in range(lo, len(dated_all)):
+            j = dated_all[k]
+            if items[j].start > items[i].end + window:
+                break
+            if items[j].end + window >= items[i].start:
+                add(i, j)
+
+
+def _undated_pairs(items: list[_Item], group: list[int], area: str | None, settings: ConflictSettings, add: _Add) -> None:
+    """Across undated stories: the undated claims of one event type and area. Without dates
+    nothing narrows this further, so it is the one part that grows faster than the store;
+    it is bounded (settings.undated_pool claims per group, in a fixed order)."""
+    undated = [i for i in group if items[i].start is None and (area is not None or items[i].place is not None)]
+    if len(undated) > settings.undated_pool:
+        undated = sorted(undated, key=lambda i: items[i].order)[: settings.undated_pool]
+    for a in range(len(undated)):
+        for b in range(a + 1, len(undated)):
+            if items[undated[a]].story != items[undated[b]].story:
+                add(undated[a], undated[b])
+
+
+def _dated(items: list[_Item], indexes: list[int]) -> list[int]:
+    return sorted((i for i in indexes if items[i].start is not None), key=lambda i: items[i].start)
+
+
 def _candidates(items: list[_Item], settings: ConflictSettings) -> set[tuple[int, int]]:
+    """Pairs of claims sharing a key: in one story, across stories by area and date, or undated."""
     pairs: set[tuple[int, int]] = set()
 
     def add(i: int, j: int) -> None:
@@ -145,54 +203,17 @@ def _candidates(items: list[_Item], settings: ConflictSettings) -> set[tuple[int
 
     window = settings.window_days
     for members in by_key.values():
-        # 1. Within a story: every pair (a story holds a few dozen claims at most).
-        by_story: dict[tuple, list[int]] = defaultdict(list)
-        for i in members:
-            by_story[items[i].story].append(i)
-        for group in by_story.values():
-            for a in range(len(group)):
-                for b in range(a + 1, len(group)):
-                    add(group[a], group[b])
-
-        # 2. Across stories, dated: per area, a sliding window over dates.
+        _story_pairs(items, members, add)
         by_area: dict[str | None, list[int]] = defaultdict(list)
         for i in members:
             by_area[_area(items[i])].append(i)
-        dated_all = sorted((i for i in members if items[i].start is not None), key=lambda i: items[i].start)
-        starts_all = [items[i].start for i in dated_all]
+        dated_all = _dated(items, members)
         for area, group in by_area.items():
-            dated = sorted((i for i in group if items[i].start is not None), key=lambda i: items[i].start)
             if area is not None:
-                active: list[int] = []
-                for i in dated:
-                    start = items[i].start
-                    active = [j for j in active if items[j].end + window >= start]
-                    for j in active:
-                        add(i, j)
-                    active.append(i)
+                _area_pairs(items, _dated(items, group), window, add)
             else:
-                # Placed only in a country: compared with the same event anywhere in it, by date.
-                for i in dated:
-                    if items[i].place is None:
-                        continue  # no place at all: its own story only
-                    lo = bisect_left(starts_all, items[i].start - window - _LONGEST_SPAN)
-                    for k in range(lo, len(dated_all)):
-                        j = dated_all[k]
-                        if items[j].start > items[i].end + window:
-                            break
-                        if items[j].end + window >= items[i].start:
-                            add(i, j)
-
-            # 3. Across undated stories: the undated claims of one event type and area. Without dates
-            #    nothing narrows this further, so it is the one part that grows faster than the store;
-            #    it is bounded (settings.undated_pool claims per group, in a fixed order).
-            undated = [i for i in group if items[i].start is None and (area is not None or items[i].place is not None)]
-            if len(undated) > settings.undated_pool:
-                undated = sorted(undated, key=lambda i: items[i].order)[: settings.undated_pool]
-            for a in range(len(undated)):
-                for b in range(a + 1, len(undated)):
-                    if items[undated[a]].story != items[undated[b]].story:
-                        add(undated[a], undated[b])
+                _country_pairs(items, _dated(items, group), dated_all, window, add)
+            _undated_pairs(items, group, area, settings, add)
     return pairs
 
 
@@ -670,44 +691,55 @@ def _frame_items(claims: list[Claim]) -> dict[int, _Item]:
     return {id(item.claim): item for item in map(_item, claims) if item is not None}
 
 
-def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None):
-    """Every candidate pair that may be a conflict, with its features, type and confidence (no threshold)."""
-    settings = settings or ConflictSettings()
-    model = model or load_model()
-    index = matching.build(claims)
-    framed = _frame_items(claims)
+def _all_candidates(index, framed: dict[int, _Item], settings: ConflictSettings) -> set[tuple[int, int]]:
+    """The content-key candidates, and the pairs the event-frame blocking links across stories."""
     candidates = matching.candidates(index, settings)
-    # The event-frame blocking adds the pairs its closed vocabulary links across stories.
     by_claim = {id(it.claim): it.index for it in index.items}
     olds = list(framed.values())
     for i, j in _candidates(olds, settings):
         a, b = by_claim.get(id(olds[i].claim)), by_claim.get(id(olds[j].claim))
         if a is not None and b is not None and a != b:
             candidates.add((a, b) if a < b else (b, a))
-    for i, j in candidates:
+    return candidates
+
+
+def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, model: Model):
+    """(pair, found, type, confidence) for two candidate items in text order, or None when they cannot conflict."""
+    if not _parties(x, y, False):
+        return None
+    same_story = matching.near(x, y)
+    if not same_story and not matching.may_contradict(x, y):
+        return None
+    ox, oy = framed.get(id(x.claim)), framed.get(id(y.claim))
+    found = _judge(ox, oy, settings) if ox and oy else None
+    pair = matching.features(index, x, y, settings, found.confidence if found else 0.0)
+    # Across stories (or far apart in one) the two claims must be about one thing and one must contradict
+    # the other; close together in a story the score weighs those signs instead of requiring them:
+    # "قتل وجرح من فيها" against "عدم وقوع إصابات" share no word.
+    if not same_story and not (_linked(pair) and _contradicts(pair)):
+        return None
+    confidence = model.confidence(pair.features)
+    if found is not None:
+        # The event-frame rules were written and checked on the seeds (every pair they type there is a gold
+        # conflict); the development sets hold too few of their pairs to fit their weight, so a pair they
+        # type keeps their own confidence when it is the higher.
+        confidence = max(confidence, found.confidence)
+    return pair, found, _type(pair, found), confidence
+
+
+def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None):
+    """Every candidate pair that may be a conflict, with its features, type and confidence (no threshold)."""
+    settings = settings or ConflictSettings()
+    model = model or load_model()
+    index = matching.build(claims)
+    framed = _frame_items(claims)
+    for i, j in _all_candidates(index, framed, settings):
         x, y = index.items[i], index.items[j]
         if y.order < x.order:
             x, y = y, x
-        if not _parties(x, y, False):
-            continue
-        same_story = matching.near(x, y)
-        if not same_story and not matching.may_contradict(x, y):
-            continue
-        ox, oy = framed.get(id(x.claim)), framed.get(id(y.claim))
-        found = _judge(ox, oy, settings) if ox and oy else None
-        pair = matching.features(index, x, y, settings, found.confidence if found else 0.0)
-        # Across stories (or far apart in one) the two claims must be about one thing and one must contradict
-        # the other; close together in a story the score weighs those signs instead of requiring them:
-        # "قتل وجرح من فيها" against "عدم وقوع إصابات" share no word.
-        if not same_story and not (_linked(pair) and _contradicts(pair)):
-            continue
-        confidence = model.confidence(pair.features)
-        if found is not None:
-            # The event-frame rules were written and checked on the seeds (every pair they type there is a gold
-            # conflict); the development sets hold too few of their pairs to fit their weight, so a pair they
-            # type keeps their own confidence when it is the higher.
-            confidence = max(confidence, found.confidence)
-        yield pair, found, _type(pair, found), confidence
+        scored = _scored(index, framed, x, y, settings, model)
+        if scored is not None:
+            yield scored
 
 
 def detect(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None) -> list[Conflict]:
@@ -783,54 +815,68 @@ def _entity_name(key: str) -> tuple[str, str]:
     return value, value
 
 
-def reason(pair: matching.Pair, found: _Found | None, type_: str, model: Model) -> tuple[str, str]:
-    """Why the pair is shown, in English and Arabic: the parties, what matched and what differed, the score's parts."""
+def _headline(pair: matching.Pair, found: _Found | None, type_: str) -> tuple[str, str]:
+    """The reason's first sentence: who disagrees with whom, and how."""
     x, y = pair.x, pair.y
     (wx_en, wx_ar), (wy_en, wy_ar) = _who(x), _who(y)
     if found is not None:
-        head_en, head_ar = _reason(found, framed_item(x), framed_item(y))
-    elif type_ == "denial":
+        return _reason(found, framed_item(x), framed_item(y))
+    if type_ == "denial":
         d, a = (x, y) if x.denies else (y, x)
         (wd_en, wd_ar), (wa_en, wa_ar) = _who(d), _who(a)
-        head_en, head_ar = f"{wd_en} denies or dismisses what {wa_en} says.", f"{wd_ar} ينفي أو يشكك فيما يقوله {wa_ar}."
-    elif type_ == "numeric_mismatch":
+        return f"{wd_en} denies or dismisses what {wa_en} says.", f"{wd_ar} ينفي أو يشكك فيما يقوله {wa_ar}."
+    if type_ == "numeric_mismatch":
         what, vx, vy = pair.numbers
         what = what.replace(":", " — ")
-        head_en = f"Different figures for '{what}': {vx:g} ({wx_en}) vs {vy:g} ({wy_en})."
-        head_ar = f"أرقام مختلفة ({what}): {vx:g} ({wx_ar}) مقابل {vy:g} ({wy_ar})."
-    elif type_ == "framing":
-        head_en, head_ar = f"{wx_en} and {wy_en} frame the same event differently.", f"{wx_ar} و{wy_ar} يقدمان الحدث نفسه بصورتين مختلفتين."
-    else:
-        head_en, head_ar = f"{wx_en} and {wy_en} give incompatible accounts.", f"روايتان متعارضتان: {wx_ar} و{wy_ar}."
+        return (f"Different figures for '{what}': {vx:g} ({wx_en}) vs {vy:g} ({wy_en}).",
+                f"أرقام مختلفة ({what}): {vx:g} ({wx_ar}) مقابل {vy:g} ({wy_ar}).")
+    if type_ == "framing":
+        return f"{wx_en} and {wy_en} frame the same event differently.", f"{wx_ar} و{wy_ar} يقدمان الحدث نفسه بصورتين مختلفتين."
+    return f"{wx_en} and {wy_en} give incompatible accounts.", f"روايتان متعارضتان: {wx_ar} و{wy_ar}."
+
+
+def _matched_details(pair: matching.Pair, type_: str) -> list[tuple[str, str]]:
+    """What the two claims share: words, names, and figures that differ."""
+    x, y = pair.x, pair.y
     words = similarity.surface_words(x.claim.content_text, set(pair.shared_stems))
     words.update({k: v for k, v in similarity.surface_words(y.claim.content_text, set(pair.shared_stems)).items() if k not in words})
     matched = "، ".join(sorted(words.values())[:8])
     names = [_entity_name(e) for e in sorted(pair.shared_entities)][:5]
-    details_en, details_ar = [], []
+    details = []
     if matched:
-        details_en.append(f"matched words: {matched}")
-        details_ar.append(f"كلمات مشتركة: {matched}")
+        details.append((f"matched words: {matched}", f"كلمات مشتركة: {matched}"))
     if names:
-        details_en.append("matched names: " + ", ".join(n[0] for n in names))
-        details_ar.append("أسماء مشتركة: " + "، ".join(n[1] for n in names))
+        details.append(("matched names: " + ", ".join(n[0] for n in names), "أسماء مشتركة: " + "، ".join(n[1] for n in names)))
     if pair.numbers and type_ != "numeric_mismatch":
         what, vx, vy = pair.numbers
-        details_en.append(f"figures differ: {vx:g} vs {vy:g} ({what})")
-        details_ar.append(f"أرقام مختلفة: {vx:g} مقابل {vy:g} ({what})")
+        details.append((f"figures differ: {vx:g} vs {vy:g} ({what})", f"أرقام مختلفة: {vx:g} مقابل {vy:g} ({what})"))
+    return details
+
+
+def _difference_details(pair: matching.Pair) -> list[tuple[str, str]]:
+    """What sets the two claims apart: places, a denial that refers back, words only one says."""
+    x, y = pair.x, pair.y
     only = [similarity.surface_words(it.claim.content_text, set(rest)) for it, rest in ((x, pair.only_x), (y, pair.only_y))]
+    details = []
     if pair.features["place_differs"]:
-        details_en.append("places differ")
-        details_ar.append("المكانان مختلفان")
+        details.append(("places differ", "المكانان مختلفان"))
     if (x.antecedent is y or y.antecedent is x):
-        details_en.append("the denial refers back to this claim")
-        details_ar.append("النفي يعود إلى هذا التصريح")
+        details.append(("the denial refers back to this claim", "النفي يعود إلى هذا التصريح"))
     diff = ["، ".join(list(o.values())[:4]) for o in only]
     if any(diff):
-        details_en.append(f"only in one: {diff[0] or '-'} / {diff[1] or '-'}")
-        details_ar.append(f"في إحداهما فقط: {diff[0] or '-'} / {diff[1] or '-'}")
+        details.append((f"only in one: {diff[0] or '-'} / {diff[1] or '-'}", f"في إحداهما فقط: {diff[0] or '-'} / {diff[1] or '-'}"))
+    return details
+
+
+def reason(pair: matching.Pair, found: _Found | None, type_: str, model: Model) -> tuple[str, str]:
+    """Why the pair is shown, in English and Arabic: the parties, what matched and what differed, the score's parts."""
+    head_en, head_ar = _headline(pair, found, type_)
+    details = _matched_details(pair, type_) + _difference_details(pair)
     parts = model.parts(pair.features)[:5]
-    details_en.append("score from " + ", ".join(f"{_FEATURE_WORDS[n][0]} {v:+.1f}" for n, v in parts))
-    details_ar.append("الدرجة من " + "، ".join(f"{_FEATURE_WORDS[n][1]} {v:+.1f}" for n, v in parts))
+    details.append(("score from " + ", ".join(f"{_FEATURE_WORDS[n][0]} {v:+.1f}" for n, v in parts),
+                    "الدرجة من " + "، ".join(f"{_FEATURE_WORDS[n][1]} {v:+.1f}" for n, v in parts)))
+    details_en = [en for en, _ in details]
+    details_ar = [ar for _, ar in details]
     return f"{head_en} " + "; ".join(details_en) + ".", f"{head_ar} " + "؛ ".join(details_ar) + "."
 
 
