@@ -698,48 +698,80 @@ def _pick_sides(reading: _Reading, vocab: Vocabulary, speaker_side: str | None) 
     return agent, target
 
 
+class _NumberHits(NamedTuple):
+    """The lexicon hits number reading needs, by word index."""
+
+    counted_at: dict
+    objects_at: dict
+    measures: set
+    qualifier_end: dict
+    words_at: dict
+    multiplier_at: dict
+
+
+def _number_hits(hits: dict) -> _NumberHits:
+    return _NumberHits(
+        counted_at={h.start: h for h in hits.get("counted", ())},
+        objects_at={h.start: h for h in hits.get("object", ())},
+        measures={h.start for h in hits.get("measure", ())},
+        qualifier_end={h.end: h.kind for kind in ("atleast", "about") for h in hits.get(kind, ())},
+        words_at={h.start: h for h in hits.get("number", ())},
+        multiplier_at={h.start: h for h in hits.get("multiplier", ())},
+    )
+
+
+def _add_dual(out: list[tuple[float, str]], reading: _Reading, i: int, vocab: Vocabulary) -> None:
+    """A dual noun counts two of it; a dual adjective after it makes the thing more precise."""
+    words = reading.text.words
+    word = words[i]
+    previous = out[-1] if out and out[-1][0] == 2.0 and i > reading.lo and words[i - 1].dual else None
+    if previous and word.dual in vocab.objects and previous[1] in vocab.objects[word.dual].lineage:
+        out[-1] = (2.0, word.dual)  # "طائرتين مسيرتين": the adjective makes it more precise
+    elif not previous:
+        out.append((2.0, word.dual))
+
+
+def _number_at(reading: _Reading, i: int, at: _NumberHits, vocab: Vocabulary) -> tuple[float, bool, int] | None:
+    """(value, estimate, end) of the number written at word ``i`` (digits or words, times a multiplier)."""
+    word = reading.text.words[i]
+    end = i + 1
+    if word.digits:
+        value, approx = float(word.digits.replace(",", ".")), False
+        if len(word.digits) == 4 and 1900 <= value <= 2100 and end not in at.counted_at:
+            return None  # a year
+    elif i in at.words_at and i not in at.multiplier_at:
+        value, approx = vocab.numbers[at.words_at[i].key]
+        end = at.words_at[i].end
+    else:
+        return None
+    if end in at.multiplier_at:
+        value *= vocab.multipliers[at.multiplier_at[end].key]
+        end = at.multiplier_at[end].end
+    return value, approx, end
+
+
 def _numbers(reading: _Reading, vocab: Vocabulary) -> tuple[tuple[float, str], ...]:
     """(value, what was counted): "~" marks an estimate or a magnitude (عشرات), "≥" a lower bound (أكثر من)."""
     hits = reading.hits
     words = reading.text.words
     if "number" not in hits and not any(reading.lo <= i < reading.hi for i in reading.text.numeric):
         return ()
-    counted_at = {h.start: h for h in hits.get("counted", ())}
-    objects_at = {h.start: h for h in hits.get("object", ())}
-    measures = {h.start for h in hits.get("measure", ())}
-    qualifier_end = {h.end: h.kind for kind in ("atleast", "about") for h in hits.get(kind, ())}
-    words_at = {h.start: h for h in hits.get("number", ())}
-    multiplier_at = {h.start: h for h in hits.get("multiplier", ())}
+    at = _number_hits(hits)
     out: list[tuple[float, str]] = []
     i = reading.lo
     while i < reading.hi:
-        start, end = i, i + 1
-        word = words[i]
-        if word.digits:
-            value, approx = float(word.digits.replace(",", ".")), False
-            if len(word.digits) == 4 and 1900 <= value <= 2100 and end not in counted_at:
-                i += 1
-                continue  # a year
-        elif i in words_at and i not in multiplier_at:
-            value, approx = vocab.numbers[words_at[i].key]
-            end = words_at[i].end
-        else:
-            if word.dual:
-                previous = out[-1] if out and out[-1][0] == 2.0 and i > reading.lo and words[i - 1].dual else None
-                if previous and word.dual in vocab.objects and previous[1] in vocab.objects[word.dual].lineage:
-                    out[-1] = (2.0, word.dual)  # "طائرتين مسيرتين": the adjective makes it more precise
-                elif not previous:
-                    out.append((2.0, word.dual))
+        number = _number_at(reading, i, at, vocab)
+        if number is None:
+            if words[i].dual and not words[i].digits:
+                _add_dual(out, reading, i, vocab)
             i += 1
             continue
-        if end in multiplier_at:
-            value *= vocab.multipliers[multiplier_at[end].key]
-            end = multiplier_at[end].end
-        i = end
-        what = _counted(start, end, counted_at, objects_at, measures, reading.text.tokens)
+        start = i
+        value, approx, i = number
+        what = _counted(start, i, at.counted_at, at.objects_at, at.measures, reading.text.tokens)
         if what is None:
             continue
-        qualifier = qualifier_end.get(start)
+        qualifier = at.qualifier_end.get(start)
         prefix = "~" if approx or qualifier == "about" else "≥" if qualifier == "atleast" else ""
         out.append((value, prefix + what))
     return tuple(out)
@@ -857,6 +889,33 @@ def _content_range(text: _Text, claim: Claim, sentence: str) -> tuple[int, int] 
     return None
 
 
+def _from_sentence(own: _Reading, sentence: _Text, sentence_text: str, claim: Claim, span, vocab: Vocabulary) -> _Reading:
+    """The reading of the event: the content's own, completed from the rest of its sentence."""
+    main = own
+    if own.size < SHORT_CONTENT:
+        main = _read(sentence, claim.side)  # "الهدنة", "حوار صريح": the sentence says what it is about
+    elif own.action and (own.object is None or own.place is None):
+        # The rest of the sentence completes an event the content reports ("مؤكدا أن التأخير يرجع إلى…"
+        # after "نفى … تأخير شحنات الأسلحة"); content that reports no event takes nothing from it.
+        _fill(main, _read(sentence, claim.side), action=False)
+    if main.action is None and span and claim.cue.start >= claim.sentence.start:
+        # The report is the act: "حمّلت قسد الجيش مسؤولية الاشتباكات" blames, whatever the content holds.
+        cue_at = len(WORD_RE.findall(sentence_text, 0, claim.cue.start - claim.sentence.start))
+        whole = _read(sentence, claim.side)
+        if whole.action is not None and whole.action.start == cue_at and vocab.actions[whole.action.key].by_report:
+            _fill(main, whole, action=True)
+    return main
+
+
+def _from_previous_sentence(main: _Reading, article: Article, sentence: _Text, claim: Claim, outlet: str | None,
+                            memo: dict | None) -> None:
+    """"هذه الخطوة", "تلك العقبات", "هذه المعلومات": what the sentence before says fills what is missing."""
+    if sentence.hits.get("anaphora"):
+        previous = _previous_sentence(article, claim.sentence.start)
+        if previous:
+            _fill(main, _read(_analysed(previous, outlet, memo), claim.side), action=True)
+
+
 def frame_claim(article: Article | None, claim: Claim, memo: dict | None = None) -> Frame:
     """The event ``claim`` reports: action, object, place, when, counts, who acted, against whom, polarity.
 
@@ -874,25 +933,9 @@ def frame_claim(article: Article | None, claim: Claim, memo: dict | None = None)
         own = _read(sentence, claim.side, *span)
     else:
         own = _read(_analysed(claim.content_text or "", outlet, memo), claim.side)
-    main = own
-    if sentence is not None:
-        if own.size < SHORT_CONTENT:
-            main = _read(sentence, claim.side)  # "الهدنة", "حوار صريح": the sentence says what it is about
-        elif own.action and (own.object is None or own.place is None):
-            # The rest of the sentence completes an event the content reports ("مؤكدا أن التأخير يرجع إلى…"
-            # after "نفى … تأخير شحنات الأسلحة"); content that reports no event takes nothing from it.
-            _fill(main, _read(sentence, claim.side), action=False)
-        if main.action is None and span and claim.cue.start >= claim.sentence.start:
-            # The report is the act: "حمّلت قسد الجيش مسؤولية الاشتباكات" blames, whatever the content holds.
-            cue_at = len(WORD_RE.findall(sentence_text, 0, claim.cue.start - claim.sentence.start))
-            whole = _read(sentence, claim.side)
-            if whole.action is not None and whole.action.start == cue_at and vocab.actions[whole.action.key].by_report:
-                _fill(main, whole, action=True)
+    main = _from_sentence(own, sentence, sentence_text, claim, span, vocab) if sentence is not None else own
     if article is not None and sentence is not None and (main.action is None or main.object is None or main.place is None):
-        if sentence.hits.get("anaphora"):  # "هذه الخطوة", "تلك العقبات", "هذه المعلومات"
-            previous = _previous_sentence(article, claim.sentence.start)
-            if previous:
-                _fill(main, _read(_analysed(previous, outlet, memo), claim.side), action=True)
+        _from_previous_sentence(main, article, sentence, claim, outlet, memo)
     when = claim.time.resolved if claim.time and claim.time.resolved else story_date(article, claim)
     return Frame(
         action=main.action.key if main.action else None,
