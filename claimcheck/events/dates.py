@@ -276,9 +276,59 @@ def _absolute(m: re.Match) -> date | None:
     return None
 
 
+def _named_month(m: re.Match, anchor: date) -> date:
+    """"مايو الماضي" is the last May before the story's month (in May, last year's); "مايو المقبل" the next."""
+    rules = _rules()
+    month = rules.months[_key(m["m_month"])]
+    if _key(m["m_mark"]) in rules.future:
+        return date(anchor.year if month > anchor.month else anchor.year + 1, month, 1)
+    return date(anchor.year if month < anchor.month else anchor.year - 1, month, 1)
+
+
+def _ago(m: re.Match, anchor: date) -> date:
+    """"قبل ثلاثة أيام", "قبل أسبوعين"."""
+    days, dual = _rules().ago_units[_key(m["ago_unit"])]
+    count = 2 if dual else _count(m["ago_n"])
+    return anchor - timedelta(days=days * count)
+
+
+def _relative_day(m: re.Match, anchor: date) -> date | None:
+    """"أمس", "اليوم", "غدا" (with a weekday that must agree)."""
+    rules = _rules()
+    value = anchor + timedelta(days=rules.day_offsets[_key(m["rel"])])
+    if m["relwd"] and value.weekday() != rules.weekdays[_key(m["relwd"])]:
+        return None  # "أمس الاثنين" on a Friday: the text and the date disagree, so don't guess
+    return value
+
+
+def _weekday(m: re.Match, anchor: date) -> date:
+    """"الاثنين الماضي", "الخميس المقبل", "الأحد"."""
+    rules = _rules()
+    weekday = rules.weekdays[_key(m["wd"])]
+    back = (anchor.weekday() - weekday) % 7
+    mark = _key(m["mark"]) if m["mark"] else None
+    if mark in rules.past:
+        return anchor - timedelta(days=back or 7)
+    if mark in rules.future:
+        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    # A bare weekday in a news story is the most recent such day (the story's own day included).
+    return anchor - timedelta(days=back)
+
+
+def _period(m: re.Match, anchor: date) -> date | None:
+    """"الأسبوع الماضي", "الشهر المقبل", "العام الماضي": the period's first day."""
+    unit, offset = _rules().periods[_key(m["period"])]
+    if unit == "week":
+        return anchor + relativedelta(weeks=offset, weekday=MO(-1))
+    if unit == "month":
+        return (anchor + relativedelta(months=offset)).replace(day=1)
+    if unit == "year":
+        return date(anchor.year + offset, 1, 1)
+    return None
+
+
 def resolve_match(m: re.Match, anchor: date | None) -> date | None:
     """The date ``m`` refers to, or None when it needs an anchor that is missing or disagrees."""
-    rules = _rules()
     kind = _kind(m)
     try:
         if kind in ("E", "N", "I", "H", "MY", "Y"):
@@ -287,41 +337,11 @@ def resolve_match(m: re.Match, anchor: date | None) -> date | None:
         return None
     if anchor is None:
         return None
-    if kind == "DM":
-        return _day_of_month(m, anchor)
-    if kind == "M":
-        month = rules.months[_key(m["m_month"])]
-        if _key(m["m_mark"]) in rules.future:
-            return date(anchor.year if month > anchor.month else anchor.year + 1, month, 1)
-        # "مايو الماضي" is the last May before the story's month (in May, last year's).
-        return date(anchor.year if month < anchor.month else anchor.year - 1, month, 1)
-    if kind == "AGO":
-        days, dual = rules.ago_units[_key(m["ago_unit"])]
-        count = 2 if dual else _count(m["ago_n"])
-        return anchor - timedelta(days=days * count)
-    if m["rel"]:
-        value = anchor + timedelta(days=rules.day_offsets[_key(m["rel"])])
-        if m["relwd"] and value.weekday() != rules.weekdays[_key(m["relwd"])]:
-            return None  # "أمس الاثنين" on a Friday: the text and the date disagree, so don't guess
-        return value
-    if m["wd"]:
-        weekday = rules.weekdays[_key(m["wd"])]
-        back = (anchor.weekday() - weekday) % 7
-        mark = _key(m["mark"]) if m["mark"] else None
-        if mark in rules.past:
-            return anchor - timedelta(days=back or 7)
-        if mark in rules.future:
-            return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-        # A bare weekday in a news story is the most recent such day (the story's own day included).
-        return anchor - timedelta(days=back)
-    if m["period"]:
-        unit, offset = rules.periods[_key(m["period"])]
-        if unit == "week":
-            return anchor + relativedelta(weeks=offset, weekday=MO(-1))
-        if unit == "month":
-            return (anchor + relativedelta(months=offset)).replace(day=1)
-        if unit == "year":
-            return date(anchor.year + offset, 1, 1)
+    if kind in _RELATIVE_BY_KIND:
+        return _RELATIVE_BY_KIND[kind](m, anchor)
+    for group, resolve_relative in _RELATIVE_BY_GROUP:
+        if m[group]:
+            return resolve_relative(m, anchor)
     return None
 
 
@@ -350,6 +370,19 @@ def _day_of_month(m: re.Match, anchor: date) -> date | None:
     if m["dm_wd"] and value.weekday() != rules.weekdays[_key(m["dm_wd"])]:
         return None
     return value
+
+
+# Dates relative to the story's date: by the kind of match, then by the group that matched.
+_RELATIVE_BY_KIND: dict[str, Callable[[re.Match, date], date | None]] = {
+    "DM": _day_of_month,
+    "M": _named_month,
+    "AGO": _ago,
+}
+_RELATIVE_BY_GROUP: tuple[tuple[str, Callable[[re.Match, date], date | None]], ...] = (
+    ("rel", _relative_day),
+    ("wd", _weekday),
+    ("period", _period),
+)
 
 
 @lru_cache(maxsize=4096)
