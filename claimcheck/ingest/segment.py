@@ -61,74 +61,81 @@ def _is_body(line: Line) -> bool:
     return len(line.text) > 120 or bool(SENTENCE_END.search(line.text))
 
 
+def _duplicates(lines: list[Line]) -> list[bool]:
+    """Lines repeated right after themselves (a caption printed twice)."""
+    duplicate = [False] * len(lines)
+    for i in range(len(lines) - 1):
+        if lines[i].text == lines[i + 1].text:
+            duplicate[i] = duplicate[i + 1] = True
+    return duplicate
+
+
+def _story_starts(lines: list[Line], duplicate: list[bool], blocks) -> list[int]:
+    """The first line of each story: a story starts at a repeated caption once the current story has running text."""
+    starts = [0]
+    seen_body = False
+    in_block = False
+    for i, line in enumerate(lines):
+        if duplicate[i] and (i == 0 or lines[i - 1].text != line.text) and seen_body:
+            # A short title line right before the captions belongs to the new story.
+            first = i - 1 if i > 0 and not _is_body(lines[i - 1]) and not duplicate[i - 1] else i
+            starts.append(first)
+            seen_body = False
+            in_block = False
+        if any(b.search(line.text) for b in blocks):
+            in_block = True
+        if not in_block and _is_body(line) and not duplicate[i]:
+            seen_body = True
+    return starts
+
+
+def _story_chrome(lines: list[Line], lo: int, hi: int, duplicate: list[bool], blocks, line_rules) -> list[Chrome]:
+    """The chrome of the story on lines ``lo:hi``: chrome lines and captions, then a block of related links to its end."""
+    chrome: list[Chrome] = []
+    block_from = None
+    for k in range(lo, hi):
+        line = lines[k]
+        if block_from is None and any(b.search(line.text) for b in blocks):
+            block_from = k
+        if block_from is not None:
+            continue
+        kind = next((kind for kind, rule in line_rules if rule.search(line.text)), None)
+        if kind:
+            chrome.append(Chrome(line.start, line.end, kind))
+        elif _is_caption(line, duplicate[k]) and not _is_body(line):
+            chrome.append(Chrome(line.start, line.end, "caption"))
+    if block_from is not None:
+        chrome.append(Chrome(lines[block_from].start, lines[hi - 1].end, "related"))
+    return chrome
+
+
+def _story(text: str, lines: list[Line], n: int, lo: int, hi: int, chrome: list[Chrome]) -> Story:
+    start = 0 if n == 0 else lines[lo].start
+    end = len(text) if hi == len(lines) else lines[hi].start
+    found = dates.find_story_date(text, start, end)
+    return Story(
+        index=n,
+        start=start,
+        end=end,
+        title=_title(lines[lo:hi], chrome),
+        published=found[0] if found else None,
+        date_evidence=found[1] if found else None,
+    )
+
+
 def segment(text: str) -> tuple[list[Story], list[Chrome]]:
     """Stories and chrome spans of ``text``."""
     blocks, line_rules, _, _ = _chrome_rules()
     lines = lines_of(text)
     if not lines:
         return [Story(0, 0, len(text))], []
-
-    duplicate = [False] * len(lines)
-    for i in range(len(lines) - 1):
-        if lines[i].text == lines[i + 1].text:
-            duplicate[i] = duplicate[i + 1] = True
-
-    # A story starts at a repeated caption once the current story has running text.
-    starts = [0]
-    seen_body = False
-    in_block = False
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if duplicate[i] and (i == 0 or lines[i - 1].text != line.text):
-            if seen_body:
-                first = i
-                # A short title line right before the captions belongs to the new story.
-                if i > 0 and not _is_body(lines[i - 1]) and not duplicate[i - 1]:
-                    first = i - 1
-                starts.append(first)
-                seen_body = False
-                in_block = False
-        if any(b.search(line.text) for b in blocks):
-            in_block = True
-        if not in_block and _is_body(line) and not duplicate[i]:
-            seen_body = True
-        i += 1
-
+    duplicate = _duplicates(lines)
+    bounds = _story_starts(lines, duplicate, blocks) + [len(lines)]
     chrome: list[Chrome] = []
     stories: list[Story] = []
-    bounds = starts + [len(lines)]
     for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
-        story_lines = list(range(lo, hi))
-        block_from = None
-        for k in story_lines:
-            line = lines[k]
-            if block_from is None and any(b.search(line.text) for b in blocks):
-                block_from = k
-            if block_from is not None:
-                continue
-            kind = next((kind for kind, rule in line_rules if rule.search(line.text)), None)
-            if kind:
-                chrome.append(Chrome(line.start, line.end, kind))
-            elif _is_caption(line, duplicate[k]) and not _is_body(line):
-                chrome.append(Chrome(line.start, line.end, "caption"))
-        if block_from is not None:
-            chrome.append(Chrome(lines[block_from].start, lines[hi - 1].end, "related"))
-
-        start = 0 if n == 0 else lines[lo].start
-        end = len(text) if hi == len(lines) else lines[hi].start
-        title = _title(lines[lo:hi], chrome)
-        found = dates.find_story_date(text, start, end)
-        stories.append(
-            Story(
-                index=n,
-                start=start,
-                end=end,
-                title=title,
-                published=found[0] if found else None,
-                date_evidence=found[1] if found else None,
-            )
-        )
+        chrome.extend(_story_chrome(lines, lo, hi, duplicate, blocks, line_rules))
+        stories.append(_story(text, lines, n, lo, hi, chrome))
     return stories, chrome
 
 
