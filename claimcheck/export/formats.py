@@ -169,6 +169,60 @@ def neutralise(value):
     return value
 
 
+def _claim_date(c: dict, article) -> tuple[str | None, object]:
+    """(the date the claim is about, as ISO text; the date its story was published)."""
+    story = article.stories[c["story"]] if c["story"] < len(article.stories) else None
+    published = (story.published if story else None) or article.published
+    when = c["time_resolved"] or c["story_date"] or (published.isoformat() if published else None)
+    return when, published
+
+
+def _in_period(when: str | None, since: str | None, until: str | None) -> bool:
+    """Whether a claim about ``when`` falls inside ``since``–``until`` (an undated claim falls inside no period)."""
+    if (since or until) and when is None:
+        return False
+    return not ((since and when < since) or (until and when > until))
+
+
+def _record(c: dict, article, state: dict, found: list[dict], when: str | None, published) -> dict:
+    """One claim's export row: the documented columns, then the data fields."""
+    return {
+        "claim_id": c["id"],
+        "article": article.name,
+        "outlet": c["outlet"] or article.outlet,
+        "published": published.isoformat() if published else None,
+        "speaker": c["speaker"] or c["speaker_text"] or None,
+        "role": c["role"],
+        "affiliation": c["affiliation"],
+        "side": c["side"],
+        "cue": c["cue"],
+        "content": c["content"],
+        "sentence": article.text[c["sentence"][0]:c["sentence"][1]],
+        "time_reference": _time_reference(c),
+        "status": state["status"],
+        "reviewer": state.get("reviewer"),
+        "note": state.get("note"),
+        "evidence": state.get("evidence_url"),
+        "reviewed_at": state.get("at"),
+        "conflict_ids": [k["id"] for k in found],
+        "conflict_types": [k["type"] for k in found],
+        "conflict_reasons": [k["reason_en"] for k in found],
+        # Data fields (jsonl and claimreview only).
+        "article_id": c["article_id"],
+        "article_url": article.url,
+        "article_title": article.title,
+        "date": when,
+        "actor_id": c["actor_id"],
+        "speaker_text": c["speaker_text"],
+        "cue_lemma": c["cue_lemma"],
+        "direct": c["direct"],
+        "negated": c["negated"],
+        "spans": {"sentence": c["sentence"], "cue": c["cue_span"], "speaker": c["speaker_span"],
+                  "content": c["content_span"]},
+        "frame": c["frame"],
+    }
+
+
 def records(store, *, status=None, outlet=None, side=None, since=None, until=None, claim_ids=None) -> list[dict]:
     """One dict per matching claim: the documented columns (conflicts as lists) plus data fields."""
     wanted = _statuses(status)
@@ -183,49 +237,9 @@ def records(store, *, status=None, outlet=None, side=None, since=None, until=Non
         if wanted and state["status"] not in wanted:
             continue
         article = articles.get(c["article_id"]) or articles.setdefault(c["article_id"], store.article(c["article_id"]))
-        story = article.stories[c["story"]] if c["story"] < len(article.stories) else None
-        published = (story.published if story else None) or article.published
-        when = c["time_resolved"] or c["story_date"] or (published.isoformat() if published else None)
-        if (since or until) and when is None:
-            continue
-        if (since and when < since) or (until and when > until):
-            continue
-        found = conflicts.get(c["id"], [])
-        out.append({
-            "claim_id": c["id"],
-            "article": article.name,
-            "outlet": c["outlet"] or article.outlet,
-            "published": published.isoformat() if published else None,
-            "speaker": c["speaker"] or c["speaker_text"] or None,
-            "role": c["role"],
-            "affiliation": c["affiliation"],
-            "side": c["side"],
-            "cue": c["cue"],
-            "content": c["content"],
-            "sentence": article.text[c["sentence"][0]:c["sentence"][1]],
-            "time_reference": _time_reference(c),
-            "status": state["status"],
-            "reviewer": state.get("reviewer"),
-            "note": state.get("note"),
-            "evidence": state.get("evidence_url"),
-            "reviewed_at": state.get("at"),
-            "conflict_ids": [k["id"] for k in found],
-            "conflict_types": [k["type"] for k in found],
-            "conflict_reasons": [k["reason_en"] for k in found],
-            # Data fields (jsonl and claimreview only).
-            "article_id": c["article_id"],
-            "article_url": article.url,
-            "article_title": article.title,
-            "date": when,
-            "actor_id": c["actor_id"],
-            "speaker_text": c["speaker_text"],
-            "cue_lemma": c["cue_lemma"],
-            "direct": c["direct"],
-            "negated": c["negated"],
-            "spans": {"sentence": c["sentence"], "cue": c["cue_span"], "speaker": c["speaker_span"],
-                      "content": c["content_span"]},
-            "frame": c["frame"],
-        })
+        when, published = _claim_date(c, article)
+        if _in_period(when, since, until):
+            out.append(_record(c, article, state, conflicts.get(c["id"], []), when, published))
     out.sort(key=lambda r: (r["article"], r["spans"]["sentence"][0], r["spans"]["cue"][0]))
     return out
 
