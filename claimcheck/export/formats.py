@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -25,7 +25,18 @@ import pandas as pd
 from ..config import load_settings
 from ..review import decisions as review
 
-FORMATS = ("csv", "csv-plain", "jsonl", "claimreview", "xlsx")
+# Export formats by name: each writes the rows to a path and returns how many it wrote.
+WRITERS: dict[str, Callable[[Path, list[dict]], int]] = {}
+
+
+def writer(name: str):
+    """Register the decorated function as the writer of format ``name`` (``export(..., fmt=name)``)."""
+
+    def register(fn: Callable[[Path, list[dict]], int]) -> Callable[[Path, list[dict]], int]:
+        WRITERS[name] = fn
+        return fn
+
+    return register
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit for one sheet, the header row included
 XLSX_DATES = {"published": "yyyy-mm-dd", "reviewed_at": "yyyy-mm-dd hh:mm:ss"}
 COLUMNS = [
@@ -65,8 +76,8 @@ def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None
     date a claim refers to, else its story's date. An existing file is replaced only with ``force``;
     the file is written whole under a temporary name first, so a failed export leaves it as it was.
     """
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    if fmt not in WRITERS:
+        raise ExportError(f"unknown format {fmt!r}; use one of: {', '.join(WRITERS)}")
     _statuses(status), _day(since, "since"), _day(until, "until")  # bad options first, before the file
     path = _target(Path(path), force)
     rows = records(store, status=status, outlet=outlet, side=side, since=since, until=until, claim_ids=claim_ids)
@@ -74,7 +85,7 @@ def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None
     # so that the export gets the user's usual file permissions.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
     try:
-        n = _write(tmp, fmt, rows)
+        n = WRITERS[fmt](tmp, rows)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -94,25 +105,42 @@ def _target(path: Path, force: bool) -> Path:
     return path
 
 
-def _write(path: Path, fmt: str, rows: list[dict]) -> int:
-    if fmt in ("csv", "csv-plain"):
-        table = to_frame(rows).map(neutralise)
-        # CRLF rows (RFC 4180): the csv writer then quotes every cell holding a CR or LF, so a
-        # stray carriage return in a note cannot split a row.
-        table.to_csv(path, index=False, encoding="utf-8-sig" if fmt == "csv" else "utf-8", lineterminator="\r\n")
-        return len(table)
-    if fmt == "xlsx":
-        return _write_xlsx(path, rows)
-    if fmt == "jsonl":
-        with path.open("w", encoding="utf-8", newline="\n") as out:
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-        return len(rows)
+def _write_csv(path: Path, rows: list[dict], encoding: str) -> int:
+    table = to_frame(rows).map(neutralise)
+    # CRLF rows (RFC 4180): the csv writer then quotes every cell holding a CR or LF, so a
+    # stray carriage return in a note cannot split a row.
+    table.to_csv(path, index=False, encoding=encoding, lineterminator="\r\n")
+    return len(table)
+
+
+@writer("csv")
+def _write_excel_csv(path: Path, rows: list[dict]) -> int:
+    """CSV with a UTF-8 BOM, which Excel needs to read Arabic."""
+    return _write_csv(path, rows, "utf-8-sig")
+
+
+@writer("csv-plain")
+def _write_plain_csv(path: Path, rows: list[dict]) -> int:
+    """CSV in plain UTF-8, for readers the BOM confuses."""
+    return _write_csv(path, rows, "utf-8")
+
+
+@writer("jsonl")
+def _write_jsonl(path: Path, rows: list[dict]) -> int:
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    return len(rows)
+
+
+@writer("claimreview")
+def _write_claimreview(path: Path, rows: list[dict]) -> int:
     reviews = claimreviews(rows)
     path.write_text(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return len(reviews)
 
 
+@writer("xlsx")
 def _write_xlsx(path: Path, rows: list[dict]) -> int:
     """The CSV's columns in a sheet laid out for Arabic: right to left, header frozen and filtered,
     columns sized to their text, dates as dates. Write-only mode keeps memory flat on large stores."""
