@@ -613,9 +613,17 @@ def load_model(kind: str = "conflict_model") -> Model:
 TYPE_RULES: dict[str, Callable[[matching.Pair, _Found | None], bool]] = {}
 
 
+CATCH_ALL_TYPE = "competing_claims"
+
+
 def type_rule(name: str):
+    """Register the decorated rule as conflict type ``name``, tried after the rules registered before it
+    (the catch-all ``competing_claims`` stays last)."""
+
     def register(fn):
         TYPE_RULES[name] = fn
+        if name != CATCH_ALL_TYPE and CATCH_ALL_TYPE in TYPE_RULES:
+            TYPE_RULES[CATCH_ALL_TYPE] = TYPE_RULES.pop(CATCH_ALL_TYPE)
         return fn
 
     return register
@@ -641,7 +649,7 @@ def _is_framing(pair: matching.Pair, found: _Found | None) -> bool:
     return bool(fx and fy and fx != fy)
 
 
-@type_rule("competing_claims")
+@type_rule(CATCH_ALL_TYPE)
 def _is_competing(pair: matching.Pair, found: _Found | None) -> bool:
     """Two parties' incompatible versions of one event: what remains when nothing narrower fits."""
     return True
