@@ -39,7 +39,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import claims_from_gold  # noqa: E402  (the gold claim builder the tests use)
 
-from claimcheck import conflicts, dates, frames, knowledge, matching, pipeline  # noqa: E402
+from claimcheck.conflicts import detection as conflicts, matching
+from claimcheck.events import dates, frames
+from claimcheck.knowledge import loader as knowledge
+from claimcheck import pipeline  # noqa: E402
 from claimcheck.config import ConflictSettings  # noqa: E402
 from claimcheck.models import Article, Claim, Span, Story  # noqa: E402
 

@@ -45,7 +45,7 @@ def build(path: Path, n_claims: int) -> dict:
     from sqlalchemy import insert, select
 
     from claimcheck.models import stable_id
-    from claimcheck.store import ArticleRow, ClaimRow, ConflictRow, ReviewRow, now
+    from claimcheck.store.database import ArticleRow, ClaimRow, ConflictRow, ReviewRow, now
 
     url = f"sqlite:///{path}"
     store, _ = desk_store(url, gold=True)
@@ -119,7 +119,7 @@ async def _wait_rows(app, selector: str, timeout: float = 30.0) -> float:
 async def _measure(url: str, spawned: float) -> dict:
     started = time.perf_counter()
     since_spawn = time.time() - spawned  # the interpreter's own start-up, before this line ran
-    from claimcheck.store import open_store
+    from claimcheck.store.database import open_store
     from tui.app import DeskApp
 
     imported = time.perf_counter()

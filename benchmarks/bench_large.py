@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimcheck import ingest  # noqa: E402
+from claimcheck.ingest import reader as ingest  # noqa: E402
 from claimcheck.pipeline import analyze_article  # noqa: E402
 
 

@@ -46,8 +46,10 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 if hasattr(os, "sched_setaffinity"):
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
-from claimcheck import attribute, ingest, resolve  # noqa: E402
-from claimcheck.analyze import BuiltinAnalyzer  # noqa: E402
+from claimcheck.attribution import attribute
+from claimcheck.ingest import reader as ingest
+from claimcheck.speakers import resolve  # noqa: E402
+from claimcheck.analysis.analyzer import BuiltinAnalyzer  # noqa: E402
 from claimcheck.pipeline import analyze_article  # noqa: E402
 
 HELDOUT = ROOT / "fixtures" / "gold" / "heldout" / "articles"
@@ -148,7 +150,7 @@ def bench_builtin(corpus, passes: int, time_limit: float) -> None:
 
 def empty_caches() -> None:
     """Forget every word, mention and text cache claimcheck keeps (not the loaded data files)."""
-    from claimcheck import frames
+    from claimcheck.events import frames
 
     for name, module in list(sys.modules.items()):
         if not name.startswith("claimcheck") or module is None:
@@ -196,7 +198,7 @@ def bench_stanza(corpus: list, sample: int) -> None:
     import torch
 
     torch.set_num_threads(1)
-    from claimcheck.analyze_stanza import StanzaAnalyzer
+    from claimcheck.analysis.stanza_analyzer import StanzaAnalyzer
 
     start = time.perf_counter()
     analyzer = StanzaAnalyzer(str(folder))
@@ -221,7 +223,7 @@ def bench_stanza(corpus: list, sample: int) -> None:
 def bench_ingest() -> None:
     from click.testing import CliRunner
 
-    from claimcheck.cli import cli
+    from claimcheck.cli.main import cli
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["CLAIMCHECK_HOME"] = tmp  # never the user's store or config

@@ -15,12 +15,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import conflicts as conflict_mod
-from . import ingest, pipeline
+from . import pipeline
+from .analysis.text import WORD_RE, normalize, normalize_name
 from .config import load_settings
+from .conflicts import detection as conflict_mod
+from .ingest import reader as ingest
 from .models import Claim
-from .resolve import _SOURCE_HEADS, _stem
-from .text import WORD_RE, normalize, normalize_name
+from .speakers.resolve import _SOURCE_HEADS, _stem
 
 GOLD_FIELDS = ("article", "id", "sentence", "cue", "speaker", "content")
 
@@ -225,15 +226,9 @@ def speaker_matches(claim: Claim, gold: dict) -> bool:
     return False
 
 
-def evaluate(gold_dir: Path, analyzer=None) -> Result:
-    analyzer = analyzer or pipeline.BuiltinAnalyzer()
-    meta = {row["id"]: row for row in _read_jsonl(gold_dir / "articles.jsonl", ("id",))}
-    gold_rows = _read_jsonl(gold_dir / "gold.jsonl", GOLD_FIELDS)
-    gold_conflicts = _read_jsonl(gold_dir / "conflicts.jsonl", ("a", "b", "type"))
-    if not gold_rows:
-        raise GoldError(f"{gold_dir}: no gold.jsonl lines; see docs/gold-format.md")
-
-    problems: list[str] = []
+def _predict(gold_dir: Path, meta: dict[str, dict], gold_rows: list[dict], analyzer,
+             problems: list[str]) -> tuple[dict[str, str], dict[str, list[Claim]]]:
+    """(text, claims found) of every gold article, by article id."""
     texts: dict[str, str] = {}
     predicted: dict[str, list[Claim]] = {}
     for article_id in sorted({row["article"] for row in gold_rows} | set(meta)):
@@ -247,54 +242,107 @@ def evaluate(gold_dir: Path, analyzer=None) -> Result:
         article = ingest.build_article(text, article_id, source_path=str(path), encoding=encoding,
                                        meta=meta.get(article_id, {}))
         predicted[article_id] = pipeline.analyze_article(article, analyzer)
+    return texts, predicted
 
-    cues, speaker, side = PRF("cue"), Score("speaker"), Score("side")
-    f1_sum, f1_n = 0.0, 0
-    claim_to_gold: dict[str, str] = {}
-    misses, wrong_speaker, wrong_side = [], [], []
-    used: set[str] = set()
+
+@dataclass
+class _ClaimScores:
+    """The claim figures, gathered one gold line at a time."""
+
+    cues: PRF = field(default_factory=lambda: PRF("cue"))
+    speaker: Score = field(default_factory=lambda: Score("speaker"))
+    side: Score = field(default_factory=lambda: Score("side"))
+    f1_sum: float = 0.0
+    f1_n: int = 0
+    claim_to_gold: dict[str, str] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    misses: list[dict] = field(default_factory=list)
+    wrong_speaker: list[dict] = field(default_factory=list)
+    wrong_side: list[dict] = field(default_factory=list)
+
+    def matched(self, row: dict, match: Claim) -> None:
+        self.used.add(match.id)
+        self.claim_to_gold[match.id] = row["id"]
+        self.cues.tp += 1
+        self.speaker.total += 1
+        if speaker_matches(match, row):
+            self.speaker.correct += 1
+        else:
+            self.wrong_speaker.append({"id": row["id"], "gold": row["speaker"], "found": match.speaker, "mention": match.speaker_text})
+        if row.get("side"):
+            self.side.total += 1
+            if match.side == row["side"]:
+                self.side.correct += 1
+            else:
+                self.wrong_side.append({"id": row["id"], "gold": row["side"], "found": match.side, "speaker": match.speaker})
+        self.f1_sum += content_f1(match.content_text, row.get("content") or "")
+        self.f1_n += 1
+
+
+def _first_match(located: GoldLine, claims: list[Claim], used: set[str]) -> Claim | None:
+    """The first unused claim in the gold line's sentence whose cue overlaps the gold cue."""
+    for claim in claims:
+        if claim.id in used:
+            continue
+        same_sentence = claim.sentence.start < located.sentence[1] and located.sentence[0] < claim.sentence.end
+        overlaps = claim.cue.start < located.cue[1] and located.cue[0] < claim.cue.end
+        if same_sentence and overlaps:
+            return claim
+    return None
+
+
+def _score_claims(gold_rows: list[dict], texts: dict[str, str], predicted: dict[str, list[Claim]],
+                  problems: list[str]) -> _ClaimScores:
+    scores = _ClaimScores()
     for row in gold_rows:
         text = texts.get(row["article"])
         located = _locate(text, row) if text is not None else None
         if located is None:
             problems.append(f"gold {row['id']}: sentence or cue not found in the article text")
-            cues.fn += 1
+            scores.cues.fn += 1
             continue
-        match = None
-        for claim in predicted.get(row["article"], []):
-            if claim.id in used:
-                continue
-            same_sentence = claim.sentence.start < located.sentence[1] and located.sentence[0] < claim.sentence.end
-            overlaps = claim.cue.start < located.cue[1] and located.cue[0] < claim.cue.end
-            if same_sentence and overlaps:
-                match = claim
-                break
+        match = _first_match(located, predicted.get(row["article"], []), scores.used)
         if match is None:
-            cues.fn += 1
-            misses.append({"id": row["id"], "cue": row["cue"], "speaker": row["speaker"], "sentence": row["sentence"][:90]})
+            scores.cues.fn += 1
+            scores.misses.append({"id": row["id"], "cue": row["cue"], "speaker": row["speaker"], "sentence": row["sentence"][:90]})
             continue
-        used.add(match.id)
-        claim_to_gold[match.id] = row["id"]
-        cues.tp += 1
-        speaker.total += 1
-        if speaker_matches(match, row):
-            speaker.correct += 1
-        else:
-            wrong_speaker.append({"id": row["id"], "gold": row["speaker"], "found": match.speaker, "mention": match.speaker_text})
-        if row.get("side"):
-            side.total += 1
-            if match.side == row["side"]:
-                side.correct += 1
-            else:
-                wrong_side.append({"id": row["id"], "gold": row["side"], "found": match.side, "speaker": match.speaker})
-        f1_sum += content_f1(match.content_text, row.get("content") or "")
-        f1_n += 1
+        scores.matched(row, match)
+    return scores
+
+
+def _corroboration(gold_dir: Path, gold_rows: list[dict], all_claims: list[Claim], settings,
+                   statement_of: dict[str, tuple], claim_to_gold: dict[str, str]) -> PRF | None:
+    """Corroboration scored as pairs of statements, when the gold has ``corroboration.jsonl``."""
+    gold_corroboration = _read_jsonl(gold_dir / "corroboration.jsonl", ("a", "b"))
+    if not (gold_dir / "corroboration.jsonl").is_file():
+        return None
+    from .conflicts import corroboration as corroboration_mod
+
+    groups = corroboration_mod.groups(all_claims, settings)
+    pairs = [(a, b) for g in groups for i, a in enumerate(g.members) for b in g.members[i + 1:]]
+    corroboration, _, _ = _score_pairs(pairs, statement_of, _gold_statement_pairs(gold_corroboration, gold_rows),
+                                       claim_to_gold, name="corroboration")
+    return corroboration
+
+
+def evaluate(gold_dir: Path, analyzer=None) -> Result:
+    analyzer = analyzer or pipeline.BuiltinAnalyzer()
+    meta = {row["id"]: row for row in _read_jsonl(gold_dir / "articles.jsonl", ("id",))}
+    gold_rows = _read_jsonl(gold_dir / "gold.jsonl", GOLD_FIELDS)
+    gold_conflicts = _read_jsonl(gold_dir / "conflicts.jsonl", ("a", "b", "type"))
+    if not gold_rows:
+        raise GoldError(f"{gold_dir}: no gold.jsonl lines; see docs/gold-format.md")
+
+    problems: list[str] = []
+    texts, predicted = _predict(gold_dir, meta, gold_rows, analyzer, problems)
+    scores = _score_claims(gold_rows, texts, predicted, problems)
+    claim_to_gold = scores.claim_to_gold
 
     false_alarms = []
     all_claims = [c for claims in predicted.values() for c in claims]
     for claim in all_claims:
-        if claim.id not in used:
-            cues.fp += 1
+        if claim.id not in scores.used:
+            scores.cues.fp += 1
             false_alarms.append({"article": claim.article_id[:8], "cue": claim.cue_text, "speaker": claim.speaker,
                                  "content": claim.content_text[:60]})
 
@@ -308,20 +356,12 @@ def evaluate(gold_dir: Path, analyzer=None) -> Result:
     for threshold in CURVE:
         prf, _, _ = _score_pairs([c for c in every if c.confidence >= threshold], statement_of, gold_pairs, claim_to_gold)
         curve.append((threshold, prf))
-    corroboration = None
-    gold_corroboration = _read_jsonl(gold_dir / "corroboration.jsonl", ("a", "b"))
-    if (gold_dir / "corroboration.jsonl").is_file():
-        from . import corroboration as corroboration_mod
-
-        groups = corroboration_mod.groups(all_claims, settings)
-        pairs = [(a, b) for g in groups for i, a in enumerate(g.members) for b in g.members[i + 1:]]
-        corroboration, _, _ = _score_pairs(pairs, statement_of, _gold_statement_pairs(gold_corroboration, gold_rows),
-                                           claim_to_gold, name="corroboration")
+    corroboration = _corroboration(gold_dir, gold_rows, all_claims, settings, statement_of, claim_to_gold)
 
     return Result(
-        gold_dir=str(gold_dir), analyzer=analyzer.name, cues=cues, speaker=speaker, side=side,
-        content_f1=f1_sum / f1_n if f1_n else 0.0, content_n=f1_n, conflicts=conflicts,
-        misses=misses, false_alarms=false_alarms, wrong_speaker=wrong_speaker, wrong_side=wrong_side,
+        gold_dir=str(gold_dir), analyzer=analyzer.name, cues=scores.cues, speaker=scores.speaker, side=scores.side,
+        content_f1=scores.f1_sum / scores.f1_n if scores.f1_n else 0.0, content_n=scores.f1_n, conflicts=conflicts,
+        misses=scores.misses, false_alarms=false_alarms, wrong_speaker=scores.wrong_speaker, wrong_side=scores.wrong_side,
         conflict_misses=conflict_misses, conflict_false_alarms=conflict_false_alarms, problems=problems,
         curve=curve, corroboration=corroboration, min_confidence=settings.min_confidence,
         claims=all_claims, statement_of=statement_of, gold_conflict_pairs=gold_pairs, claim_to_gold=claim_to_gold,

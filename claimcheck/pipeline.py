@@ -11,11 +11,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import attribute, conflicts, dates, frames, ingest, resolve, similarity
-from .analyze import Analyzer, BuiltinAnalyzer
+from .analysis.analyzer import Analyzer, BuiltinAnalyzer
+from .analysis.text import ARABIC_LETTER
+from .attribution import attribute
 from .config import load_settings
+from .conflicts import detection as conflicts
+from .events import dates, frames, similarity
+from .ingest import reader as ingest
 from .models import Article, Claim, TimeRef
-from .text import ARABIC_LETTER
+from .speakers import resolve
 
 _ARABIC = re.compile(f"[{ARABIC_LETTER}]")
 
@@ -76,7 +80,7 @@ def ingest_paths(
     re-running adds nothing; a run killed half-way is completed by the next one. Edited metadata
     re-analyses the article: its claims keep their ids, and so their reviews.
     """
-    from .store import PIPELINE_VERSION, article_metadata
+    from .store.database import PIPELINE_VERSION, article_metadata
 
     analyzer = analyzer or BuiltinAnalyzer()
     report = IngestReport()

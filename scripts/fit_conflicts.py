@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimcheck import conflicts, evaluate, matching  # noqa: E402
+from claimcheck.conflicts import detection as conflicts, matching
+from claimcheck import evaluate  # noqa: E402
 from claimcheck.config import ConflictSettings  # noqa: E402
 
 MODEL = ROOT / "claimcheck" / "data" / "conflict_model.toml"
@@ -93,7 +94,7 @@ def main(argv: list[str]) -> None:
     table = calibration(scores, y)
     sources = ", ".join(str(d) for d in args.gold_dirs)
     lines = [
-        "# Weights of the conflict score (claimcheck/conflicts.py, features named in claimcheck/matching.py).",
+        "# Weights of the conflict score (claimcheck/conflicts/detection.py, features named in claimcheck/conflicts/matching.py).",
         "# Written by scripts/fit_conflicts.py: logistic regression on the development gold named in `source`.",
         f'source = "fitted on {sources}: {len(y)} candidate statement pairs, {sum(y)} gold conflicts, C={args.C}"',
         f"bias = {fitted.bias:.4f}",

@@ -51,7 +51,7 @@ def sqlite_url(tmp_path) -> str:
 def seeded_store(sqlite_url):
     """A SQLite store with the five seed articles ingested (with the fixtures manifest)."""
     from claimcheck.pipeline import ingest_paths
-    from claimcheck.store import Store
+    from claimcheck.store.database import Store
 
     store = Store(sqlite_url)
     report = ingest_paths(store, [SEEDS])
@@ -178,7 +178,7 @@ def db_url(request, tmp_path) -> str:
 @pytest.fixture
 def team_store(db_url):
     """A store on ``db_url`` (SQLite or PostgreSQL) with the seeds, their claims and a conflict."""
-    from claimcheck.store import Store
+    from claimcheck.store.database import Store
     from helpers import seed_store
 
     store = Store(db_url)

@@ -12,7 +12,7 @@ import json
 from helpers import GOLD, save_gold_claims, seed_store
 
 from claimcheck.models import Conflict
-from claimcheck.store import Store
+from claimcheck.store.database import Store
 
 DRONE_ARTICLE = "001_af9ab40275ef7aca"
 DRONE_WORD = "طائرة"

@@ -142,7 +142,8 @@ def claims_from_gold(gold_dir: Path = GOLD) -> tuple[dict[str, Claim], dict[str,
     references are resolved and frames built by the pipeline's own step. Returns the claims and
     the articles by id.
     """
-    from claimcheck import ingest, pipeline
+    from claimcheck import pipeline
+    from claimcheck.ingest import reader as ingest
     from claimcheck.models import Article  # noqa: F401  (named in the return type)
 
     articles = {a.name: a for a in ingest.read([gold_dir / "articles"]) if not isinstance(a, ingest.IngestError)}
@@ -205,7 +206,8 @@ def claims_from_text(text: str, lines: list[dict], *, name: str = "invented", ou
     ``negated``; the sentence is the line of ``text`` holding the content, and every span is found
     with ``str.find``. Dates and frames are made by the pipeline's own step.
     """
-    from claimcheck import ingest, pipeline
+    from claimcheck import pipeline
+    from claimcheck.ingest import reader as ingest
 
     article = ingest.build_article(text, name, meta={"outlet": outlet, "published": published})
     out: dict[str, Claim] = {}

@@ -7,11 +7,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import attribute, frames, resolve
-from claimcheck.analyze import BuiltinAnalyzer, split_sentences, tokenize
-from claimcheck.ingest import build_article
+from claimcheck.analysis.analyzer import BuiltinAnalyzer, tokenize
+from claimcheck.analysis.sentences import split_sentences
+from claimcheck.analysis.text import _CHAR_MAP, _DIACRITICS, normalize
+from claimcheck.attribution import attribute
+from claimcheck.events import frames
+from claimcheck.ingest.reader import build_article
 from claimcheck.pipeline import analyze_article
-from claimcheck.text import _CHAR_MAP, _DIACRITICS, normalize
+from claimcheck.speakers import resolve
 
 from conftest import SEEDS
 
@@ -169,7 +172,7 @@ def test_normalize_folds_each_character_as_the_table_says(text):
 def test_claims_of_one_article_are_framed_as_each_alone(seed_paths):
     # The pipeline analyses each sentence once per article (a memo); framing a claim on its own
     # must give the same frame.
-    from claimcheck import ingest
+    from claimcheck.ingest import reader as ingest
 
     for article in ingest.read(seed_paths):
         claims = resolve.resolve_speakers(article, attribute.extract(article, BuiltinAnalyzer().sentences(article)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.ingest import build_article
+from claimcheck.ingest.reader import build_article
 from claimcheck.pipeline import analyze_article
 from tests.conftest import GOLD
 
@@ -146,7 +146,7 @@ def test_seed_gold_meets_the_targets():
 def test_eval_command(flag):
     from click.testing import CliRunner
 
-    from claimcheck.cli import cli
+    from claimcheck.cli.main import cli
 
     result = CliRunner().invoke(cli, ["eval", str(GOLD), *flag])
     assert result.exit_code == 0, result.output
@@ -161,7 +161,7 @@ def test_dependency_parse_finds_the_subject_border():
     models = stanza_model_dir()
     if models is None:
         pytest.skip("no stanza Arabic models: set CLAIMCHECK_STANZA_DIR to a stanza resources folder")
-    from claimcheck.analyze_stanza import StanzaAnalyzer
+    from claimcheck.analysis.stanza_analyzer import StanzaAnalyzer
 
     article = build_article("أعلن المجلس العسكري هدنة لمدة يومين في المدينة.", "t")
     assert analyze_article(article) == []  # the rules alone cannot tell subject from object here

@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli import cli
-from claimcheck.text import visible
+from claimcheck.analysis.text import visible
+from claimcheck.cli.main import cli
 
 ESC = "\x1b"
 # An article whose name and text hold Rich markup, terminal control sequences and a bidi override.
@@ -92,7 +92,7 @@ def test_min_confidence_outside_0_1_is_an_error(seeded_store, value):
 
 
 def test_claims_and_conflicts_carry_their_review_status(tmp_path):
-    from claimcheck.store import Store
+    from claimcheck.store.database import Store
     from helpers import seed_store
 
     url = f"sqlite:///{tmp_path / 'claims.db'}"
@@ -125,7 +125,7 @@ def test_claims_and_conflicts_carry_their_review_status(tmp_path):
 
 
 def test_messages_count_in_english(tmp_path):
-    from claimcheck.store import Store
+    from claimcheck.store.database import Store
 
     url = f"sqlite:///{tmp_path / 'one.db'}"
     (tmp_path / "in").mkdir()
@@ -142,7 +142,7 @@ def test_messages_count_in_english(tmp_path):
 
 
 def test_csv_errors_name_the_line_a_row_starts_on(tmp_path):
-    from claimcheck import ingest
+    from claimcheck.ingest import reader as ingest
 
     sheet = tmp_path / "sheet.csv"
     # Header on line 1; the first row's text runs over lines 2–4; the second row (no text) is on line 5.

@@ -12,9 +12,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from claimcheck import conflicts
 from claimcheck.config import ConflictSettings
-from claimcheck.store import Store
+from claimcheck.conflicts import detection as conflicts
+from claimcheck.store.database import Store
 
 from helpers import claims_from_gold, claims_from_text, gold_conflict_pairs
 
@@ -337,7 +337,7 @@ def test_candidate_pairs_grow_about_linearly_when_the_store_grows_over_time(gold
 # --- On real articles of other wars (fixtures/gold/heldout) ------------------------------------
 
 def _heldout_claims(name: str):
-    from claimcheck.ingest import build_article
+    from claimcheck.ingest.reader import build_article
     from claimcheck.pipeline import analyze_article
     from tests.conftest import FIXTURES
 
@@ -347,7 +347,7 @@ def _heldout_claims(name: str):
 
 def test_each_side_blaming_the_other_is_a_competing_claim():
     from claimcheck.config import ConflictSettings
-    from claimcheck.conflicts import detect
+    from claimcheck.conflicts.detection import detect
 
     claims = _heldout_claims("h03_masrawy")
     by_id = {c.id: c for c in claims}
@@ -359,7 +359,7 @@ def test_each_side_blaming_the_other_is_a_competing_claim():
 
 def test_a_denial_of_what_was_just_claimed_and_no_denial_within_one_side():
     from claimcheck.config import ConflictSettings
-    from claimcheck.conflicts import detect
+    from claimcheck.conflicts.detection import detect
 
     sudan = _heldout_claims("h01_asharq-news")
     by_id = {c.id: c for c in sudan}

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import dates, ingest
+from claimcheck.events import dates
+from claimcheck.ingest import reader as ingest
 
 WEDNESDAY = date(2020, 5, 20)  # seed 003's date
 

@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import config, review
-from claimcheck.export import COLUMNS, ExportError, export, neutralise, records, to_frame
+from claimcheck import config
+from claimcheck.export.formats import COLUMNS, ExportError, export, neutralise, records, to_frame
+from claimcheck.review import decisions as review
 from helpers import add_claim
 
 
@@ -253,7 +254,7 @@ def test_the_schema_check_catches_misuse():
 
 
 def test_export_never_overwrites_or_creates_folders_unasked(reviewed, tmp_path):
-    from claimcheck.cli import cli
+    from claimcheck.cli.main import cli
 
     def run(*args):
         return CliRunner().invoke(cli, ["export", *args, "--db", reviewed.url])
@@ -294,7 +295,7 @@ def test_xlsx_is_laid_out_for_arabic_readers(reviewed, tmp_path, monkeypatch):
 
     from openpyxl import load_workbook
 
-    from claimcheck import export as export_mod
+    from claimcheck.export import formats as export_mod
 
     article = reviewed.articles()[0]["name"]
     evil = add_claim(reviewed, article, "=cmd|' /C calc'!A0", speaker="@attacker")

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from claimcheck import frames, knowledge
+from claimcheck.events import frames
+from claimcheck.knowledge import loader as knowledge
 from claimcheck.models import Claim, Span
 
 from helpers import claims_from_gold, claims_from_text

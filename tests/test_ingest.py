@@ -19,11 +19,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import config, ingest
-from claimcheck.analyze import BuiltinAnalyzer
-from claimcheck.cli import cli
+from claimcheck import config
+from claimcheck.analysis.analyzer import BuiltinAnalyzer
+from claimcheck.cli.main import cli
+from claimcheck.ingest import reader as ingest
 from claimcheck.pipeline import ingest_paths
-from claimcheck.store import Store
+from claimcheck.store.database import Store
 
 from conftest import ROOT, SEEDS
 
@@ -346,7 +347,7 @@ def test_sigkilled_ingest_is_completed_by_the_next_run(tmp_path):
 def test_help_does_not_import_stanza_or_torch():
     code = (
         "import sys\n"
-        "from claimcheck.cli import cli\n"
+        "from claimcheck.cli.main import cli\n"
         "for args in (['--help'], ['ingest', '--help'], ['models', '--help']):\n"
         "    try:\n"
         "        cli.main(args, prog_name='claimcheck')\n"
@@ -419,7 +420,7 @@ def test_a_file_without_arabic_gets_a_warning(tmp_path):
 
 
 def test_edited_metadata_is_noticed_and_reviews_stay(tmp_path):
-    from claimcheck import review
+    from claimcheck.review import decisions as review
 
     folder = tmp_path / "in"
     folder.mkdir()

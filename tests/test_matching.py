@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck import conflicts, corroboration, matching, similarity
 from claimcheck.config import ConflictSettings
+from claimcheck.conflicts import detection as conflicts, corroboration, matching
+from claimcheck.events import similarity
 
 from helpers import claims_from_gold, claims_from_text
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from claimcheck import review
 from claimcheck.pipeline import ingest_paths, reanalyze
+from claimcheck.review import decisions as review
 from tests.conftest import SEEDS
 
 
@@ -24,7 +24,7 @@ def test_reanalysis_keeps_reviews_of_unchanged_claims(seeded_store):
 
 
 def test_conflicts_are_kept_current_as_articles_arrive(sqlite_url, tmp_path):
-    from claimcheck.store import Store
+    from claimcheck.store.database import Store
 
     store = Store(sqlite_url)
     first = tmp_path / "first"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from claimcheck import review
-from claimcheck.review import ReviewError
+from claimcheck.review import decisions as review
+from claimcheck.review.decisions import ReviewError
 
 
 def _claims(store, n=3) -> list[str]:
@@ -183,8 +183,8 @@ def test_history_outlives_its_claim(team_store):
 WORKER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from claimcheck.store import Store
-    from claimcheck import review
+    from claimcheck.review import decisions as review
+    from claimcheck.store.database import Store
 
     url, claim, reviewer, sync = sys.argv[1:5]
     statuses = sys.argv[5:]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.ingest import build_article
+from claimcheck.ingest.reader import build_article
 from claimcheck.pipeline import analyze_article
 
 

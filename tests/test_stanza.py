@@ -13,9 +13,9 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.analyze import BuiltinAnalyzer
-from claimcheck.cli import cli
-from claimcheck.ingest import build_article
+from claimcheck.analysis.analyzer import BuiltinAnalyzer
+from claimcheck.cli.main import cli
+from claimcheck.ingest.reader import build_article
 
 from conftest import SEEDS, stanza_model_dir
 
@@ -41,7 +41,7 @@ def hub_reachable() -> bool:
 
 @pytest.fixture(scope="module")
 def analyzer():
-    from claimcheck.analyze_stanza import StanzaAnalyzer
+    from claimcheck.analysis.stanza_analyzer import StanzaAnalyzer
 
     return StanzaAnalyzer(str(MODELS))  # loading takes seconds: once per module
 

@@ -15,9 +15,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from click.testing import CliRunner
 
-from claimcheck import config, migrations, review
-from claimcheck.cli import cli
-from claimcheck.store import Base, Store, make_engine
+from claimcheck import config
+from claimcheck.cli.main import cli
+from claimcheck.review import decisions as review
+from claimcheck.store import migrations
+from claimcheck.store.database import Base, Store, make_engine
 from helpers import SEEDS, gold_claims, seed_store
 
 
@@ -121,13 +123,13 @@ def test_migrations_match_the_models(db_url):
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     store.close()
-    assert diff == [], "store.py and the migrations differ: add a migration (see claimcheck/migrations)"
+    assert diff == [], "store/database.py and the migrations differ: add a migration (see claimcheck/store/migrations)"
 
 
 OPEN_STORE = """
 import sys, time
 from pathlib import Path
-from claimcheck.store import Store
+from claimcheck.store.database import Store
 while not Path(sys.argv[2]).exists():
     time.sleep(0.001)
 Store(sys.argv[1]).close()
@@ -178,7 +180,7 @@ def _copies(folder: Path, tag: str, n: int) -> Path:
 INGEST_AT_THE_SIGNAL = """
 import sys, time
 from pathlib import Path
-from claimcheck.cli import cli
+from claimcheck.cli.main import cli
 go = Path(sys.argv.pop(1))
 while not go.exists():
     time.sleep(0.001)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from claimcheck.cli import cli
-from claimcheck.store import Store
+from claimcheck.cli.main import cli
+from claimcheck.store.database import Store
 from tui.app import DeskApp
 
 

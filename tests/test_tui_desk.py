@@ -8,7 +8,7 @@ import csv
 import pytest
 from desk_helpers import desk_store
 
-from claimcheck import review
+from claimcheck.review import decisions as review
 from tui.app import DeskApp
 from tui.dialogs import ExportDialog, VerdictDialog
 from tui.screens import ArticleScreen, ClaimsScreen, ConflictScreen, HelpScreen, QueueScreen
@@ -307,7 +307,7 @@ async def _a_note_on_the_pair_is_shown(desk):
 def big_desk(tmp_path):
     """Three copies of each seed article: more claims than the browser loads in two pages."""
     from claimcheck.pipeline import ingest_paths
-    from claimcheck.store import Store
+    from claimcheck.store.database import Store
     from conftest import SEEDS
 
     folder = tmp_path / "copies"

@@ -7,8 +7,8 @@ import re
 import pytest
 from desk_helpers import desk_store
 
-from claimcheck import review
-from claimcheck.text import normalize
+from claimcheck.analysis.text import normalize
+from claimcheck.review import decisions as review
 from tui import queries
 from tui.queries import ClaimFilter, ConflictFilter
 

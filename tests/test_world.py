@@ -10,9 +10,9 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.ingest import build_article
+from claimcheck.ingest.reader import build_article
 from claimcheck.pipeline import analyze_article
-from claimcheck.world import regular_nisba, side_on, state_side
+from claimcheck.speakers.world import regular_nisba, side_on, state_side
 
 
 def claim(text: str, cue: str, published: str | None = None):

@@ -11,8 +11,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from claimcheck import review
-from claimcheck.text import counted, visible
+from claimcheck.analysis.text import counted, visible
+from claimcheck.review import decisions as review
 
 from . import bidi
 from .screens import ClaimsScreen, HelpScreen, QueueScreen
@@ -51,7 +51,7 @@ class DeskApp(App[None]):
 
     def decide(self, kind: str, target_id: str, status: str, note: str | None = None,
                evidence: str | None = None) -> dict | None:
-        """Record a decision through claimcheck.review and show it at once.
+        """Record a decision through claimcheck.review.decisions and show it at once.
 
         Recording is one small write, done in place so that the screen shows the decision
         before the next key is read.
@@ -86,9 +86,9 @@ class DeskApp(App[None]):
 
     @work(group="export")
     async def export_claims(self, path: Path, claim_ids: Callable[[], list[str]] | None = None, **filters) -> None:
-        """Write claims to CSV with claimcheck.export (the code behind ``claimcheck export``)."""
+        """Write claims to CSV with claimcheck.export.formats (the code behind ``claimcheck export``)."""
         # Imported here, not at start: it brings pandas, a quarter of a second before first paint.
-        from claimcheck import export
+        from claimcheck.export import formats as export
 
         def run() -> int:
             ids = claim_ids() if claim_ids else None

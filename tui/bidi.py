@@ -30,7 +30,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-from claimcheck.text import visible
+from claimcheck.analysis.text import visible
 
 MODES = ("auto", "on", "off", "shape")
 CYCLE = ("off", "on", "shape")

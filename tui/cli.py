@@ -24,11 +24,11 @@ def desk(db: str | None, reviewer: str | None, bidi_mode: str) -> None:
     Example:
       claimcheck desk --reviewer amal --bidi shape
     """
-    from claimcheck.store import StoreError, open_store
+    from claimcheck.store.database import StoreError, open_store
 
     from .app import DeskApp
 
-    from claimcheck.cli import Context
+    from claimcheck.cli.common import Context
 
     group = click.get_current_context().find_object(Context)  # `claimcheck --db URL desk` works too
     group_db = group.db_option if group else None

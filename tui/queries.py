@@ -2,7 +2,7 @@
 
 The desk must paint its first screen in under a second on a store of 100k claims, so nothing
 here loads a whole table: pages come with LIMIT/OFFSET, totals with COUNT, and the review status
-of a row is the latest review's ``new_status`` (the rule ``claimcheck.review`` writes by), joined
+of a row is the latest review's ``new_status`` (the rule ``claimcheck.review.decisions`` writes by), joined
 in SQL so that a status filter still pages.
 """
 
@@ -13,8 +13,8 @@ from dataclasses import dataclass, fields
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from claimcheck.store import ArticleRow, ClaimRow, ConflictRow, folded_match, status_column
-from claimcheck.store import search_pattern  # noqa: F401  (the search's regex, shared with the CLI's filters)
+from claimcheck.store.database import ArticleRow, ClaimRow, ConflictRow, folded_match, status_column
+from claimcheck.store.database import search_pattern  # noqa: F401  (the search's regex, shared with the CLI's filters)
 
 _status = status_column  # the one definition of a row's current status, shared with the CLI
 

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Label
 
-from claimcheck import review
-from claimcheck.display import plain
+from claimcheck.cli.display import plain
+from claimcheck.review import decisions as review
 
 from ..bidi import display
 from ..widgets import DeskHeader, HistoryPanel, MarkedText

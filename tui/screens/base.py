@@ -8,8 +8,8 @@ from textual import work
 from textual.binding import Binding
 from textual.screen import Screen
 
-from claimcheck import review
-from claimcheck.review import CLAIM_STATUSES
+from claimcheck.review import decisions as review
+from claimcheck.review.decisions import CLAIM_STATUSES
 
 from ..dialogs import Verdict, VerdictDialog
 from ..widgets import DeskHeader

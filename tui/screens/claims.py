@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Footer
 
-from claimcheck import review
-from claimcheck.review import CLAIM_STATUSES
+from claimcheck.review import decisions as review
+from claimcheck.review.decisions import CLAIM_STATUSES
 
 from .. import queries
 from ..bidi import cell

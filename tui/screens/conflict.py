@@ -10,9 +10,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, Static
 
-from claimcheck import review
-from claimcheck.display import plain
-from claimcheck.review import CONFLICT_STATUSES
+from claimcheck.cli.display import plain
+from claimcheck.review import decisions as review
+from claimcheck.review.decisions import CONFLICT_STATUSES
 
 from .. import queries
 from ..dialogs import Verdict, VerdictDialog

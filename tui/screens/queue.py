@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 
-from claimcheck.review import CONFLICT_STATUSES
+from claimcheck.review.decisions import CONFLICT_STATUSES
 
 from .. import queries
 from ..bidi import cell

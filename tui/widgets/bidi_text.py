@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Input
 
-from claimcheck.text import visible
+from claimcheck.analysis.text import visible
 
 from ..bidi import BidiRenderable, display, has_rtl
 

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.widgets import Label
 
-from claimcheck.display import plain
+from claimcheck.cli.display import plain
 
 from .bidi_text import BidiText, MarkedText
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
-from claimcheck.display import plain
+from claimcheck.cli.display import plain
 
 
 class DeskHeader(Horizontal):

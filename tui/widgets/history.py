@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label
 
-from claimcheck.display import plain
+from claimcheck.cli.display import plain
 
 from .bidi_text import BidiText
 

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from claimcheck.review import CLAIM_STATUSES, CONFLICT_STATUSES
+from claimcheck.review.decisions import CLAIM_STATUSES, CONFLICT_STATUSES
 
 FLEX_MIN = 20
 STATUSES = tuple(dict.fromkeys(CLAIM_STATUSES + CONFLICT_STATUSES))

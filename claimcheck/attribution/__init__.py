@@ -1,0 +1,1 @@
+"""Attribution: the reported speech in each sentence (cue, speaker mention, role, content)."""

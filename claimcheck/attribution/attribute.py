@@ -1,0 +1,1387 @@
+"""Attribution: find reported speech in sentences and cut it into cue, speaker and content.
+
+Arabic news reports speech in a handful of shapes (domain.md): a cue verb with its
+subject and إن/أن ("وقال X، role، إن…"), a cue verb with a noun-phrase object ("أعلن X
+قصف…"), a participle that continues the same speaker ("، مؤكدا أن…"), a source phrase
+before or after the clause ("وبحسب X …", "…، وفق X"), relayed sources ("نقل X عن Y"),
+nested reports ("قال X إن Y أكد أن…") and speech in relative clauses ("التي قال إنها").
+This module finds those shapes on words with character offsets; ``resolve`` then turns
+the speaker mention into a canonical actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter, itemgetter
+from typing import NamedTuple
+
+from ..analysis.text import WORD_RE, normalize, normalize_word
+from ..knowledge import loader as knowledge
+from ..models import Article, Claim, Sentence, Span
+from ..speakers.actors import alias_length_at
+from ..speakers.world import institution_word
+from . import grammar
+
+OPEN_QUOTES = "«\"“'”"  # "”" opens a quotation too in some outlets' copy (”الليلة الماضية…”)
+CLOSE_FOR = {"«": "»", '"': '"', "“": "”", "'": "'", "”": "”"}
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    kind: str  # verb | participle | noun | source
+    np_object: bool = False
+    preps: tuple[str, ...] = ()
+    denial: bool = False
+    needs_complement: bool = False
+    needs_speaker: bool = False
+    relay: bool = False
+    words: tuple[str, ...] = ()  # for multi-word source phrases (normalised)
+    requires: tuple[str, ...] = ()  # one of these words must follow soon ("حمّل … المسؤولية")
+    tells: bool = False  # the verb's object is the listener ("أبلغ X Y بأن…")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    single: dict[str, CueEntry]
+    phrases: dict[str, list[CueEntry]]  # source phrases by first word, longest first
+    complementizers: frozenset[str]
+    titles: frozenset[str]
+    hedges: dict[str, list[tuple[str, ...]]]  # phrases by first word, as the ones below
+    negations: frozenset[str]
+    not_negations: dict[str, list[tuple[str, ...]]]
+    denial_phrases: dict[str, list[tuple[str, ...]]]
+    content_starters: frozenset[str]
+    not_report_before: frozenset[str]
+
+
+def _norm_words(phrase: str) -> tuple[str, ...]:
+    return tuple(normalize(w) for w in WORD_RE.findall(phrase))
+
+
+def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases indexed by their first word, so a lookup tries only the ones that can match."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = knowledge.load("cues")
+    single: dict[str, CueEntry] = {}
+    for kind, group in (("verb", "verbs"), ("participle", "participles"), ("noun", "nouns")):
+        for e in data.get(group, []):
+            entry = CueEntry(
+                lemma=e["lemma"], kind=kind, np_object=e.get("object") == "np",
+                preps=tuple(normalize(p) for p in e.get("prep", [])), denial=bool(e.get("denial")),
+                needs_complement=bool(e.get("needs_complement")), needs_speaker=bool(e.get("needs_speaker")),
+                relay=bool(e.get("relay")), requires=tuple(normalize(w) for w in e.get("requires", [])),
+                tells=bool(e.get("tells")),
+            )
+            for form in e["forms"]:
+                single.setdefault(normalize(form), entry)
+    phrases = []
+    for e in data.get("sources", []):
+        for phrase in e["phrases"]:
+            phrases.append(CueEntry(lemma=e["lemma"], kind="source", relay=bool(e.get("relay")), words=_norm_words(phrase)))
+    phrases.sort(key=lambda c: -len(c.words))
+    by_first: dict[str, list[CueEntry]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase.words[0], []).append(phrase)
+    return Lexicon(
+        single=single,
+        phrases=by_first,
+        complementizers=frozenset(normalize(c) for c in data["complementizers"]),
+        titles=frozenset(normalize(t) for t in data["titles"]),
+        hedges=_by_first([_norm_words(h) for h in data.get("hedges", [])]),
+        negations=frozenset(normalize(n) for n in data["negations"]),
+        not_negations=_by_first([_norm_words(n) for n in data.get("not_negations", [])]),
+        denial_phrases=_by_first([_norm_words(n) for n in data.get("denial_phrases", [])]),
+        content_starters=frozenset(normalize(w) for w in data.get("content_starters", [])),
+        not_report_before=frozenset(normalize(w) for w in data.get("not_report_before", [])),
+    )
+
+
+# --- words of a sentence --------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    norm: str
+    bare: str  # normalised, without a leading و/ف
+    conj: bool  # had a leading و/ف
+    gap_before: str  # the characters between the previous word and this one
+    comma: bool = False  # a comma or semicolon in gap_before
+    cue: tuple | None = None  # what ``_cue_candidates`` says of this word form, None for most words
+
+
+_CUE = itemgetter(3)  # the cue candidates in a ``_word_info``
+_WORD_CUE = attrgetter("cue")
+# The sentence as gap, word, gap, word, …, gap: one C call instead of a match object per word.
+_SPLIT_WORDS = re.compile(f"({WORD_RE.pattern})")
+
+
+def sentence_words(text: str, start: int, end: int) -> list[Word]:
+    parts = _SPLIT_WORDS.split(text[start:end])
+    return _make_words(parts, list(map(_word_info, parts[1::2])), start)
+
+
+def _make_words(parts: list[str], infos: list[tuple], start: int) -> list[Word]:
+    """Words from the split sentence (gap, word, gap, …) and each word's ``_word_info``."""
+    words: list[Word] = []
+    append = words.append
+    pos = start
+    for gap, word, (norm, bare, conj, cue) in zip(parts[0::2], parts[1::2], infos):
+        pos += len(gap)
+        end = pos + len(word)
+        append(Word(word, pos, end, norm, bare, conj, gap, gap != " " and not _COMMA_SET.isdisjoint(gap), cue))
+        pos = end
+    return words
+
+
+@lru_cache(maxsize=200_000)
+def _word_info(word: str) -> tuple[str, str, bool, tuple | None]:
+    """Normalised form, form without و/ف, whether that و/ف is "and", and the cue candidates.
+
+    Cached per word form (news vocabulary repeats): most words are no cue at all.
+    """
+    norm = normalize(word)
+    conj = len(norm) > 2 and norm[0] in "وف" and norm not in _ROOT_WAW  # "وزارة" is no "and"
+    bare = norm[1:] if conj else norm
+    cue = _cue_candidates(norm, word.endswith("ة"))
+    phrases, entry, _suffix, whole = cue
+    if whole and conj:
+        conj, bare = False, norm  # the و/ف is the verb's own letter ("وصف", "فشل"), not "and"
+    return norm, bare, conj, cue if phrases or entry is not None else None
+
+
+class _Norms:
+    """The normalised forms of a sentence's words, read in place (for the actor matcher)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: list[Word]):
+        self.words = words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i: int) -> str:
+        return self.words[i].norm
+
+
+def _has(gap: str, chars: str) -> bool:
+    return not _charset(chars).isdisjoint(gap)
+
+
+@lru_cache(maxsize=16)
+def _charset(chars: str) -> frozenset[str]:
+    return frozenset(chars)
+
+
+COMMA = "،,؛;"
+_COMMA_SET = frozenset(COMMA)
+_QUOTE_SET = frozenset("«»“”\"")
+# Words that end a speaker mention: channels, time, manner (kept out of speaker and content).
+_STOP_AFTER_SPEAKER = grammar.words("stop_after_speaker")
+_CHANNEL_AFTER_IN = grammar.words("channel_after_in")
+_DATIVE = grammar.words("dative")
+_CONNECTORS = grammar.words("connectors")
+_GLOSS_STARTS = _by_first(grammar.phrases("gloss_starts"))
+_RELATIVES = grammar.words("relatives")
+_ROOT_WAW = grammar.words("root_waw")
+# Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
+_MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
+
+
+def _is_complementizer(word: Word, lex: Lexicon) -> bool:
+    return word.norm in lex.complementizers or (word.conj and word.bare in lex.complementizers)
+
+
+def _match_phrase(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
+    if i + len(phrase) > len(words):
+        return False
+    for k, p in enumerate(phrase):
+        w = words[i + k]
+        candidates = {w.norm, w.bare}
+        if k == 0 and len(w.norm) > len(p) and w.norm.endswith(p) and w.norm[: len(w.norm) - len(p)] in ("و", "ف", "وف"):
+            candidates.add(p)
+        # "لـ" may be glued to the next word: "وفقا لمسؤولين" matches "وفقا ل".
+        if p == "ل" and w.norm.startswith("ل"):
+            return k == len(phrase) - 1 and k > 0
+        if p not in candidates:
+            return False
+    return True
+
+
+def _starts_phrase(words: list[Word], k: int, index: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether one of the indexed phrases starts at word ``k`` (matched as ``_match_phrase`` does)."""
+    w = words[k]
+    keys = {w.norm, w.bare}
+    for prefix in ("و", "ف", "وف"):
+        if w.norm.startswith(prefix):
+            keys.add(w.norm[len(prefix) :])
+    return any(_match_phrase(words, k, phrase) for key in keys for phrase in index.get(key, ()))
+
+
+@dataclass
+class CueHit:
+    index: int  # first word
+    last: int  # last word of the cue
+    entry: CueEntry
+    suffix_object: bool = False  # the verb carries an object pronoun ("اعتبره")
+
+
+_OBJ_SUFFIXES = ("هما", "هم", "ها", "ه")
+_PASSIVE = re.compile("^[\u0621-\u064a]\u064f.*\u064e[\u0651]?[\u0621-\u064a]$|^[\u0621-\u064a]\u064f.*[\u0621-\u064a]\u0651?\u064e[\u0621-\u064a]$")
+
+
+def _passive(word: str) -> bool:
+    """A vowelled passive ("تُحمَّل", "قُتِل" is not a cue anyway): damma on the first letter and fatha
+    before the last. Unvowelled text gives no sign, and is read as active."""
+    bare = word.lstrip("وف")
+    return "\u064f" in bare[:2] and bool(_PASSIVE.match(bare))
+
+
+def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
+    hits: list[CueHit] = []
+    reach = 0  # words before this belong to a source phrase already found
+    for i in compress(count(), map(_WORD_CUE, words)):  # only the words that may be cues
+        if i < reach:
+            continue
+        w = words[i]
+        phrases, entry, suffix, _whole = w.cue
+        phrase = next((p for p in phrases if _match_phrase(words, i, p.words)), None)
+        if phrase:
+            reach = i + len(phrase.words)
+            hits.append(CueHit(i, reach - 1, phrase))
+            continue
+        if entry is not None and entry.kind == "verb" and _passive(w.text):
+            entry = None  # "تُحمَّل قوات حفتر المسؤولية": a passive has no speaker
+        if entry is not None and (not entry.requires or any(x.norm in entry.requires for x in words[i + 1 : i + 7])):
+            hits.append(CueHit(i, i, entry, suffix))
+    return hits
+
+
+def _with_object_suffix(lex: Lexicon, norm: str, bare: str, conj: bool) -> tuple[CueEntry, bool] | None:
+    """(cue, whole word) for a verb with an object pronoun: "نفاه" is "نفى" + "ه".
+
+    The word is tried as it is too: the و of "وصفه" is the verb's own letter.
+    """
+    for form in dict.fromkeys((bare, norm)):
+        for suf in _OBJ_SUFFIXES:
+            stem = form[: -len(suf)] if form.endswith(suf) else None
+            if stem and stem.endswith("ا") and stem[:-1] + "ي" in lex.single:
+                stem = stem[:-1] + "ي"  # "نفاه" is "نفى" + "ه"
+            if stem and len(stem) >= 3 and stem in lex.single and lex.single[stem].np_object:
+                return lex.single[stem], form == norm and conj
+    return None
+
+
+def _cue_candidates(norm: str, ends_with_ta: bool) -> tuple[tuple[CueEntry, ...], CueEntry | None, bool, bool]:
+    """Source phrases that may start at a word, and the single-word cue it is (with clitics
+    and an object pronoun taken off). Called once per word form, through ``_word_info``."""
+    lex = lexicon()
+    conj = len(norm) > 2 and norm[0] in "وف"
+    bare = norm[1:] if conj else norm
+    phrases = list(lex.phrases.get(norm, ())) + (list(lex.phrases.get(bare, ())) if conj else [])
+    if norm[:2] in ("وف", "فو"):
+        phrases += lex.phrases.get(norm[2:], [])
+    phrases.sort(key=lambda c: -len(c.words))
+    entry = lex.single.get(norm)
+    whole = entry is not None
+    if entry is None and conj:
+        entry = lex.single.get(bare)
+    suffix = False
+    if entry is None and not ends_with_ta:  # "ة" folds to "ه" but is no pronoun
+        found = _with_object_suffix(lex, norm, bare, conj)
+        if found is not None:
+            (entry, whole), suffix = found, True
+    if entry is not None and entry.kind == "noun":
+        entry = None
+    return tuple(phrases), entry, suffix, whole and entry is not None
+
+
+# --- the parts of one claim ------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    hit: CueHit
+    cue: Span
+    speaker: Span | None  # the mention; for an implicit subject, an antecedent in the same sentence
+    content: Span | None  # None: the verb names a speaker but carries no claim of its own
+    role: str | None = None
+    relayed_by: str | None = None
+    addressee: str | None = None
+    nested_in: int | None = None  # index of the outer draft
+    implicit: bool = False
+
+
+def _scan_quotes(text: str, start: int, end: int, depth: int = 0, straight: bool = False) -> tuple[int, bool]:
+    """Quotation state after ``text[start:end]``: «…»/“…” nesting depth, and whether a "…" is open."""
+    segment = text[start:end]
+    if "«" not in segment and "»" not in segment and "“" not in segment and "”" not in segment and '"' not in segment:
+        return depth, straight  # most stretches hold no quotation mark: skip the loop
+    for ch in segment:
+        if ch in "«“":
+            depth += 1
+        elif ch in "»”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight = not straight
+    return depth, straight
+
+
+def _quote_depth(text: str, start: int, end: int) -> int:
+    depth, straight = _scan_quotes(text, start, end)
+    return depth + (1 if straight else 0)
+
+
+def _is_masdar_text(norm: str, lex: Lexicon) -> bool:
+    return norm in lex.content_starters or bool(_MASDAR.match(norm.removeprefix("ال")))
+
+
+def _is_masdar(word: Word, lex: Lexicon, definite_ok: bool) -> bool:
+    """A verbal noun that can open a noun-phrase content ("سحب القوات", "الانضمام إلى")."""
+    bare = word.bare if word.conj else word.norm
+    if bare in lex.content_starters:
+        return True
+    if bare.startswith("ال"):
+        if not definite_ok:
+            return False
+        bare = bare[2:]
+    for suffix in ("ها", "هم", "ه"):  # "انسحابها", "دعمه"
+        if bare.endswith(suffix) and (_MASDAR.match(bare[: -len(suffix)]) or bare[: -len(suffix)] in lex.content_starters):
+            return True
+    return bool(_MASDAR.match(bare))
+
+
+class _SpeakerSpan(NamedTuple):
+    """A speaker mention being delimited: it starts at word ``s`` and cannot reach ``limit``."""
+
+    words: list[Word]
+    s: int
+    limit: int
+    entry: CueEntry
+    lex: Lexicon
+    outlet: str | None
+    np_border: bool
+
+    def next_norm(self, k: int) -> str:
+        return self.words[k + 1].norm if k + 1 < self.limit else ""
+
+
+def _comma_or_colon(m: _SpeakerSpan, k: int) -> bool:
+    return _has(m.words[k].gap_before, COMMA + ":")
+
+
+def _after_short_name(m: _SpeakerSpan, k: int) -> bool:
+    """"قوات سوريا الديمقراطية (قسد) الاشتباكات": the bracketed short name ends it."""
+    return k - m.s >= 2 and ")" in m.words[k].gap_before and "(" in m.words[k - 1].gap_before
+
+
+def _clause_word(m: _SpeakerSpan, k: int) -> bool:
+    """A complementizer, the cue's own preposition or a relative pronoun starts what follows."""
+    w = m.words[k]
+    return _is_complementizer(w, m.lex) or w.norm in m.entry.preps or w.norm in _RELATIVES - {"من", "ما"}
+
+
+def _addressed_party(m: _SpeakerSpan, k: int) -> bool:
+    """"دعت المنسقة … الطرفين إلى": the addressee is not part of the speaker."""
+    return bool(m.entry.preps) and m.words[k].norm in _ADDRESSEES and k + 1 < m.limit and m.words[k + 1].norm in m.entry.preps
+
+
+def _stop_word(m: _SpeakerSpan, k: int) -> bool:
+    """A word that never continues a mention, except "في" before a definite noun or a known body
+    ("مصدر في الجيش", "مصادر عسكرية في قوات حكومة الوفاق")."""
+    w = m.words[k]
+    if w.norm not in _STOP_AFTER_SPEAKER:
+        return False
+    nxt = m.next_norm(k)
+    belongs = nxt.startswith("ال") or alias_length_at(_Norms(m.words), k + 1, m.outlet) \
+        or institution_word(nxt)  # "مصدر في وزارة الداخلية العراقية", "مسؤول في قوى الأمن"
+    return w.norm != "في" or not belongs or nxt.removeprefix("ال") in _CHANNEL_AFTER_IN
+
+
+def _channel(m: _SpeakerSpan, k: int) -> bool:
+    """"على لسان…", "على صفحته", "بحسابه": where the words appeared, not who said them."""
+    w = m.words[k]
+    if w.norm == "علي" and m.next_norm(k) in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها"):
+        return True
+    return w.norm[:1] in ("ل", "ب") and w.norm[1:] in _CHANNEL_AFTER_IN
+
+
+def _speech_possessive(m: _SpeakerSpan, k: int) -> bool:
+    """"عن مصدر عسكري قوله إن"."""
+    return m.words[k].norm in _SPEECH_POSSESSIVES
+
+
+def _given_to_media(m: _SpeakerSpan, k: int) -> bool:
+    """"لرويترز", "لوسائل الإعلام": whom the words were given to."""
+    w = m.words[k]
+    return w.norm[:1] == "ل" and (w.norm[1:] in _MEDIA_NOUNS or _is_outlet(w.text[1:]))
+
+
+def _told(m: _SpeakerSpan, k: int) -> bool:
+    """"وأبلغ السكان وكالة الأنباء…": whom they told."""
+    w = m.words[k]
+    return bool(m.entry.tells) and (w.norm in _MEDIA_NOUNS or _names_person(w.norm) or _is_outlet(w.text))
+
+
+def _listener(m: _SpeakerSpan, k: int) -> bool:
+    """"وقال المسؤولون لخامنئي إن": the listener, not part of the speaker."""
+    w = m.words[k]
+    return w.norm[:1] == "ل" and not w.norm.startswith("لل") and _names_person(w.norm[1:])
+
+
+def _object_starts(m: _SpeakerSpan, k: int) -> bool:
+    """With no إن/أن ahead, the object of an accusing verb starts the content: a verbal noun,
+    "اتهم X بارتكاب…" (the governed preposition glued to a verbal noun), or a second noun phrase
+    ("اتهم الجيش السوداني قوات الدعم السريع…")."""
+    if not (m.np_border and m.entry.np_object):
+        return False
+    w = m.words[k]
+    return _is_masdar(w, m.lex, definite_ok=k - m.s >= 2) \
+        or (w.norm[:1] in m.entry.preps and _is_masdar_text(w.norm[1:], m.lex)) \
+        or (w.norm in _OBJECT_HEADS and m.words[k - 1].norm.startswith("ال"))
+
+
+# Where a speaker mention stops, in order: the first rule true at a word ends the mention before it.
+_SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
+    _comma_or_colon,
+    _after_short_name,
+    _clause_word,
+    _addressed_party,
+    _stop_word,
+    _channel,
+    _speech_possessive,
+    _given_to_media,
+    _told,
+    _listener,
+    _object_starts,
+)
+
+
+def _known_name_end(m: _SpeakerSpan, known: int) -> int:
+    """Index one past a known actor's name at ``m.s`` (with its bracketed short name and a role after it)."""
+    words, limit = m.words, m.limit
+    k = m.s + known
+    if k < limit and "(" in words[k].gap_before:
+        close = next((j for j in range(k + 1, min(len(words), k + 4)) if ")" in words[j].gap_before), None)
+        if close is not None and close <= limit:
+            k = close  # "وكالة الأنباء السورية (سانا)": the bracketed short name belongs to the name
+    # A role may follow a known name without commas ("أحمد المسماري الناطق باسم قوات حفتر").
+    if k < limit and words[k].norm.removeprefix("ال") in _ROLE_HEADS_BARE and not words[k].comma:
+        return _speaker_end(words, k, limit, m.entry, m.lex, m.outlet, m.np_border) if k + 1 < limit else k + 1
+    return k
+
+
+def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Lexicon, outlet: str | None,
+                 np_border: bool = True) -> int:
+    """Index one past the speaker mention that starts at word ``s`` (before ``limit``).
+
+    ``np_border``: no إن/أن follows, so a verbal noun may be where the content starts
+    (with a complementizer ahead, "شبكة أطباء السودان بأن" keeps its plural noun).
+    """
+    m = _SpeakerSpan(words, s, limit, entry, lex, outlet, np_border)
+    known = alias_length_at(_Norms(words), s, outlet)
+    if known and s + known <= limit:
+        return _known_name_end(m, known)
+    for k in range(s + 1, limit):
+        if any(stop(m, k) for stop in _SPEAKER_STOPS):
+            return k
+    return max(s, limit)
+
+
+def _end_at_comma(words: list[Word], k: int, lex: Lexicon, cue_starts: set[int]) -> int | None:
+    """Where a content ends at a comma before word ``k``: a gloss, another subject's report, a hedge or a cue."""
+    if _starts_phrase(words, k, _GLOSS_STARTS):
+        return words[k - 1].end
+    if _starts_phrase(words, k, _SUBJECT_OPENERS) and any(j in cue_starts for j in range(k + 1, min(len(words), k + 13))):
+        return words[k - 1].end  # "…، لكن الأخيرة نفت صلتها": another subject's report follows
+    if _starts_phrase(words, k, lex.hedges) or k in cue_starts:
+        return words[k - 1].end
+    return None
+
+
+def _end_at_cue(words: list[Word], k: int, c: int, lex: Lexicon, cue_starts: set[int]) -> int | None:
+    """Where a content ends at a cue word ``k`` with no comma before it."""
+    if k not in cue_starts:
+        return None
+    w = words[k]
+    if words[k - 1].norm in _RELATIVES and _named_subject_after(words, k + 1, lex):
+        # "…"الهدنة" التي دعا إليها حفتر": another speaker's clause is not part of this content
+        # (but "بما وصفها بـ…", the same speaker's own words, is).
+        return words[k - 2].end if k - 1 > c else words[k - 1].end
+    if w.conj:
+        return words[k - 1].end
+    if k == len(words) - 1 and w.cue[1] is not None and w.cue[1].denial:
+        # "…بقتل جنديين والأخيرة تنفي", "…، وتل ابيب تنفي": a denial by another subject closes the sentence.
+        j = next((j for j in range(k - 1, max(c, k - 4), -1) if words[j].conj), None)
+        if j is not None:
+            return words[j - 1].end
+    return None
+
+
+def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexicon, cue_starts: set[int]) -> int:
+    """Character offset where the content starting at word ``c`` ends."""
+    quoted_from = _quoted(words[c])
+    origin = _open_quote_start(text, words, c)  # count quotes from the opening mark, if any
+    depth, straight = _scan_quotes(text, origin, words[c].start)
+    for k in range(c + 1, len(words)):
+        w = words[k]
+        gap = w.gap_before
+        if gap == " " and k not in cue_starts:
+            continue  # a plain space before a word that opens nothing: no rule below can apply
+        # Quote state at the start of word k: quotation marks are never part of a word, so
+        # only the gap since word k-1 can change it.
+        if gap != " " and not _QUOTE_SET.isdisjoint(gap):
+            depth, straight = _scan_quotes(gap, 0, len(gap), depth, straight)
+        inside = depth > 0 or straight
+        comma = w.comma
+        if quoted_from and comma and not inside and w.conj:
+            # «…»، وتنفذ…: a quoted content ends with its quotation when a new clause follows.
+            return words[k - 1].end + len(w.gap_before.split("،")[0].split(",")[0].rstrip())
+        if inside:
+            continue  # never cut inside a quotation
+        end = _end_at_comma(words, k, lex, cue_starts) if comma else _end_at_cue(words, k, c, lex, cue_starts)
+        if end is not None:
+            return end
+    return sent_end
+
+
+def _drop_glued_prep(text: str, content: Span | None, entry: CueEntry) -> Span | None:
+    """"وصفها بتوسعة…" → "توسعة…": a governed preposition glued to the content is left out."""
+    if content is None:
+        return None
+    start = content.start
+    for prep in entry.preps:
+        if len(prep) == 1 and text.startswith(prep, start) and content.end - start > 4 and text[start + 1] not in " «\"":
+            start += 1
+            while start < content.end and text[start] == "ـ":  # "بـ" with tatweel
+                start += 1
+            return Span(start, content.end)
+    return content
+
+
+def _refers_back(content: str) -> bool:
+    """A content that only points back: "هذه المعلومات", "ذلك", "هذا الأمر"."""
+    found = WORD_RE.findall(content, 0, 200)  # three words tell
+    if len(found) < 4 and len(content) > 200:
+        found = WORD_RE.findall(content)
+    return 0 < len(found) <= 2 and normalize_word(found[0]) in _POINTERS
+
+
+def _named_subject_after(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether the words from ``k`` (after a cue verb) name its subject, past "إليها"/"له"."""
+    while k < len(words) and (words[k].norm in _IN_IT or words[k].norm in _DATIVE):
+        k += 1
+    if k >= len(words) or _quoted(words[k]) or _is_complementizer(words[k], lex):
+        return False
+    w = words[k].norm
+    return w.startswith("ال") or w in lex.titles or bool(alias_length_at(_Norms(words), k))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,؛;:-–("):
+        end -= 1
+    while start < end and (text[start].isspace() or text[start] in "،,:-–)"):
+        start += 1
+    return start, end
+
+
+def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop the enclosing quotation marks when the whole content is one quotation."""
+    if end - start >= 2 and text[start] in OPEN_QUOTES and text[end - 1] == CLOSE_FOR[text[start]]:
+        inner = text[start + 1 : end - 1]
+        if len(WORD_RE.findall(inner)) < 2:
+            return start, end  # scare quotes around one term ("الهدنة") are not a quotation
+        opener, closer = text[start], CLOSE_FOR[text[start]]
+        if opener == closer and opener not in inner:
+            return start + 1, end - 1
+        if opener != closer and _quote_depth(inner, 0, len(inner)) == 0 and closer not in inner.split(opener)[0]:
+            return start + 1, end - 1
+    return start, end
+
+
+def _past_channel(words: list[Word], k: int, limit: int, lex: Lexicon) -> tuple[int, bool]:
+    """Past a channel phrase at word ``k``: (index, True) where the content starts, or (index, False) to go on.
+
+    "في بيان له أمس،" / "خلال الجلسة،": skip to a near comma or complementizer;
+    else only the channel itself ("على صفحته في فيسبوك").
+    """
+    window = range(k + 1, min(limit, k + 7))
+    j = next((x for x in window if words[x].comma or _is_complementizer(words[x], lex)), None)
+    if j is None:
+        j = next((x for x in window if _is_masdar(words[x], lex, definite_ok=False)), None)
+    if j is not None:
+        return (j + 1, True) if _is_complementizer(words[j], lex) else (j, False)
+    k += 2
+    if k + 1 < limit and words[k].norm in _CHANNEL_PREPS and words[k - 1].norm.removeprefix("ال") in _CHANNEL_AFTER_IN | _CHANNEL_OWNED:
+        k += 2  # "على صفحته في فيسبوك"
+    return k, False
+
+
+def _skip_to_content(words: list[Word], k: int, limit: int, entry: CueEntry, lex: Lexicon) -> int:
+    """From word ``k`` after the speaker, skip channel, time and manner words and a governed preposition."""
+    while k < limit:
+        w = words[k]
+        if _is_complementizer(w, lex):
+            return k + 1
+        if w.norm in entry.preps or w.norm in _CONNECTORS or w.norm in _DATIVE:
+            k += 1
+        elif w.norm in _CHANNEL_PREPS and k + 1 < limit:
+            k, found = _past_channel(words, k, limit, lex)
+            if found:
+                return k
+        elif (w.norm in _STOP_AFTER_SPEAKER and w.norm not in ("من", "عن", "إلى")) \
+                or (w.norm[:1] == "ل" and w.norm[1:].removeprefix("ال") in _MEDIA_NOUNS):
+            k += 1
+        else:
+            return k
+    return k
+
+
+def _span_text(text: str, words: list[Word], a: int, b: int) -> str:
+    return text[words[a].start : words[b - 1].end] if b > a else ""
+
+
+def _role_span_text(text: str, words: list[Word], a: int, b: int) -> str:
+    """A role's text, with the quotation or bracket it opened closed: "بـ«الجيش الوطني»"."""
+    if b <= a:
+        return ""
+    return text[_closed(text, Span(words[a].start, words[b - 1].end)).start : _closed(text, Span(words[a].start, words[b - 1].end)).end]
+
+
+def _find_relay(words: list[Word], s: int, limit: int, entry: CueEntry) -> tuple[int, int] | None:
+    """(end of the conduit, start of the source) for "نقل X عن Y", "-نقلا عن Y-", "على لسان Y"."""
+    for k in range(s, limit - 1):
+        w = words[k]
+        if w.norm == "نقلا" and words[k + 1].norm == "عن":
+            return k, k + 2
+        if entry.relay and w.norm == "عن" and k > s:
+            return k, k + 1
+        if w.norm == "علي" and words[k + 1].norm == "لسان" and k + 2 < limit:
+            return k, k + 2
+    return None
+
+
+def _addressee(words: list[Word], a: int, b: int) -> str | None:
+    """The outlet the speaker spoke to ("لقناة الحرة", "في تصريحات للجزيرة")."""
+    from ..ingest.segment import outlet_by_name
+
+    for k in range(a, min(b, len(words))):
+        w = words[k]
+        if w.norm[:1] != "ل":
+            continue  # every shape below is glued to the ل of "to"
+        if w.norm[1:] in _MEDIA_NOUNS and k + 1 < len(words):
+            name = words[k + 1].text.strip("«»\"")
+            return outlet_by_name(name) or name
+        if w.norm.startswith("لل") and outlet_by_name("ال" + w.text[2:]):
+            return outlet_by_name("ال" + w.text[2:])
+        if w.norm[:1] == "ل" and _is_outlet(w.text[1:]):
+            return outlet_by_name(w.text[1:]) or w.text[1:]
+    return None
+
+
+def _open_quote_start(text: str, words: list[Word], c: int) -> int:
+    gap = words[c].gap_before
+    for n in range(len(gap) - 1, -1, -1):
+        if gap[n] in OPEN_QUOTES:
+            return words[c].start - (len(gap) - n)
+        if not gap[n].isspace():
+            break
+    return words[c].start
+
+
+def _with_content(text: str, words, c: int, sentence: Sentence, lex: Lexicon, cue_starts) -> Span | None:
+    if c >= len(words):
+        return None
+    start = _open_quote_start(text, words, c)
+    end = _content_end(text, words, c, sentence.end, lex, cue_starts)
+    while end < sentence.end and text[end] in "»\"”" and _quote_depth(text, start, end):
+        end += 1  # close the quotation the content opened
+    end = _closed(text, Span(start, end)).end  # and a bracket: "في مدينة مصراتة (غرب)"
+    start, end = _trim(text, start, end)
+    start, end = _unquote(text, start, end)
+    return Span(start, end) if end > start else None
+
+
+def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, outlet: str | None = None) -> list[Draft]:
+    """Claims of one sentence, with speaker mentions not yet resolved.
+
+    Drafts with ``content`` None name a speaker without a claim ("وقد أكدت X هذه المعلومات")
+    and serve as the antecedent of a later implicit subject ("وقالت إن…").
+    """
+    lex = lex or lexicon()
+    parts = _SPLIT_WORDS.split(text[sentence.start : sentence.end])
+    infos = list(map(_word_info, parts[1::2]))
+    if not any(map(_CUE, infos)):
+        return []  # no word of the sentence can open a report: most narration stops here
+    words = _make_words(parts, infos, sentence.start)
+    hits = [h for h in find_cues(words, lex) if not _conditional(words, h.index, lex) and not _describes_channel(words, h)]
+    if not hits:
+        return []
+    cue_starts = {h.index for h in hits}
+    drafts: list[Draft] = []
+    covered: list[tuple[int, int]] = []  # cue-to-content regions of earlier drafts
+    for n, hit in enumerate(hits):
+        if n and hits[n - 1].last == hit.index - 1 and hit.entry.kind != "source":
+            continue  # "وتابع محذرا", "جدد رفض": two cue words, one claim
+        start = words[hit.index].start
+        if _quote_depth(text, sentence.start, start):
+            continue  # words inside a quotation are the speaker's, not a new report
+        if any(a <= start < b for a, b in covered):
+            continue  # "على لسان" / "نقلا عن" inside another cue's speaker: part of that claim
+        later = [h.index for h in hits[n + 1 :] if h.entry.kind != "source"]
+        next_cue = later[0] if later else len(words)
+        draft = _draft(text, words, hit, next_cue, sentence, lex, cue_starts, drafts, outlet)
+        if draft is None:
+            continue
+        drafts.append(draft)
+        if draft.content is not None:
+            covered.append((draft.cue.end, draft.content.start))
+    return drafts
+
+
+def _describes_channel(words: list[Word], hit: CueHit) -> bool:
+    """A verb that describes the statement just named, not a report of its own.
+
+    "في بيان ورد لوكالة شفق نيوز، إن…" (a statement sent to the agency), "وجاء في بيان للوزارة
+    أوردته وكالة الأنباء الرسمية أن…" (a statement the agency carried).
+    """
+    i = hit.index
+    if hit.entry.kind != "verb" or i == 0:
+        return False
+    carries = hit.suffix_object or (i + 1 < len(words) and words[i + 1].norm[:1] == "ل")
+    return carries and any(words[j].norm.removeprefix("ال") in _CHANNEL_AFTER_IN for j in range(max(0, i - 2), i))
+
+
+def _conditional(words: list[Word], i: int, lex: Lexicon) -> bool:
+    return i > 0 and words[i - 1].norm in lex.not_report_before
+
+
+def _inside(draft: Draft, offset: int) -> bool:
+    return draft.content is not None and draft.content.start <= offset < draft.content.end
+
+
+@dataclass
+class _Context:
+    """What every rule for one cue needs to know about its sentence."""
+
+    text: str
+    words: list[Word]
+    sentence: Sentence
+    lex: Lexicon
+    cue_starts: set[int]
+    drafts: list[Draft]  # the drafts of this sentence so far
+    outlet: str | None
+    next_cue: int  # index of the next non-source cue word (a speaker never runs past it)
+
+    def content_from(self, c: int | None, entry: CueEntry) -> Span | None:
+        if c is None:
+            return None
+        span = _with_content(self.text, self.words, c, self.sentence, self.lex, self.cue_starts)
+        span = _drop_glued_prep(self.text, span, entry)
+        if span is not None and _refers_back(self.text[span.start : span.end]):
+            return None  # "أكدت X هذه المعلومات": the content is in another sentence
+        return span
+
+
+class _Placement(NamedTuple):
+    """Where a cue stands relative to the claims already drafted in its sentence."""
+
+    outer: int | None  # the draft whose content holds the cue
+    before: str  # the word before the cue, normalised
+    relative: bool  # after a relative pronoun ("…، وهو ما نفاه الجيش")
+    inner_words: list[Word]  # words of the outer content before this cue
+    nested_in: int | None  # the outer draft, unless the cue is coordinated with it
+
+
+def _placement(words: list[Word], hit: CueHit, drafts: list[Draft], cue_start: int) -> _Placement | None:
+    """The cue's place among the drafts, or None when it introduces no claim of its own."""
+    i = hit.index
+    outer = next((n for n in range(len(drafts) - 1, -1, -1) if _inside(drafts[n], cue_start)), None)
+    before = words[i - 1].norm if i > 0 else ""
+    coordinated = words[i].conj or words[i].comma or before in _BUT
+    relative = before in _RELATIVES
+    inner_words: list[Word] = []
+    if outer is not None and not coordinated and not relative:
+        inner_words = [w for w in words if drafts[outer].content.start <= w.start < cue_start]
+        if hit.entry.kind == "source" or len(inner_words) > 3:
+            return None  # a relay phrase or a cue buried in the content ("بحجة أن…")
+    nested_in = outer if outer is not None and not coordinated else None
+    return _Placement(outer, before, relative, inner_words, nested_in)
+
+
+def _source_cue_draft(ctx: _Context, hit: CueHit) -> Draft | None:
+    """A source phrase ("بحسب…", "وفق…"), unless it hedges the cued claim just before it."""
+    words, i = ctx.words, hit.index
+    if i > 0 and any(d.content is not None and d.content.end >= words[i - 1].end - 1 for d in ctx.drafts):
+        return None  # "…، حسبما نقلت الوكالة" right after a cued claim: a hedge, not a claim
+    return _source_draft(ctx.text, words, hit, ctx.sentence, ctx.lex, ctx.cue_starts)
+
+
+def _participle_draft(ctx: _Context, hit: CueHit, cue_span: Span) -> Draft | None:
+    """A participle ("مضيفا أن…"): the previous speaker goes on."""
+    entry = hit.entry
+    content = ctx.content_from(_skip_to_content(ctx.words, hit.last + 1, len(ctx.words), entry, ctx.lex), entry)
+    return Draft(hit, cue_span, _antecedent(ctx.drafts), content, implicit=True) if content else None
+
+
+def _opener(ctx: _Context, hit: CueHit) -> int | None:
+    """The word that opens the content after a verb: إن/أن, a colon, or a quotation."""
+    opener = next((k for k in range(hit.last + 1, ctx.next_cue) if _is_complementizer(ctx.words[k], ctx.lex)
+                   or ":" in ctx.words[k].gap_before), None)
+    return _quotation_after(ctx, hit) if opener is None else opener
+
+
+def _subject_start(words: list[Word], hit: CueHit) -> int:
+    """The first word after the verb that may be its subject (past "لنا", "إنه", "فيه")."""
+    s = hit.last + 1
+    while s < len(words) and (words[s].norm in _DATIVE or words[s].norm in _CONNECTORS or words[s].norm in _IN_IT):
+        s += 1
+    return s
+
+
+def _verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, place: _Placement) -> Draft | None:
+    """A finite verb: its subject (the speaker), then the content."""
+    words, entry = ctx.words, hit.entry
+    opener = _opener(ctx, hit)
+    s = _subject_start(words, hit)
+    if place.relative and hit.suffix_object and s < len(words) and words[s].norm.startswith("ال") \
+            and place.before in _WHAT:
+        # "…، وهو ما نفاه الجيش": the army denies what the previous claim of the sentence said.
+        return _what_draft(ctx, hit, cue_span, s)
+    if entry.denial and hit.last == len(words) - 1:
+        return _trailing_denial(ctx, hit, cue_span)
+    fronted = (_fronted_subject(ctx, hit) or _subject_after_opener(ctx, hit)) if place.outer is None else None
+    if fronted is not None:
+        # "«حماس» تنفي رواية إسرائيل", "الجيش يؤكد أن…": the subject comes first, as in headlines.
+        c = opener + 1 if opener is not None else _skip_to_content(words, s, len(words), entry, ctx.lex)
+        content = ctx.content_from(c, entry)
+        return Draft(hit, cue_span, fronted, content) if content else None
+    if _no_subject(ctx, hit, s, opener, place.before, place.relative):
+        if place.nested_in is not None and not place.relative and not place.inner_words:
+            return None  # "إنه يعتبر…": the same speaker restating, no report of another's words
+        return _implicit_verb_draft(ctx, hit, cue_span, s, opener, place.nested_in)
+    return _explicit_verb_draft(ctx, hit, cue_span, s, opener, place.relative, place.nested_in)
+
+
+def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lexicon, cue_starts, drafts, outlet) -> Draft | None:
+    """The claim one cue introduces, by the shape it stands in (or None when it introduces none)."""
+    ctx = _Context(text, words, sentence, lex, cue_starts, drafts, outlet, next_cue)
+    cue_span = Span(words[hit.index].start, words[hit.last].end)
+    place = _placement(words, hit, drafts, cue_span.start)
+    if place is None:
+        return None
+    if hit.entry.kind == "source":
+        return _source_cue_draft(ctx, hit)
+    if hit.entry.kind == "participle":
+        return _participle_draft(ctx, hit, cue_span)
+    return _verb_draft(ctx, hit, cue_span, place)
+
+
+def _fronted_subject(ctx: _Context, hit: CueHit) -> Span | None:
+    """A subject before an imperfect cue verb that opens the sentence: "قوات X تحمل الجيش…"."""
+    words, i = ctx.words, hit.index
+    verb = words[i]
+    if i == 0 or i > 5 or verb.conj or ctx.drafts or verb.norm[:1] not in ("ي", "ت"):
+        return None
+    before = words[:i]
+    if any(w.norm in _STOP_AFTER_SPEAKER or w.norm in _RELATIVES or _is_complementizer(w, ctx.lex) for w in before):
+        return None
+    if before[0].conj or any(w.comma for w in before[1:]):
+        return None  # "وتشهد…" or a clause before a comma: not a subject in front
+    return _closed(ctx.text, Span(before[0].start, before[-1].end))
+
+
+_OPENING_MARKS = "«“”\""
+
+
+def _opens_content(word: Word, lex: Lexicon) -> bool:
+    """A colon or an opening quotation mark before the word: the content starts with it."""
+    gap = word.gap_before
+    return ":" in gap or (not _is_complementizer(word, lex) and any(q in gap for q in _OPENING_MARKS))
+
+
+def _quotation_after(ctx: _Context, hit: CueHit) -> int | None:
+    """A quotation that follows the verb and its subject with no إن/أن or colon.
+
+    "وأضاف نتنياهو “سنقرر الخطوات المستقبلية…”", "وأضاف البيان ”الليلة الماضية…",
+    "وتابع ”الجهود الرامية…": the quotation is the content. A quoted name (scare quotes, one to
+    three words: "وكالة “أعماق”") is not.
+    """
+    words, text = ctx.words, ctx.text
+    for k in range(hit.last + 1, min(ctx.next_cue, hit.last + 6)):
+        w = words[k]
+        if w.comma or _is_complementizer(w, ctx.lex):
+            return None
+        mark = next((q for q in _OPENING_MARKS if q in w.gap_before), None)
+        if mark is None:
+            continue
+        closer = {"«": "»", "“": "”", "”": "”", '"': '"'}[mark]
+        close = text.find(closer, w.start, ctx.sentence.end)
+        inside = WORD_RE.findall(text, w.start, close if close >= 0 else ctx.sentence.end)
+        return k if len(inside) >= 4 else None
+    return None
+
+
+def _subject_after_opener(ctx: _Context, hit: CueHit) -> Span | None:
+    """The subject between a sentence-opening particle and its cue verb.
+
+    "لكن الرئيس الأميركي، دونالد ترمب، أكد عبر تغريدة…", "لكن متحدثا باسم الجيش الكيني نفى…",
+    "وكان أبو عبيدة المتحدث باسم الكتائب قد صرح…": after لكن/كان/فيما the subject comes first.
+    """
+    words, i = ctx.words, hit.index
+    if words[i].conj or i < 2:
+        return None
+    # The clause opens at the sentence start or after a comma ("…، لكن الأخيرة نفت صلتها").
+    for clause in (0, next((k for k in range(i - 1, 0, -1) if words[k].comma), 0)):
+        start = next((clause + len(p) for p in _SUBJECT_OPENERS.get(words[clause].norm, ())
+                      if _match_phrase(words, clause, p)), None)
+        if start is not None:
+            break
+    if start is None or any(d.content is not None and d.content.end > words[clause].start for d in ctx.drafts):
+        return None
+    end = i - 1 if words[i - 1].norm in ("قد", "لقد") else i
+    if not 1 <= end - start <= 12:
+        return None
+    subject = words[start:end]
+    if any(_is_complementizer(w, ctx.lex) or w.norm in _RELATIVES or _quoted(w) or w.cue is not None for w in subject):
+        return None
+    return _closed(ctx.text, Span(subject[0].start, subject[-1].end))
+
+
+def _trailing_denial(ctx: _Context, hit: CueHit, cue_span: Span) -> Draft | None:
+    """A denial that closes the sentence denies its earlier claim.
+
+    "وزارة الدفاع السورية تتهم قوات سوريا الديمقراطية بقتل جنديين والأخيرة تنفي",
+    "حزب الله يعلن قصف سفينة حربية إسرائيلية، وتل ابيب تنفي": the subject stands between the
+    earlier claim and the verb.
+    """
+    earlier = next((d for d in reversed(ctx.drafts) if d.content is not None), None)
+    if earlier is None:
+        return None
+    words = ctx.words
+    subject = [w for w in words if earlier.content.end <= w.start < cue_span.start]
+    if not 1 <= len(subject) <= 4:
+        return None
+    start = subject[0].start + (1 if subject[0].conj else 0)  # "والأخيرة": "and" is not the speaker
+    return Draft(hit, cue_span, Span(start, subject[-1].end), earlier.content)
+
+
+def _what_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int) -> Draft | None:
+    earlier = next((d for d in reversed(ctx.drafts) if d.content is not None), None)
+    if earlier is None:
+        return None
+    end = _speaker_end(ctx.words, s, ctx.next_cue, hit.entry, ctx.lex, ctx.outlet, False)
+    speaker = Span(ctx.words[s].start, ctx.words[end - 1].end)
+    return Draft(hit, cue_span, speaker, earlier.content)
+
+
+def _no_subject(ctx: _Context, hit: CueHit, s: int, opener: int | None, before: str, relative: bool) -> bool:
+    """Whether the verb has no subject of its own after it (a pronoun subject: "وأضاف أن…")."""
+    words, entry = ctx.words, hit.entry
+    if s >= len(words) or (opener is not None and s >= opener):
+        return True
+    first = words[s]
+    return (
+        words[hit.index].bare.endswith("وا")  # "وأبلغوا خامنئي": they (told) him
+        or (before in _BUT and words[hit.index - 1].norm != "لكن")  # "لكنه جدد…"
+        or (hit.suffix_object and (relative or not first.norm.startswith("ال")))  # "الذي اعتبره مجرم حرب"
+        or first.norm in _STOP_AFTER_SPEAKER
+        or first.norm in entry.preps
+        or (_quoted(first) and not alias_length_at(_Norms(words), s, ctx.outlet))  # a quotation is content
+        or (entry.np_object and _is_masdar(first, ctx.lex, definite_ok=False))  # "أعلن سحب القوات"
+    )
+
+
+def _implicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, opener: int | None,
+                         nested_in: int | None) -> Draft | None:
+    words, entry = ctx.words, hit.entry
+    if opener is not None:
+        c = opener if _opens_content(words[opener], ctx.lex) else _skip_to_content(words, opener, len(words), entry, ctx.lex)
+    elif entry.np_object or hit.suffix_object:
+        c = _skip_to_content(words, s, len(words), entry, ctx.lex)
+    else:
+        return None
+    content = ctx.content_from(c, entry)
+    if content is None:
+        return None
+    draft = Draft(hit, cue_span, _antecedent(ctx.drafts), content, implicit=True)
+    draft.nested_in = nested_in
+    return draft
+
+
+def _comma_role(ctx: _Context, end: int) -> tuple[str | None, int] | None:
+    """"جدد X، الأمين العام لـ…، دعوته": a role closed by a comma, then the noun-phrase content."""
+    words = ctx.words
+    if end >= ctx.next_cue or not words[end].comma:
+        return None
+    close = next((j for j in range(end + 1, ctx.next_cue) if words[j].comma), None)
+    head = words[end].norm
+    if close is not None and (head.removeprefix("ال") in _ROLE_HEADS_BARE or head in ("التابع", "التابعه")):
+        return _role_span_text(ctx.text, words, end, close), close  # "، التابعة للجيش الوطني،" too
+    return None
+
+
+def _verb_content_start(ctx: _Context, hit: CueHit, end: int, opener: int | None) -> int | None:
+    """Where the content of a verb with an explicit subject starts (None when nothing follows)."""
+    words, lex, entry = ctx.words, ctx.lex, hit.entry
+    if opener is not None:
+        return opener if _opens_content(words[opener], lex) else opener + 1
+    if entry.np_object:
+        return _skip_to_content(words, end, len(words), entry, lex)
+    return None
+
+
+def _verb_content(ctx: _Context, hit: CueHit, c: int | None, relative: bool) -> Span | None:
+    words = ctx.words
+    if relative and c is not None and (c >= len(words) or words[c].bare in _RELATIVES or words[c].norm in _RELATIVES):
+        return _antecedent_noun(ctx.text, words, hit.index)  # "الهدنة التي دعا إليها حفتر": the head noun
+    return ctx.content_from(c, hit.entry)
+
+
+def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, opener: int | None, relative: bool,
+                         nested_in: int | None) -> Draft | None:
+    text, words, lex, entry, outlet = ctx.text, ctx.words, ctx.lex, hit.entry, ctx.outlet
+    limit = opener if opener is not None else ctx.next_cue
+    end = _speaker_end(words, s, limit, entry, lex, outlet, opener is None)
+    if opener is None and entry.np_object and end >= ctx.next_cue:
+        # No إن/أن and no visible border between subject and object: ask the dependency parse
+        # (when the analyzer made one) where the subject ends.
+        end = _parsed_subject_end(ctx.sentence, cue_span, words, s) or end
+    role = None
+    if opener is not None and end < opener:
+        # An appositive between commas: "X، آمر …، إن" / "وزير …، أنتوني بلينكن، إن".
+        role, end = _apposition(text, words, s, end, opener, entry, lex, outlet)
+    speaker_to = end
+    comma_role = _comma_role(ctx, end) if opener is None else None
+    if comma_role is not None:
+        role, end = comma_role
+    speaker_from, relayed = s, None
+    relay = _find_relay(words, s, limit, entry)
+    if relay is not None:
+        # "نقل X عن Y أن…", "أفاد X -نقلا عن Y- بأن…", "دعت X على لسان Y": Y speaks, X passed it on.
+        conduit_end, speaker_from = relay
+        relayed = _span_text(text, words, s, conduit_end)
+        speaker_to = _speaker_end(words, speaker_from, limit, entry, lex, outlet, opener is None)
+        end = max(end, speaker_to)
+    if speaker_to <= speaker_from:
+        return None
+    speaker = _closed(text, Span(words[speaker_from].start, words[speaker_to - 1].end))
+    c = _verb_content_start(ctx, hit, end, opener)
+    content = _verb_content(ctx, hit, c, relative)
+    if content is None:
+        # A speaker without a claim here ("وقد أكدت X هذه المعلومات"): kept as the antecedent of a
+        # following "وقالت إن…" in the same sentence.
+        return Draft(hit, cue_span, speaker, None)
+    draft = Draft(hit, cue_span, speaker, content, role=role, relayed_by=relayed)
+    draft.addressee = _addressee(words, hit.last + 1, c)
+    draft.nested_in = nested_in
+    return draft
+
+
+def _parsed_subject_end(sentence: Sentence, cue: Span, words: list[Word], s: int) -> int | None:
+    """Word index after the cue verb's subject (nsubj subtree), when the analyzer parsed the sentence."""
+    if not sentence.parsed:
+        return None
+    tokens = sentence.tokens
+    verbs = [n for n, t in enumerate(tokens) if cue.start <= t.start < cue.end and t.upos in ("VERB", "AUX", None)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subjects = [n for n, t in enumerate(tokens) if t.head == verb and (t.deprel or "").startswith("nsubj")]
+    if not subjects:
+        return None
+    members = set(subjects)
+    changed = True
+    while changed:  # the subject's whole subtree
+        changed = False
+        for n, t in enumerate(tokens):
+            if n not in members and t.head in members:
+                members.add(n)
+                changed = True
+    end = max(tokens[n].end for n in members)
+    if end <= words[s].start:
+        return None
+    for k in range(s, len(words)):
+        if words[k].start >= end:
+            return k
+    return len(words)
+
+
+def _antecedent_noun(text: str, words: list[Word], i: int) -> Span | None:
+    """The noun a relative clause at word ``i`` hangs on, with its quotation marks."""
+    if i < 2:
+        return None
+    head = words[i - 2]
+    start = _open_quote_start(text, words, i - 2)
+    end = head.end
+    if start < head.start and end < len(text) and text[end] == CLOSE_FOR.get(text[start], ""):
+        end += 1
+    return Span(start, end)
+
+
+def _closed(text: str, span: Span) -> Span:
+    """Extend a mention over the bracket or quote it opened: "وكالة الأنباء السورية (سانا)"."""
+    start, end = span.start, span.end
+    for opener, closer in (("(", ")"), ("«", "»")):
+        opened, closed = text.count(opener, span.start, span.end), text.count(closer, span.start, span.end)
+        if opened > closed and text.startswith(closer, end):
+            end += 1
+        elif closed > opened and start > 0 and text[start - 1] == opener:
+            start -= 1  # "«الجيش الوطني» الليبي"
+    return Span(start, end)
+
+
+def _quoted(word: Word) -> bool:
+    return "«" in word.gap_before or '"' in word.gap_before
+
+
+def _antecedent(drafts: list[Draft]) -> Span | None:
+    """The subject an implicit cue continues: the last speaker named in this sentence."""
+    for d in reversed(drafts):
+        if d.speaker is not None:
+            return d.speaker
+    return None
+
+
+def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) -> tuple[str | None, int]:
+    """Role between commas after the speaker, or the name after a role ("وزير …، أنتوني بلينكن،")."""
+    j = end
+    while j < opener and not (j > end and words[j].comma):
+        j += 1
+    segment = words[end:j]
+    if not segment:
+        return None, end
+    head = segment[0].norm.removeprefix("ال")
+    if head in _ROLE_HEADS_BARE:
+        # The role ends where the channel or the time begins ("…، الناطق باسم الجيش في بيان له أمس، أن").
+        stop = next((x for x in range(end + 1, j) if words[x].norm in _STOP_AFTER_SPEAKER
+                     and not (words[x].norm == "في" and x + 1 < j and words[x + 1].norm.startswith("ال")
+                              and words[x + 1].norm.removeprefix("ال") not in _CHANNEL_AFTER_IN)), j)
+        return _role_span_text(text, words, end, stop), end
+    first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
+    looks_like_name = 1 <= len(segment) <= 3 and not any(
+        w.norm.startswith("ال") or w.norm in _STOP_AFTER_SPEAKER or w.norm in _CHANNEL_AFTER_IN for w in segment)  # not "في بيان"
+    if first_is_role and (looks_like_name or alias_length_at(_Norms(words), end, outlet)):
+        return _span_text(text, words, s, end), j
+    return None, end
+
+
+def _run_to_comma(words: list[Word], k: int, s: int, limit: int) -> int:
+    """The first word from ``k`` with a comma before it (not counting word ``s``), else ``limit``."""
+    while k < limit and not (k > s and words[k].comma):
+        k += 1
+    return k
+
+
+def _ends_source_np(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """Whether word ``k`` no longer belongs to the noun phrase naming a source."""
+    w = words[k]
+    if w.comma or w.norm in _CONNECTORS or _is_complementizer(w, lex):
+        return True
+    prev = words[k - 1].norm
+    definite = w.norm.startswith(("ال", "لل", "بال", "وال"))
+    adjectival = w.norm.endswith(_ADJECTIVE_ENDINGS) and not w.norm.endswith(_VERB_ENDINGS)
+    attached = prev in _ATTACHERS or w.norm in _ATTACHERS
+    glued = w.norm[:1] in ("ب", "ل") and w.norm[1:].startswith("ال")
+    name_part = prev in lex.titles or prev in ("عبد", "ابو", "بن")
+    quoted = "«" in w.gap_before or '"' in w.gap_before
+    if not (definite or adjectival or attached or glued or name_part or quoted):
+        return True
+    return w.norm.endswith(_VERB_ENDINGS) and not (definite or attached)
+
+
+def _source_np_end(words: list[Word], s: int, limit: int, lex: Lexicon) -> int:
+    """End of the noun phrase naming a source before its clause ("وبحسب مصدر عسكري في الجيش أدت…")."""
+    for k in range(s + 1, limit):
+        if words[k].norm in ("صادر", "صادره"):
+            # "بيان صادر عن مكتب رئيس الوزراء،": the issuer runs to the comma.
+            return _run_to_comma(words, k, s, limit)
+        if _ends_source_np(words, k, lex):
+            return k
+    return max(s, limit)
+
+
+def _leading_source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cue_starts, cue_span: Span,
+                          s: int, glued: bool) -> Draft | None:
+    """"وبحسب مصدر عسكري، أدت…": the source first, then its clause."""
+    limit = len(words)
+    np_end = _source_np_end(words, s, limit, lex)
+    speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
+    c = np_end
+    # "…تحدثوا للصحيفة بشرط عدم الكشف عن هوياتهم، فقد ضغط": the clause starts after the comma.
+    comma = next((k for k in range(np_end, limit) if words[k].comma), None)
+    if comma is not None and comma - np_end <= 10 and not any(k in cue_starts for k in range(np_end, comma)):
+        c = comma
+    while c < limit and words[c].norm in _CONNECTORS:
+        c += 1
+    content = _with_content(text, words, c, sentence, lex, cue_starts - {hit.index})
+    return Draft(hit, cue_span, speaker, content) if content else None
+
+
+def _claim_before_source(words: list[Word], i: int, lex: Lexicon) -> int | None:
+    """The first word of the clause a trailing source phrase at word ``i`` attributes."""
+    first = 0
+    while first < i and words[first].norm in _LEADING_ADVERBIALS | _CONNECTORS:
+        first += 1
+    if first >= i:
+        return None
+    # "…رغم وجود مزاعم بأن X فعل Y، وفق ما قال Z": Z's claim is the clause after "مزاعم بأن".
+    for k in range(first + 1, i - 1):
+        if words[k].norm in _CLAIM_NOUNS and _is_complementizer(words[k + 1], lex):
+            first = k + 2
+    return first
+
+
+def _trailing_source_draft(text, words, hit: CueHit, lex: Lexicon, cue_span: Span, s: int, glued: bool) -> Draft | None:
+    """After the clause: "…، وفق السلطات الإسرائيلية." The source runs to the comma or the end."""
+    i = hit.index
+    np_end = _run_to_comma(words, s, s, len(words))
+    speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
+    first = _claim_before_source(words, i, lex)
+    if first is None:
+        return None
+    start, end = _trim(text, words[first].start, words[i].start)
+    w0 = words[first]
+    if w0.norm.startswith("و") and w0.conj and w0.start == start:
+        start += len(w0.text) - len(w0.text.lstrip("و")) or 1  # the journalist's "و" is not part of the claim
+    return Draft(hit, cue_span, speaker, Span(start, end)) if end > start else None
+
+
+def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cue_starts) -> Draft | None:
+    i, last = hit.index, hit.last
+    # "وفقا لمسؤولين…": the ل that ends the phrase is glued to the first word of the source.
+    glued = bool(hit.entry.words) and hit.entry.words[-1] == "ل" and words[last].norm != "ل"
+    if glued:
+        last -= 1
+    cue_span = Span(words[i].start, words[last].end)
+    s = last + 1
+    if s >= len(words) or (i > 0 and words[i - 1].norm in ("ما", "مما", "لما", "بما")):
+        return None  # "نفت … ما ورد في بيان وزارة الدفاع": what the statement said is an object here
+    if all(w.norm in _LEADING_ADVERBIALS for w in words[:i]):
+        return _leading_source_draft(text, words, hit, sentence, lex, cue_starts, cue_span, s, glued)
+    return _trailing_source_draft(text, words, hit, lex, cue_span, s, glued)
+
+
+_ROLE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("role_heads"))
+_MEDIA_NOUNS = grammar.words("media_nouns")
+_IN_IT = grammar.words("in_it")
+_BUT = grammar.words("but")
+_ATTACHERS = grammar.words("attachers")
+_ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "ان")
+_VERB_ENDINGS = ("وا", "ت")
+_LEADING_ADVERBIALS = grammar.words("leading_adverbials")
+_CLAIM_NOUNS = grammar.words("claim_nouns")
+_SUBJECT_OPENERS = _by_first(grammar.phrases("subject_openers"))
+_ADDRESSEES = grammar.words("addressees")
+_SPEECH_POSSESSIVES = grammar.words("speech_possessives")
+_OBJECT_HEADS = grammar.words("object_heads")
+_POINTERS = frozenset(normalize(w) for w in ("هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين", "هؤلاء"))
+_WHAT = frozenset(normalize(w) for w in ("ما", "وهو ما", "الأمر الذي", "وهذا ما"))
+
+
+@lru_cache(maxsize=50_000)
+def _names_person(norm: str) -> bool:
+    from ..speakers.actors import actor_index
+
+    index = actor_index()
+    return any(index.actors[a[1]].kind == "person" for a in index.by_first.get(norm, ()))
+
+
+@lru_cache(maxsize=50_000)
+def _is_outlet(word: str) -> bool:
+    """A news outlet named in one word ("رويترز", "الجزيرة"), from the outlet and actor lists."""
+    from ..ingest.segment import outlet_by_name
+    from ..speakers.actors import actor_index
+
+    if outlet_by_name(word):
+        return True
+    index = actor_index()
+    return any(index.actors[a[1]].kind == "outlet" and a[0] == (normalize(word),) for a in index.by_first.get(normalize(word), ()))
+_CHANNEL_PREPS = frozenset(normalize(w) for w in ("في", "خلال", "عبر", "أمام", "على"))
+_CHANNEL_OWNED = frozenset(normalize(w) for w in ("صفحته", "صفحتها", "حسابه", "حسابها", "موقعه", "موقعها"))
+
+
+# --- whole article -----------------------------------------------------------------------
+
+
+def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
+    """Claims of every sentence, with speaker mentions as written (resolved later).
+
+    For an implicit subject ``speaker_text`` is "" and ``speaker_span`` points at the
+    antecedent in the same sentence, when there is one.
+    """
+    lex = lexicon()
+    text = article.text
+    article_id = article.id  # a hash of the whole text: computed once, not per claim
+    claims: list[Claim] = []
+    for sentence in sentences:
+        drafts = extract_sentence(text, sentence, lex, article.outlet)
+        index_of: dict[int, int] = {}
+        for n, d in enumerate(drafts):
+            if d.content is None:
+                continue
+            index_of[n] = len(claims)
+            content_text = text[d.content.start : d.content.end]
+            direct = (
+                d.content.start > 0 and text[d.content.start - 1] in OPEN_QUOTES
+                and d.content.end < len(text) and text[d.content.end] == CLOSE_FOR[text[d.content.start - 1]]
+            )
+            nested = index_of.get(d.nested_in) if d.nested_in is not None else None
+            claims.append(
+                Claim(
+                    article_id=article_id,
+                    story=sentence.story,
+                    sentence=Span(sentence.start, sentence.end),
+                    cue=d.cue,
+                    cue_text=text[d.cue.start : d.cue.end],
+                    cue_lemma=d.hit.entry.lemma,
+                    cue_kind=d.hit.entry.kind,
+                    content=d.content,
+                    content_text=content_text,
+                    speaker_text="" if d.implicit or d.speaker is None else text[d.speaker.start : d.speaker.end],
+                    speaker="",
+                    speaker_span=d.speaker,
+                    role=d.role,
+                    direct=direct,
+                    negated=d.hit.entry.denial or _negated(content_text, lex),
+                    addressee_outlet=d.addressee,
+                    relayed_by=d.relayed_by,
+                    nested_in=str(nested) if nested is not None else None,
+                )
+            )
+    return claims
+
+
+def _negated(content: str, lex: Lexicon) -> bool:
+    """True when the claim's main predicate is negated (not "لا يزال", not a later clause)."""
+    clause = content.partition("،")[0]
+    found = WORD_RE.findall(clause, 0, 200)  # the first five words are all that count
+    if len(found) < 6 and len(clause) > 200:
+        found = WORD_RE.findall(clause)  # (unless they run past 200 characters)
+    words = list(map(normalize_word, found[:5]))
+    for k, w in enumerate(words):
+        if w in lex.not_negations and any(tuple(words[k : k + len(n)]) == n for n in lex.not_negations[w]):
+            return False
+        if w in lex.denial_phrases and any(tuple(words[k : k + len(n)]) == n for n in lex.denial_phrases[w]):
+            return True
+        if w in lex.negations and w != "ما":
+            return True
+        if (w.startswith("و") and k > 0) or w in lex.complementizers:
+            break  # a later coordinated clause, or someone else's words reported inside
+    return False

@@ -1,0 +1,1 @@
+"""Conflicts: candidate pairs of claims, their typed conflicts with reasons, and corroboration groups."""

@@ -1,0 +1,420 @@
+"""Matching claims on what they say: the shared ground of conflicts and corroboration.
+
+Every claim becomes an ``Item`` (its content keys from the frame, its date range, its story and place
+in it, whether it denies). Three steps follow, each a small function:
+
+1. **Antecedents.** A denial that names what it denies only by pointing at it ("نفى ذلك", "هذه الأنباء
+   عارية عن الصحة", "ما أعلنه …") is resolved to the claim it answers: the nearest earlier claim of the
+   same story by another speaker (and not of the denier's own side) that affirms something. The denial
+   then carries that claim's keys, so it also meets the same claim carried by other outlets.
+2. **Candidates.** Within a story, every pair of claims by two speakers.
+   Across stories, claims are blocked on their *rare* keys (roots, named things, counted nouns met in
+   few claims: الجيش or إسرائيل are too common to bring two claims together) inside a date window, so
+   the cost grows with the claims per key and day, not with the square of the store.
+3. **Features.** Each candidate pair gets named features in [0, 1] (``FEATURES``); conflicts and
+   corroboration score them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from ..analysis.text import normalize_name
+from ..config import ConflictSettings
+from ..events import dates, frames
+from ..events.similarity import BACK_REFERENCE, DENIAL, DISMISSAL, RESPONSE
+from ..knowledge import loader as knowledge
+from ..models import Claim, Frame
+from ..speakers.actors import sides_in_text
+
+FEATURES = (
+    "overlap",  # shared roots, weighted by rarity (Dice over inverse document frequencies)
+    "shared_entities",  # named things both mention (places, countries, weapons, units), up to three
+    "place_differs",  # both name a place below a country, and not the same one
+    "numbers_differ",  # the same counted thing with different figures
+    "numbers_agree",  # the same counted thing with the same figure
+    "same_story",
+    "nearby",  # in one story, 1 / (1 + claims' sentences between them)
+    "response",  # in one story, the later claim opens with a response marker (في المقابل، من جهته، ردا على)
+    "denial",  # exactly one of the two denies or negates
+    "dismissal",  # one dismisses (دعاية، أكاذيب، مزاعم)
+    "answers",  # the denial was resolved to this very claim
+    "opposed_sides",  # two known sides that are not allies
+    "side_unknown",  # one side or both unknown
+    "same_event",  # the event frames' actions are of one family
+    "frame_rule",  # the event-frame rules type the pair (their confidence)
+    "date_close",  # 1 on the same day, less with the gap; 0.3 when a date is unknown
+    "denial_cue",  # exactly one of the two is said with a denial verb (نفى، كذّب)
+    "leads",  # each is its speaker's first statement in the story (0.5 when one is)
+    "names_other",  # one's content names the other's side ("…القصف الذي نفذه حزب الله" against Hezbollah)
+)
+
+
+@dataclass(frozen=True)
+class BlockingSettings:
+    max_share: float = 0.02
+    max_claims: int = 400
+    min_claims: int = 12
+    window_days: int = 3
+    undated_pool: int = 60
+
+
+@lru_cache(maxsize=1)
+def blocking_settings() -> BlockingSettings:
+    raw = knowledge.load("similarity").get("blocking", {})
+    return BlockingSettings(**{k: v for k, v in raw.items() if k in BlockingSettings.__dataclass_fields__})
+
+
+@dataclass(slots=True, eq=False)
+class Item:
+    index: int
+    claim: Claim
+    cid: str  # the claim's id, worked out once (it is a hash)
+    frame: Frame
+    stems: frozenset[str]
+    entities: frozenset[str]
+    keys: tuple[str, ...]  # the blocking keys: roots, named things, counted nouns
+    counts: dict[str, tuple[float, str]]
+    start: int | None  # first day the claim's date covers (ordinal), None when undated
+    end: int | None
+    story: tuple[str, int]
+    rank: int  # the claim's sentence among the story's claim sentences
+    speaker: str
+    side: str | None
+    denies: bool
+    markers: frozenset[str]
+    statement: tuple  # one speaker's words in one sentence
+    order: tuple
+    weight: float = 0.0  # the rarity weight of its roots (set by ``build``)
+    antecedent: Item | None = None  # for a denial that points back: the claim it denies
+    own_stems: frozenset[str] = field(default_factory=frozenset)
+    denial_cue: bool = False
+    named_sides: frozenset[str] = field(default_factory=frozenset)  # sides the content names
+    lead: bool = False  # the speaker's first statement in its story (set by ``build``)
+
+
+@lru_cache(maxsize=1 << 16)
+def speaker_key(name: str) -> str:
+    return normalize_name(name)
+
+
+def counts(frame: Frame) -> dict[str, tuple[float, str]]:
+    """Counted thing → (figure, kind): '=' exact, '~' about, '≥' at least."""
+    out: dict[str, tuple[float, str]] = {}
+    for value, what in frame.numbers:
+        kind = "~" if what.startswith("~") else "≥" if what.startswith("≥") else "="
+        out.setdefault(what.lstrip("~≥"), (value, kind))
+    return out
+
+
+def _item(index: int, claim: Claim) -> Item | None:
+    if claim.nested_in:
+        return None  # X's account of Y's words: the outer claim carries the conflict
+    frame = claim.frame or frames.frame_claim(None, claim)
+    start = end = None
+    if frame.when:
+        precision = "day"
+        if claim.time and claim.time.resolved == frame.when:
+            precision = dates.precision(claim.time.text)
+        start = frame.when.toordinal()
+        end = start + dates.SPAN_DAYS[precision] - 1
+    speaker = speaker_key(claim.speaker or claim.speaker_text or "")
+    markers = frozenset(frame.markers)
+    stems, entities = frozenset(frame.stems), frozenset(frame.entities)
+    n = counts(frame)
+    return Item(
+        index=index, claim=claim, cid=claim.id, frame=frame, stems=stems, entities=entities,
+        keys=(*stems, *entities, *(f"n:{w}" for w in n)), counts=n, start=start, end=end,
+        story=(claim.article_id, claim.story), rank=0, speaker=speaker, side=claim.side,
+        denies=frame.polarity < 0 or DENIAL in markers or DISMISSAL in markers, markers=markers,
+        statement=(claim.article_id, claim.sentence.start, speaker),
+        order=(claim.article_id, claim.cue.start, claim.cue.end, claim.content_text), own_stems=stems,
+        denial_cue=claim.cue_lemma in denial_lemmas(), named_sides=_named_sides(claim, frame),
+    )
+
+
+@lru_cache(maxsize=1)
+def denial_lemmas() -> frozenset[str]:
+    from ..attribution.attribute import lexicon
+
+    return frozenset(e.lemma for e in lexicon().single.values() if e.denial)
+
+
+def _named_sides(claim: Claim, frame: Frame) -> frozenset[str]:
+    """The sides a claim's content names: the actors in it, and its event frame's agent and target."""
+    return frozenset(side for side in (frame.agent_side, frame.target_side) if side) | sides_in_text(claim.content_text)
+
+
+@dataclass
+class Index:
+    items: list[Item]
+    df: dict[str, int]
+    idf: dict[str, float]
+    stories: dict[tuple[str, int], list[Item]]
+
+    def weight(self, keys) -> float:
+        idf = self.idf
+        return sum(idf.get(k, 1.0) for k in keys)
+
+
+def build(claims: list[Claim]) -> Index:
+    """Items for ``claims``, their key frequencies, and each pointing denial resolved."""
+    items = [it for it in (_item(i, c) for i, c in enumerate(claims)) if it is not None]
+    for n, it in enumerate(items):
+        it.index = n
+    stories: dict[tuple[str, int], list[Item]] = defaultdict(list)
+    for it in items:
+        stories[it.story].append(it)
+    for members in stories.values():
+        members.sort(key=lambda it: it.order)
+        starts = sorted({it.claim.sentence.start for it in members})
+        rank = {s: r for r, s in enumerate(starts)}
+        spoken: set[str] = set()
+        for it in members:
+            it.rank = rank[it.claim.sentence.start]
+            it.lead = it.speaker not in spoken
+            spoken.add(it.speaker)
+        _resolve_antecedents(members)
+    df: dict[str, int] = defaultdict(int)
+    for it in items:
+        for key in set(it.keys):
+            df[key] += 1
+    total = max(len(items), 1)
+    idf = {k: math.log(1 + total / v) for k, v in df.items()}
+    for it in items:
+        it.weight = sum(idf[k] for k in it.stems)
+    return Index(items, df, idf, stories)
+
+
+def _points_back(it: Item) -> bool:
+    """A denial that names what it denies only by pointing at it, or says too little to match on its own."""
+    return it.denies and (BACK_REFERENCE in it.markers or len(it.own_stems) < 3)
+
+
+def _names(denial: Item, prior: Item) -> bool:
+    """Whether the denial's words name the earlier speaker ("بيان وزارة الدفاع" names وزارة الدفاع السورية)."""
+    words = [w for w in prior.speaker.split() if len(w) > 2]
+    text = speaker_key(denial.claim.content_text)
+    return bool(words) and sum(w in text for w in words) >= min(2, len(words))
+
+
+def _resolve_antecedents(story: list[Item]) -> None:
+    """"نفى ذلك" → the nearest earlier claim of the story that another speaker (of another side) affirmed."""
+    for k, it in enumerate(story):
+        if not _points_back(it):
+            continue
+        priors = [p for p in reversed(story[:k]) if p.speaker != it.speaker and not p.denies
+                  and not (it.side and p.side == it.side)
+                  and not (p.claim.sentence.start == it.claim.sentence.start and p.claim.cue.start > it.claim.cue.start)]
+        # "نفت … ما ورد في بيان وزارة الدفاع": the claim whose speaker the denial names, else the nearest.
+        named = [p for p in priors if _names(it, p)]
+        for prior in named[:1] or priors[:1]:
+            it.antecedent = prior
+            it.stems = it.stems | prior.stems
+            it.entities = it.entities | prior.entities
+            it.keys = (*it.stems, *it.entities, *(f"n:{w}" for w in it.counts))
+            break
+
+
+# --- Candidates ---------------------------------------------------------------------------------------
+
+
+def may_contradict(x: Item, y: Item) -> bool:
+    """A cheap first look: whether anything could make one claim contradict the other — one denies or
+    dismisses, both give a figure for one thing, one answers the other in a story, or both have an event frame."""
+    if x.denies != y.denies or (DISMISSAL in x.markers) != (DISMISSAL in y.markers):
+        return True
+    if x.counts and y.counts and not x.counts.keys().isdisjoint(y.counts):
+        return True
+    if x.story == y.story and (RESPONSE in x.markers or RESPONSE in y.markers):
+        return True
+    return bool(x.frame.action and y.frame.action) or bool(x.frame.object and y.frame.object)
+
+
+NEAR = 4  # claim sentences apart: a long story reports several events, its answers stand close together
+
+
+def near(x: Item, y: Item) -> bool:
+    return x.story == y.story and abs(x.rank - y.rank) <= NEAR
+
+
+def block_cap(n: int, bs: BlockingSettings) -> int:
+    """How many claims a key may be in and still block, in a store of ``n`` claims."""
+    return n if n < bs.min_claims else max(bs.min_claims, min(bs.max_claims, int(bs.max_share * n)))
+
+
+def _ordered(a: Item, b: Item) -> tuple[int, int]:
+    return (a.index, b.index) if a.index < b.index else (b.index, a.index)
+
+
+def _story_pairs(index: Index, pairs: set[tuple[int, int]]) -> None:
+    """Within a story: every pair of speakers. A story reports one event, and the claims a reviewer
+    pairs there often share few words ("قتل وجرح من فيها" against "عدم وقوع إصابات"): the score decides."""
+    for members in index.stories.values():
+        for a in range(len(members)):
+            x = members[a]
+            for b in range(a + 1, len(members)):
+                y = members[b]
+                if x.speaker != y.speaker and (abs(x.rank - y.rank) <= NEAR or x.denies or y.denies or not set(x.keys).isdisjoint(y.keys)):
+                    pairs.add(_ordered(x, y))
+
+
+def _rare_key_members(index: Index, bs: BlockingSettings) -> dict[str, list[Item]]:
+    """The items of each rare key (met in few items), in item order."""
+    cap = block_cap(len(index.items), bs)
+    by_key: dict[str, list[Item]] = defaultdict(list)
+    for it in index.items:
+        for key in it.keys:
+            if index.df[key] <= cap:
+                by_key[key].append(it)
+    return by_key
+
+
+def _dated_pairs(members: list[Item], window: int, pairs: set[tuple[int, int]]) -> None:
+    """Pairs of a key's dated items from different stories within ``window`` days of each other."""
+    dated = sorted((it for it in members if it.start is not None), key=lambda it: it.start)
+    active: list[Item] = []
+    for it in dated:
+        active = [o for o in active if o.end + window >= it.start]
+        for o in active:
+            if o.story != it.story:
+                pairs.add(_ordered(o, it))
+        active.append(it)
+
+
+def _count_undated(members: list[Item], bs: BlockingSettings, pairs: set[tuple[int, int]],
+                   undated_shared: dict[tuple[int, int], int]) -> None:
+    """An unknown date leaves the window open, but only for pairs sharing two rare keys: count them."""
+    undated = [it for it in members if it.start is None]
+    if not undated:
+        return
+    pool = sorted(members, key=lambda it: it.order)[: bs.undated_pool] if len(members) > bs.undated_pool else members
+    for u in undated[: bs.undated_pool]:
+        for o in pool:
+            if o is not u and o.story != u.story:
+                pair = _ordered(o, u)
+                if pair not in pairs:
+                    undated_shared[pair] += 1
+
+
+def candidates(index: Index, settings: ConflictSettings | None = None,
+               blocking: BlockingSettings | None = None) -> set[tuple[int, int]]:
+    """Pairs of item indexes (i < j) worth scoring: within a story, and across stories by rare keys
+    inside the date window."""
+    bs = blocking or blocking_settings()
+    window = settings.window_days if settings else bs.window_days
+    pairs: set[tuple[int, int]] = set()
+    _story_pairs(index, pairs)
+    undated_shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in _rare_key_members(index, bs).values():
+        if len(members) < 2:
+            continue
+        _dated_pairs(members, window, pairs)
+        _count_undated(members, bs, pairs, undated_shared)
+    pairs.update(p for p, shared in undated_shared.items() if shared >= 2)
+    return pairs
+
+
+# --- Features -----------------------------------------------------------------------------------------
+
+
+def date_gap(x: Item, y: Item) -> int | None:
+    if x.start is None or y.start is None:
+        return None
+    return max(0, max(x.start, y.start) - min(x.end, y.end))
+
+
+def _places(it: Item) -> set[str]:
+    return {e for e in it.entities if e.startswith("place:")}
+
+
+def agree(a: tuple[float, str], b: tuple[float, str], tolerance: float = 0.25) -> bool:
+    (va, ka), (vb, kb) = a, b
+    if ka == "≥" and vb >= va or kb == "≥" and va >= vb:
+        return True
+    if "~" in (ka, kb):
+        estimate, other = (va, vb) if ka == "~" else (vb, va)
+        return abs(estimate - other) <= tolerance * max(estimate, other) or (
+            estimate in (3, 10, 100, 1000) and estimate <= other < estimate * 10  # "عشرات" agrees with 40
+        )
+    return va == vb
+
+
+def number_fit(x: Item, y: Item, settings: ConflictSettings) -> tuple[str, float, float] | None | bool:
+    """(thing, x's figure, y's figure) for the first counted thing the two disagree on; True when they
+    give a figure for the same thing and agree on all; None when no counted thing is shared."""
+    shared = sorted(x.counts.keys() & y.counts.keys())
+    if not shared:
+        return None
+    fx, fy = x.frame, y.frame
+    if (fx.target_side and fy.target_side and fx.target_side != fy.target_side) or (
+        fx.agent_side and fy.agent_side and fx.agent_side != fy.agent_side
+    ):
+        return None  # each side's toll of the other's losses: two counts of two things
+    for what in shared:
+        (vx, _), (vy, _) = x.counts[what], y.counts[what]
+        if agree(x.counts[what], y.counts[what], settings.estimate_tolerance):
+            continue
+        if max(vx, vy) > settings.count_ratio * max(min(vx, vy), 1):
+            continue  # 1,200 and 37,000 killed are two tolls, not one disputed toll
+        return what, vx, vy
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A candidate pair with its features and what the reason will show."""
+
+    x: Item
+    y: Item
+    features: dict[str, float]
+    shared_stems: frozenset[str]
+    only_x: frozenset[str]
+    only_y: frozenset[str]
+    shared_entities: frozenset[str]
+    numbers: tuple | None
+
+
+def features(index: Index, x: Item, y: Item, settings: ConflictSettings, frame_rule: float = 0.0) -> Pair:
+    shared = x.stems & y.stems
+    wx, wy = x.weight, y.weight
+    overlap = 2 * index.weight(shared) / (wx + wy) if wx + wy else 0.0
+    ents = x.entities & y.entities
+    px, py = _places(x), _places(y)
+    nums = number_fit(x, y, settings)
+    same_story = x.story == y.story
+    later = y if y.order > x.order else x
+    gap = date_gap(x, y)
+    vocab = frames.vocabulary()
+    ax = vocab.actions.get(x.frame.action) if x.frame.action else None
+    ay = vocab.actions.get(y.frame.action) if y.frame.action else None
+    f = {
+        "overlap": overlap,
+        "shared_entities": min(len(ents), 3) / 3,
+        "place_differs": float(bool(px and py and not (px & py))),
+        "numbers_differ": float(isinstance(nums, tuple)),
+        "numbers_agree": float(nums is True),
+        "same_story": float(same_story),
+        "nearby": 1 / (1 + abs(x.rank - y.rank)) if same_story else 0.0,
+        "response": float(same_story and RESPONSE in later.markers),
+        "denial": float(x.denies != y.denies),
+        "dismissal": float((DISMISSAL in x.markers) != (DISMISSAL in y.markers)),
+        "answers": float(x.antecedent is y or y.antecedent is x),
+        "opposed_sides": float(vocab.opposed_sides(x.side, y.side)),
+        "side_unknown": float(not (x.side and y.side)),
+        "same_event": float(bool(ax and ay and ax.family == ay.family)),
+        "frame_rule": frame_rule,
+        "date_close": 0.3 if gap is None else max(0.0, 1 - gap / (settings.window_days + 1)),
+        "denial_cue": float(x.denial_cue != y.denial_cue),
+        "leads": (x.lead + y.lead) / 2,
+        "names_other": float(bool((y.side and y.side in x.named_sides) or (x.side and x.side in y.named_sides))),
+    }
+    return Pair(x, y, f, shared, x.stems - y.stems, y.stems - x.stems, ents, nums if isinstance(nums, tuple) else None)
+
+
+def day(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()

@@ -1,0 +1,1 @@
+"""Events: each claim's time reference, event frame and content keys."""

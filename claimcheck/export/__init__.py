@@ -1,0 +1,1 @@
+"""Export: the reviewed claims as CSV, JSONL, ClaimReview or Excel."""

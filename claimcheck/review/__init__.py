@@ -1,0 +1,1 @@
+"""Review: the append-only log of reviewers' decisions on claims and conflicts."""

@@ -1,0 +1,1 @@
+"""Speakers: the canonical speaker, affiliation and side of each claim (actor lists and world knowledge)."""

@@ -1,0 +1,223 @@
+"""The actor lists (data/actors.toml): who speaks for which side, under which names.
+
+Matching folds spelling variants and clitics; an alias may be limited to the outlets that
+use it that way (Al Jazeera's "الجيش الليبي" is the GNA's army, Asharq Al-Awsat's is Haftar's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..analysis.text import WORD_RE, normalize, normalize_word
+from ..attribution import grammar
+from ..knowledge import loader as knowledge
+from .world import state_side
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    side: str | None
+    kind: str
+    role: str | None
+    organisation: str | None
+    markers: tuple[str, ...]
+
+
+Alias = tuple[tuple[str, ...], str, "tuple[str, ...] | None"]  # (words, actor id, outlets or None)
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    actors: dict[str, Actor]
+    aliases: list[Alias]  # longest first
+    by_first: dict[str, list[Alias]]  # aliases by their first word, longest first: lookups stay cheap
+    markers: list[tuple[tuple[str, ...], str]]  # (marker words, side), longest first
+    markers_by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+    nisba: dict[str, str]  # stem of a nationality adjective → side ("امريك" → US)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(map(normalize_word, WORD_RE.findall(text)))  # word by word: each word's form is cached
+
+
+@lru_cache(maxsize=1)
+def actor_index() -> ActorIndex:
+    entries = knowledge.load("actors")["actor"] + knowledge.load("parties").get("actor", [])
+    actors: dict[str, Actor] = {}
+    aliases: list[Alias] = []
+    markers = []
+    for a in entries:
+        if a["id"] in actors:
+            raise ValueError(f"actor id {a['id']!r} is listed twice (actors.toml, parties.toml or an overlay)")
+        actor = Actor(a["id"], a["name"], a.get("side"), a.get("kind", "person"), a.get("role"), a.get("organisation"),
+                      tuple(a.get("markers", [])))
+        actors[actor.id] = actor
+        for alias in {a["name"], *a.get("aliases", [])}:
+            aliases.append((_words(alias), actor.id, None))
+        for oa in a.get("outlet_aliases", []):
+            aliases.append((_words(oa["alias"]), actor.id, tuple(oa["outlets"])))
+        if actor.side:
+            for m in a.get("markers", []):
+                markers.append((_words(m), actor.side))
+    aliases = [a for a in aliases if a[0]]
+    aliases.sort(key=lambda x: -len(x[0]))
+    markers.sort(key=lambda x: -len(x[0]))
+    by_first: dict[str, list[Alias]] = {}
+    for alias in aliases:
+        by_first.setdefault(alias[0][0], []).append(alias)
+    markers_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for marker in markers:
+        markers_by_first.setdefault(marker[0][0], []).append(marker)
+    nisba = {}
+    for marker, side in markers:
+        if len(marker) == 1 and marker[0].endswith(("ي", "يه")):
+            nisba.setdefault(_nisba_stem(marker[0]), side)
+    return ActorIndex(actors, aliases, by_first, markers, markers_by_first, nisba)
+
+
+def _nisba_stem(word: str) -> str:
+    """"الأميركية", "أمريكيون", "إيرانيين" → a stem shared by all forms of the adjective."""
+    word = word.removeprefix("و").removeprefix("ال")
+    for ending in ("يون", "يين", "يان", "يتين", "يتان", "يه", "ي"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)].replace("ير", "ر")  # أميركي / أمريكي
+    return ""
+
+
+@lru_cache(maxsize=50_000)
+def _strip_clitic(word: str) -> tuple[str, ...]:
+    forms = [word]
+    for prefix in ("و", "ف", "ب", "ل", "وب", "ول", "لل"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            rest = word[len(prefix) :]
+            forms.append(rest)
+            if prefix.endswith("ل") and not rest.startswith("ال"):
+                forms.append("ال" + rest)  # "للجيش" → "الجيش"
+    return tuple(forms)
+
+
+def _matches_at(words: Sequence[str], i: int, pattern: tuple[str, ...]) -> bool:
+    if i + len(pattern) > len(words):
+        return False
+    return all(p == words[i + k] or p in _strip_clitic(words[i + k]) for k, p in enumerate(pattern))
+
+
+def _find(words: tuple[str, ...], pattern: tuple[str, ...]) -> int | None:
+    for i in range(len(words) - len(pattern) + 1):
+        if _matches_at(words, i, pattern):
+            return i
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def _candidates(word: str) -> tuple[Alias, ...]:
+    """The aliases that may start at ``word`` (cached per word: most words start none)."""
+    by_first = actor_index().by_first
+    return tuple(alias for form in _strip_clitic(word) for alias in by_first.get(form, ()))
+
+
+def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int] | None:
+    """The known actor named in ``mention``: one at its head first, then people, then the longest.
+
+    An alias glued to ل or ب ("لخامنئي", "بحفتر") names whom the words were for or about,
+    not who spoke, so it does not count. A speaker mention is looked up through a cache (the same
+    speakers are named again and again); a longer stretch of text is not kept.
+    """
+    if len(mention) <= 80:
+        return _find_actor_cached(mention, outlet)
+    return _find_actor(mention, outlet)
+
+
+def _find_actor(mention: str, outlet: str | None) -> tuple[Actor, int, int] | None:
+    words = _words(mention.replace("«", " ").replace("»", " ").replace('"', " "))
+    index = actor_index()
+    best = None
+    for at, first in enumerate(words):
+        for alias, actor_id, outlets in _candidates(first):
+            if outlets is not None and outlet not in outlets:
+                continue
+            if not _matches_at(words, at, alias):
+                continue
+            if first != alias[0] and first[:1] in ("ل", "ب") and not alias[0].startswith(first[:1]):
+                continue
+            actor = index.actors[actor_id]
+            if actor.kind == "person" and len(alias) == 1 and alias[0].startswith("ال") and at and words[at - 1].startswith("ال"):
+                continue  # "هيئة الطيران المدني": an adjective after a definite noun, not the surname "المدني"
+            rank = (at == 0, actor.kind == "person", len(alias), -at)
+            if best is None or rank > best[0]:
+                best = (rank, actor, at, at + len(alias))
+    return (best[1], best[2], best[3]) if best else None
+
+
+_find_actor_cached = lru_cache(maxsize=50_000)(_find_actor)
+
+
+def alias_length_at(words: Sequence[str], start: int, outlet: str | None = None) -> int:
+    """How many words from ``start`` form a known actor alias (0 when none)."""
+    if start >= len(words):
+        return 0
+    best = 0
+    for alias, _actor_id, outlets in _candidates(words[start]):
+        if outlets is not None and outlet not in outlets:
+            continue
+        if len(alias) > best and _matches_at(words, start, alias):
+            best = len(alias)
+    return best
+
+
+_OFFICIAL = grammar.words("official")
+
+
+def sides_in_text(text: str) -> frozenset[str]:
+    """The sides of every actor a longer text names (a claim's content: "…القصف الذي نفذه حزب الله")."""
+    words = _words(text)
+    index = actor_index()
+    found = set()
+    for at, word in enumerate(words):
+        for alias, actor_id, outlets in _candidates(word):
+            side = index.actors[actor_id].side
+            if side and outlets is None and _matches_at(words, at, alias):
+                found.add(side)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=50_000)
+def side_from_mention(mention: str) -> str | None:
+    """A side the mention ties the speaker to ("مصادر عسكرية في قوات الوفاق" → GNA).
+
+    Party names count everywhere; nationality adjectives only with an official role,
+    so a retired admiral or the late diplomat stays without a side. A state no actor list names
+    speaks through its institutions ("وزارة الدفاع الأرمينية" → Armenia: world.state_side).
+    """
+    words = _words(mention.replace("«", " ").replace("»", " "))
+    official = any(w in _OFFICIAL or w.removeprefix("و") in _OFFICIAL for w in words)
+    index = actor_index()
+    found: list[tuple[int, str]] = []  # (marker length, side): the longest marker wins, as before
+    for word in words:
+        side = index.nisba.get(_nisba_stem(word)) if official else None
+        if side:
+            found.append((1, side))  # "مسؤولون أمريكيون", "مسؤولين إيرانيين"
+    for at, word in enumerate(words):
+        for form in _strip_clitic(word):
+            for marker, side in index.markers_by_first.get(form, ()):
+                if not _matches_at(words, at, marker):
+                    continue
+                is_nationality = len(marker) == 1 and marker[0].endswith(("ي", "يه", "يين", "يون", "يان"))
+                if is_nationality and not official:
+                    continue
+                found.append((len(marker), side))
+    if not found:
+        return state_side(mention)
+    longest = max(n for n, _ in found)
+    return min((side for n, side in found if n == longest), key=_marker_order().index)  # ties: the list's order
+
+
+@lru_cache(maxsize=1)
+def _marker_order() -> list[str]:
+    return [side for _, side in actor_index().markers]
+
+

@@ -1,0 +1,653 @@
+"""Speaker resolution: from the mention as written to the speaker a fact-checker holds on record.
+
+- implicit subjects ("وأضاف أن…", participles) → the previous speaker;
+- short names and definite re-mentions ("المسماري", "المصدر", "المسؤولان") → the full mention met earlier;
+- documents ("البيان") → the body or person that issued them;
+- known actors (data/actors.toml, outlet-aware aliases) → canonical name, role, organisation, side;
+- unknown speakers are kept, with side unknown unless the mention ties them to a side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from ..analysis.text import WORD_RE, normalize, normalize_name
+from ..attribution import grammar
+from ..attribution.attribute import lexicon
+from ..models import Article, Claim
+from .actors import Actor, _words, actor_index, find_actor, side_from_mention
+from .world import institution_word, side_on, state_side
+
+
+_SOURCE_HEADS = grammar.words("source_heads")
+_DOCUMENTS = grammar.words("documents")
+_ROLE_BARE = grammar.words("title_roles")
+_DEMONSTRATIVES = grammar.words("demonstratives")
+_SAME = frozenset(normalize(w) for w in ("ذاته", "ذاتها", "ذاتهم", "نفسه", "نفسها", "نفسهم", "أنفسهم"))
+_SPOKESMAN = frozenset(w.removeprefix("ال") for w in grammar.words("spokesman_heads"))
+
+
+def _head(mention: str) -> str:
+    words = [w for w in _words(mention) if w not in _DEMONSTRATIVES and w not in lexicon().titles]
+    if not words:
+        return ""
+    head = words[0]
+    if head.startswith("وال"):
+        head = head[1:]  # "والمسؤولون": "and" + the noun; the و of "وزارة" is its own letter
+    return head.removeprefix("ال")
+
+
+@lru_cache(maxsize=50_000)
+def _stem(word: str) -> str:
+    """Number-neutral stem for re-mentions: مسؤولان/مسؤولين/مسؤولون → مسؤول, مصادر → مصدر."""
+    word = word.removeprefix("ال")
+    for suffix in ("ان", "ين", "ون", "ات", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return {"مصادر": "مصدر"}.get(word, word)
+
+
+_SOURCE_STEMS = frozenset(_stem(h) for h in _SOURCE_HEADS)
+
+
+def describe_unnamed(mention: str) -> tuple[str, str | None]:
+    """(description, affiliation) for an unnamed source: head noun and adjectives, then the attachment."""
+    words = WORD_RE.findall(mention.replace("«", "").replace("»", ""))
+    if words and normalize(words[0]).removeprefix("ال") in _SPOKESMAN and len(words) > 2 and normalize(words[1]) == "باسم":
+        # "المتحدث باسم قوات الوفاق" is the whole description (gold-conventions §4).
+        rest = " ".join(words[2:])
+        return " ".join(words), rest
+    desc: list[str] = []
+    for k, w in enumerate(words):
+        n = normalize(w)
+        if n in _DEMONSTRATIVES:
+            continue
+        if desc and (n in ("في", "من", "لدى", "داخل", "التابع", "التابعه", "باسم") or n[:1] in ("ب", "ل") and n[1:].startswith("ال")):
+            rest = " ".join(words[k + (1 if n in ("في", "من", "لدى", "داخل", "التابع", "التابعه") else 0):])
+            if n[:1] in ("ب", "ل") and n not in ("باسم",):
+                rest = " ".join([w[1:]] + words[k + 1 :])
+            return " ".join(desc), rest or None
+        desc.append(w)
+    return " ".join(desc), None
+
+
+def _definite_to_indefinite(description: str) -> str:
+    """"المصدر العسكري" → "مصدر عسكري" (gold descriptions carry no article); "مراسل الجزيرة" and
+    "المتحدث باسم …" stay as written."""
+    first = normalize(description.split(" ", 1)[0]) if description else ""
+    if not description.startswith("ال") or first.removeprefix("ال") in _SPOKESMAN:
+        return description
+    out = []
+    for w in description.split():
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        out.append(w)
+    return " ".join(out)
+
+
+@dataclass
+class _Known:
+    speaker: str
+    side: str | None
+    actor_id: str | None
+    role: str | None
+    affiliation: str | None
+    mention: str
+    head: str
+
+
+def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
+    """Canonical speaker, role, affiliation and side for every claim, in text order.
+
+    The claims are attribution's fresh objects (``nested_in`` still the index of the outer claim):
+    they are filled in place and returned, so call this once per list ``attribute.extract`` made.
+    """
+    outlet = article.outlet
+    holders = _role_holders(claims)
+    seen: list[_Known] = []  # speakers met so far in the current story, latest last
+    story = None
+    by_index: dict[int, _Known] = {}
+    outer_of = [int(c.nested_in) if c.nested_in is not None else None for c in claims]
+    for n, claim in enumerate(claims):
+        if claim.story != story:
+            story, seen = claim.story, []
+        mention = claim.speaker_text.strip()
+        outer = by_index.get(outer_of[n]) if outer_of[n] is not None else None
+        if outer is not None and not claim.cue_kind == "source":
+            # X's account of Y's words: the speaker on record is X (gold-conventions §2).
+            known = outer
+            claim.reported = mention or None
+            claim.speaker_text, claim.speaker_span = known.mention, None
+        else:
+            known = _speaker_of(article, claim, mention, outlet, seen, holders)
+        if known is None:
+            known = _Known("", None, None, None, None, "", "")
+        seen.append(known)
+        by_index[n] = known
+        claim.speaker = known.speaker or mention
+        story_obj = article.story_at(claim.sentence.start)
+        claim.side = side_on(known.side, (story_obj.published if story_obj else None) or article.published)
+        claim.actor_id = known.actor_id
+        claim.role = claim.role or known.role
+        claim.affiliation = known.affiliation
+        claim.nested_in = None
+    # Nested claims point at their outer claim by id once ids are final.
+    for n, outer in enumerate(outer_of):
+        if outer is not None:
+            claims[n].nested_in = claims[outer].id
+    return claims
+
+
+def _speaker_of(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known],
+                holders: dict[str, str]) -> _Known | None:
+    """Who speaks in ``claim``: its mention resolved, or for an implicit subject its antecedent."""
+    if mention:
+        return _resolve_mention(article, claim, mention, outlet, seen, holders)
+    if claim.speaker_span is not None:
+        # An implicit subject with its antecedent in the same sentence ("وقد أكدت X …، وقالت إن").
+        antecedent = article.text[claim.speaker_span.start : claim.speaker_span.end]
+        return _resolve_mention(article, claim, antecedent, outlet, seen, holders)
+    return _sentence_subject(article, claim, outlet) or (seen[-1] if seen else None)
+
+
+def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Known | None:
+    """For "وكان ترامب أصدر إعلانا، قال فيه…": the person named earlier in the same sentence."""
+    if claim.cue_kind != "verb":
+        return None
+    before = article.text[claim.sentence.start : claim.cue.start]
+    hit = find_actor(before, outlet)
+    if hit is None or hit[0].kind != "person":
+        return None
+    actor = hit[0]
+    return _Known(actor.name, actor.side, actor.id, actor.role, actor.organisation, "", "")
+
+
+_MEDIA_HEADS = grammar.words("media_heads")
+_ISSUED_BY = re.compile(r"صادرة?\s+عن\s+(.+)$")
+
+
+def _issuer(mention: str) -> str | None:
+    """Who issued a document: "بيان صادر عن X" → X, "بيان للجيش" → الجيش, "بيان لوزارة الدفاع" → وزارة الدفاع."""
+    m = _ISSUED_BY.search(mention)
+    if m:
+        return m.group(1).strip() or None
+    words = mention.split()
+    if len(words) >= 2 and words[1].startswith("ل") and len(words[1]) > 3:
+        first = "ال" + words[1][2:] if words[1].startswith("لل") else words[1][1:]
+        return " ".join([first, *words[2:]])
+    return None
+_PERSON_DESCRIPTIONS = grammar.words("person_descriptions")
+
+
+def _last_person_before(article: Article, claim: Claim) -> _Known | None:
+    """"الدبلوماسي الأميركي الراحل" → the known person named last before this sentence in the story."""
+    story = article.story_at(claim.sentence.start)
+    start = story.start if story else 0
+    words = _words(article.text[start : claim.sentence.start])
+    index = actor_index()
+    found = None
+    for at in range(len(words)):
+        for alias, actor_id, _ in index.by_first.get(words[at], ()):
+            actor = index.actors[actor_id]
+            if actor.kind == "person" and tuple(words[at : at + len(alias)]) == alias:
+                found = actor
+    if found is None:
+        return None
+    return _Known(found.name, found.side, found.id, found.role, found.organisation, "", "")
+
+
+@lru_cache(maxsize=1)
+def _outlet_aliases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Outlet aliases by first word."""
+    index = actor_index()
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for alias, actor_id, _ in index.aliases:
+        if index.actors[actor_id].kind == "outlet":
+            out.setdefault(alias[0], []).append((alias, actor_id))
+    return out
+
+
+def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _Known | None:
+    """"بحسب الصحيفة" → the paper named earlier in the story ("تقرير لصحيفة نيويورك تايمز")."""
+    story = article.story_at(offset)
+    start = story.start if story else 0
+    found = None
+    index = actor_index()
+    text = _words(article.text[start:offset])
+    outlets = _outlet_aliases()
+    for k, word in enumerate(text):
+        for form in {word, word[1:], word[2:]}:  # "لصحيفة" / "للجزيرة"
+            for alias, actor_id in outlets.get(form, ()):
+                if all(a == w or a in (w[1:], w[2:]) for a, w in zip(alias, text[k : k + len(alias)])):
+                    found = (k, index.actors[actor_id])
+    if found is None:
+        return None
+    actor = found[1]
+    return _Known(actor.name, actor.side, actor.id, None, None, actor.name, "")
+
+
+_DIRECTION_TAIL = re.compile(r"\s+(?:جنوب|شمال|شرق|غرب|وسط)\S*\s+\S+$")
+
+
+def _role_holders(claims: list[Claim]) -> dict[str, str]:
+    """Role → the mention that names its holder, from every speaker mention of the article.
+
+    "رئيس الوزراء الإثيوبي آبي أحمد" makes a later (or earlier) "رئيس الوزراء الإثيوبي" Abiy Ahmed.
+    """
+    holders: dict[str, str] = {}
+    for claim in claims:
+        mention = claim.speaker_text.strip()
+        split = (_titled_person(mention) or _role_then_name(mention) or _name_then_role(mention)) if mention else None
+        if split and split[1]:
+            holders.setdefault(normalize_name(split[1]), mention)
+    return holders
+
+
+class _Mention:
+    """One speaker mention being resolved, with what the resolution steps read from it."""
+
+    def __init__(self, article: Article, claim: Claim, text: str, outlet: str | None, seen: list[_Known],
+                 holders: dict[str, str] | None) -> None:
+        self.article, self.claim, self.text, self.outlet = article, claim, text, outlet
+        self.seen, self.holders = seen, holders
+        self.head = _head(text)
+        self.words = _words(text)
+
+    def resolve(self, text: str, holders: dict[str, str] | None) -> _Known:
+        """Resolve another mention (an issuer, a role's holder) in the same place."""
+        return _resolve_mention(self.article, self.claim, text, self.outlet, self.seen, holders)
+
+    @cached_property
+    def found(self) -> tuple[Actor, int, int] | None:
+        """The known actor named in the mention, as ``find_actor`` gives it."""
+        return find_actor(self.text, self.outlet)
+
+    @cached_property
+    def role(self) -> str | None:
+        return _role_text(self.text, self.found)
+
+    @cached_property
+    def hit(self) -> tuple[Actor, int, int] | None:
+        """``found``, unless the mention joins the actor to others with و."""
+        hit, words = self.found, self.words
+        if hit is not None and hit[2] < len(words) and words[hit[2]].startswith("و") \
+                and not words[hit[2]].startswith("ال") and words[hit[2]] not in ("والتي", "والذي", "والذين"):
+            return None  # "الأمم المتحدة ودول غربية": a mixed group speaks for no single actor
+        return hit
+
+    @cached_property
+    def not_a_person(self) -> bool:
+        return self.hit is None or self.hit[0].kind != "person"
+
+
+def _media_word(m: _Mention) -> _Known | None:
+    """"بحسب الصحيفة": the outlet named earlier in the story."""
+    if len(m.words) == 1 and m.words[0] in _MEDIA_HEADS:
+        return _last_outlet_before(m.article, m.claim.cue.start, m.outlet)
+    return None
+
+
+def _definite_body(m: _Mention) -> _Known | None:
+    """"الحركة", "الوزارة", "الأخيرة": the body named earlier (``_definite_antecedent``)."""
+    return _definite_antecedent(m.article, m.claim, m.words, m.seen, m.outlet)
+
+
+def _role_with_holder(m: _Mention) -> _Known | None:
+    """A role named with its holder elsewhere in the article ("رئيس الوزراء الإثيوبي" → آبي أحمد)."""
+    holder = (m.holders or {}).get(normalize_name(m.text))
+    if holder is not None and holder != m.text:
+        return m.resolve(holder, None)
+    return None
+
+
+def _document(m: _Mention) -> _Known | None:
+    """Documents speak for whoever issued them ("وأوضح البيان" → the office that issued it)."""
+    if not m.head or ("ال" + m.head not in _DOCUMENTS and m.head not in _DOCUMENTS):
+        return None
+    issuer = _issuer(m.text)
+    if issuer:
+        # "بيان صادر عن مكتب رئيس الوزراء" / "بيان للجيش": the issuer speaks.
+        return m.resolve(issuer, m.holders)
+    if len(m.words) <= 2:
+        return next((prev for prev in reversed(m.seen) if prev.speaker), None)
+    return None
+
+
+def _own_forces(m: _Mention) -> _Known | None:
+    """"قواته" / "قواتها": the forces of the actor named just before."""
+    words = m.words
+    if not words or not words[0].startswith("قوات") or len(words[0]) <= 4 or words[0].startswith("قوات ال"):
+        return None
+    before = m.article.text[max(0, m.claim.sentence.start) : m.claim.cue.start]
+    found = None
+    for match in WORD_RE.finditer(before):
+        hit = find_actor(match.group(), m.outlet)
+        if hit:
+            found = hit[0]
+    if found is None:
+        return None
+    org = _organisation_actor(found)
+    return _Known(org.name, org.side, org.id, None, None, m.text, m.head)
+
+
+def _abbreviation(m: _Mention) -> _Known | None:
+    """"قسد" after "قوات سوريا الديمقراطية (قسد)"."""
+    return next((prev for prev in reversed(m.seen) if prev.mention and f"({m.text.strip()})" in prev.mention), None)
+
+
+def _person_description(m: _Mention) -> _Known | None:
+    """"الدبلوماسي الأميركي الراحل": the known person named last before the sentence."""
+    words = m.words
+    if m.found is None and words and words[0] in _PERSON_DESCRIPTIONS and all(w.startswith("ال") for w in words):
+        return _last_person_before(m.article, m.claim)
+    return None
+
+
+def _known_actor(m: _Mention) -> _Known | None:
+    """A known actor that the mention names as its head (or a person named anywhere in it)."""
+    hit, words = m.hit, m.words
+    if hit is None:
+        return None
+    actor = hit[0]
+    if not (actor.kind == "person" or len(words) - (hit[2] - hit[1]) <= 1 or _covers_head(words, hit)):
+        return None
+    affiliation = _affiliation(m.text, actor.name) or (actor.organisation if actor.kind == "person" else None)
+    name = actor.name
+    if actor.kind == "state" and hit[2] - hit[1] > 1:
+        # "وزارة الخارجية الروسية" speaks as itself, on Russia's side (gold-conventions §4).
+        name = " ".join(m.text.replace("«", "").replace("»", "").split()[hit[1] : hit[2]])
+    return _Known(name, actor.side, actor.id, m.role or actor.role, affiliation, m.text, m.head)
+
+
+def _titled_name(m: _Mention) -> _Known | None:
+    """A name with its title or role: "العميد نبيل عبد الله", "أبو عبيدة المتحدث باسم الكتائب"."""
+    if not m.not_a_person:
+        return None
+    titled = _titled_person(m.text) or _role_then_name(m.text) or _name_then_role(m.text)
+    if titled is None:
+        return None
+    name, title_role = titled
+    side = side_from_mention(f"{m.text} {m.claim.role or ''}")
+    return _Known(name, side, None, title_role or m.role, _affiliation(m.text, name), m.text, _head(name))
+
+
+def _unnamed_source_again(m: _Mention) -> _Known | None:
+    """Re-mentions of an unnamed source: "المصدر العسكري", "المصادر", "المسؤولان", "هؤلاء المسؤولون"."""
+    words, head, seen = m.words, m.head, m.seen
+    definite = words and (words[0].startswith("ال") or words[0] in _DEMONSTRATIVES)
+    if not definite or _stem(head) not in _SOURCE_STEMS | {_stem(k.head) for k in seen if k.head}:
+        return None
+    said = {_stem(w.removeprefix("ال")) for w in words if w not in _DEMONSTRATIVES and w not in _SAME}
+    for prev in reversed(seen):
+        if prev.head and _stem(prev.head) == _stem(head):
+            earlier = {_stem(w.removeprefix("ال")) for w in _words(prev.mention or prev.speaker)}
+            if said <= earlier:  # "المصدر العسكري" re-mentions "مصدر عسكري في…"; "الجيش الأميركي" is new
+                return prev
+    return None
+
+
+def _short_name_seen(m: _Mention) -> _Known | None:
+    """A short name seen in full before ("المدني" after "عبد المالك المدني")."""
+    if len(m.words) > 2:
+        return None
+    short = normalize_name(m.text).split()
+    for prev in reversed(m.seen):
+        if prev.speaker and len(normalize_name(prev.speaker).split()) > len(short) \
+                and normalize_name(prev.speaker).split()[-len(short):] == short:
+            return prev
+    return None
+
+
+def _side_in_mention(m: _Mention) -> str | None:
+    # The appositive role counts too: "X، قائد غرفة عمليات سرت بقوات الوفاق،" → GNA.
+    return side_from_mention(f"{m.text} {m.claim.role or ''}") or (m.hit[0].side if m.hit else None)
+
+
+def _unnamed_source(m: _Mention) -> _Known | None:
+    """"مصدر عسكري في …": described, on the side the description names."""
+    if not m.head or _stem(m.head) not in _SOURCE_STEMS:
+        return None
+    description, affiliation = describe_unnamed(m.text)
+    return _Known(_definite_to_indefinite(description), _side_in_mention(m), None, None, affiliation, m.text, m.head)
+
+
+def _body_of_actor(m: _Mention) -> _Known | None:
+    """A mention that names a known actor after other words: the actor, or a body attached to it."""
+    if m.hit is None:
+        return None
+    actor, start = m.hit[0], m.hit[1]
+    role, affiliation = _plain_role(m), _affiliation(m.text)
+    linked = _LINK.search(" ".join(m.text.split()[:start])) or any(
+        w.startswith("ل") and not w.startswith("ال") for w in m.text.split()[:start])
+    if actor.kind != "person" and start > 0 and linked:
+        # "المكتب الإعلامي التابع لحكومة حماس": a body of the actor, speaking on its side
+        # (but "حركة المقاومة الإسلامية الفلسطينية «حماس»" is the actor under its full name).
+        description, attached = describe_unnamed(m.text)
+        return _Known(description or m.text, actor.side, None, role, attached or affiliation, m.text, m.head)
+    return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, m.text, m.head)
+
+
+def _plain_name(m: _Mention) -> str:
+    has_title = any(w in lexicon().titles or w.removeprefix("ال") in _ROLE_BARE for w in m.words)
+    return _person_name(m.text) if has_title else _DIRECTION_TAIL.sub("", m.text)
+
+
+def _plain_role(m: _Mention) -> str | None:
+    role, name = m.role, _plain_name(m)
+    if role and name != m.text and role.endswith(name):
+        role = role[: -len(name)].strip(" ،,") or None  # "رئيس الوزراء العراقي محمد شياع السوداني"
+    return role
+
+
+def _as_written(m: _Mention) -> _Known:
+    """An unknown speaker, kept as written (a name without title or role), on the side its mention names."""
+    return _Known(_plain_name(m), _side_in_mention(m), None, _plain_role(m), _affiliation(m.text), m.text, m.head)
+
+
+# The resolution steps, in order: the first that returns a speaker wins; ``_as_written`` is the last resort.
+_RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
+    _media_word,
+    _definite_body,
+    _role_with_holder,
+    _document,
+    _own_forces,
+    _abbreviation,
+    _person_description,
+    _known_actor,
+    _titled_name,
+    _unnamed_source_again,
+    _short_name_seen,
+    _unnamed_source,
+    _body_of_actor,
+)
+
+
+def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known],
+                     holders: dict[str, str] | None = None) -> _Known:
+    m = _Mention(article, claim, mention, outlet, seen, holders)
+    for step in _RESOLUTION_STEPS:
+        known = step(m)
+        if known is not None:
+            return known
+    return _as_written(m)
+
+
+_ORGANISATION_HEADS = grammar.words("organisation_heads")
+_NOT_NAME = grammar.words("stop_after_speaker") | grammar.words("channel_after_in") | grammar.words("attachers")
+_LATTER = grammar.words("latter")
+
+
+def _definite_antecedent(article: Article, claim: Claim, words: tuple[str, ...], seen: list[_Known],
+                         outlet: str | None) -> _Known | None:
+    """"الحركة", "الحزب اللبناني", "الوزارة", "الأخيرة": the body named earlier in the story.
+
+    A bare definite head noun (an adjective may follow) refers back to the last body whose name
+    starts with that noun ("الحركة" → حركة الشباب, "الوزارة" → وزارة الخارجية السورية);
+    "الأخيرة" (the latter) to the last body named before the cue.
+    """
+    if not 1 <= len(words) <= 2 or (len(words) == 2 and not words[1].startswith("ال")):
+        return None
+    head = words[0].removeprefix("و")
+    if head in _LATTER:
+        return _last_actor_before(article, claim.cue.start, outlet, None)
+    if head not in _ORGANISATION_HEADS:
+        return None
+    bare = head.removeprefix("ال")
+    for prev in reversed(seen):
+        if prev.speaker and _words(prev.speaker)[:1] == (bare,):
+            return prev
+    return _last_actor_before(article, claim.cue.start, outlet, bare)
+
+
+def _last_actor_before(article: Article, offset: int, outlet: str | None, head: str | None) -> _Known | None:
+    """The last organisation named before ``offset`` in its story (whose name starts with ``head``)."""
+    story = article.story_at(offset)
+    start = story.start if story else 0
+    words = _words(article.text[start:offset])
+    found = None
+    for at in range(len(words)):
+        hit = find_actor(" ".join(words[at : at + 6]), outlet)
+        if hit is None or hit[1] != 0 or hit[0].kind == "person":
+            continue
+        actor = hit[0]
+        if head is None or _words(actor.name)[:1] == (head,):
+            found = actor
+    if found is None:
+        return None
+    return _Known(found.name, found.side, found.id, found.role, found.organisation, found.name, _head(found.name))
+
+
+def _role_then_name(mention: str) -> tuple[str, str | None] | None:
+    """(name, role) for a role phrase followed by a name with no title between them.
+
+    "المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي", "متحدث باسم وزارة الخارجية “عباس موسوي”":
+    the name is the run of words without ال after the role's last definite word.
+    """
+    words = mention.replace("“", " ").replace("”", " ").replace("«", " ").replace("»", " ").replace('"', " ").split()
+    if len(words) < 4 or normalize(words[0]).removeprefix("ال").removeprefix("و") not in _ROLE_BARE:
+        return None
+    tail: list[str] = []
+    for w in reversed(words):
+        n = normalize(w)
+        if n.startswith("ال") or n.removeprefix("ال") in _ROLE_BARE or n in lexicon().titles or n in _NOT_NAME:
+            return None if n in _NOT_NAME else _name_tail(words, tail)
+        tail.insert(0, w)
+    return None
+
+
+def _name_tail(words: list[str], tail: list[str]) -> tuple[str, str | None] | None:
+    before = normalize(words[len(words) - len(tail) - 1]) if len(tail) < len(words) else ""
+    if not 2 <= len(tail) <= 4 or not before.startswith("ال") or state_side(" ".join(tail)):
+        return None
+    return " ".join(tail), " ".join(words[: len(words) - len(tail)])
+
+
+def _name_then_role(mention: str) -> tuple[str, str | None] | None:
+    """(name, role) for a name followed by its role: "أبو عبيدة المتحدث باسم الكتائب"."""
+    words = mention.replace("“", " ").replace("”", " ").replace("«", " ").replace("»", " ").replace('"', " ").split()
+    at = next((k for k, w in enumerate(words) if normalize(w).removeprefix("ال") in _ROLE_BARE), None)
+    if at is None or not 2 <= at <= 4 or at == len(words) - 1:
+        return None  # one word before a role is rarely a whole name ("مكتب رئيس الوزراء")
+    name = words[:at]
+    if any(normalize(w).startswith("ال") or normalize(w) in _NOT_NAME or institution_word(normalize(w)) for w in name) \
+            or state_side(" ".join(name)):
+        return None
+    return " ".join(name), " ".join(words[at:])
+
+
+def _covers_head(words, hit) -> bool:
+    return hit[1] == 0 or (hit[1] == 1 and words[0] in lexicon().titles)
+
+
+def _organisation_actor(actor: Actor) -> Actor:
+    index = actor_index()
+    if actor.kind != "person" or not actor.organisation:
+        return actor
+    for other in index.actors.values():
+        if other.name == actor.organisation:
+            return other
+    return actor
+
+
+def _role_text(mention: str, hit) -> str | None:
+    """A role phrase in the mention ("الناطق الرسمي باسم مكتب الإعلام الحربي")."""
+    m = re.search(r"(?:^|\s)((?:ال)?(?:ناطق|متحدث|آمر|قائد|وزير|رئيس|مندوب|سفير|الأمين|أمين|مبعوث|مدير|نائب|مستشار|القائم|ممثل)\S*(?:\s+\S+)*)", mention)
+    if not m:
+        return None
+    role = m.group(1)
+    # Cut the role where an affiliation link or a name starts.
+    role = re.split(r"\s(?:التابع|التابعة)\s", role)[0]
+    if hit is not None:
+        actor = hit[0]
+        for alias in (actor.name,):
+            role = role.replace(alias, "").strip()
+    return role.strip(" ،,") or None
+
+
+_LINK = re.compile(r"(?:^|\s)(?:باسم|لدى|في|التابع(?:ة)?\s+ل|بـ?(?=«|ال))\s?")
+
+
+def _affiliation(mention: str, name: str | None = None) -> str | None:
+    """The body a speaker speaks for, as written: after "باسم", "التابع لـ", "لدى", "في", "بـ«…»".
+
+    A person's own name at the end is not part of it.
+    """
+    m = _LINK.search(mention)
+    if not m:
+        return None
+    aff = mention[m.end() :]
+    if m.group().rstrip().endswith("ل") and aff.startswith("ل"):
+        aff = "ا" + aff  # "التابعة للجيش" → "الجيش"
+    if name and aff.endswith(name):
+        aff = aff[: -len(name)]
+    words = aff.split()
+    titles = lexicon().titles
+    for k, w in enumerate(words):
+        if normalize(w) in titles:
+            words = words[:k]  # "الجيش السوداني العميد نبيل…": the title starts the person
+            break
+    aff = " ".join(words).strip(" «»\"،,")
+    return aff or None
+
+
+def _person_name(mention: str) -> str:
+    """A person's name without title and role: the last two or three name-like words."""
+    titles = lexicon().titles
+    words = WORD_RE.findall(mention)
+    names = [w for w in words if normalize(w) not in titles]
+    if not names:
+        return mention
+    # "أدميرال متقاعد من البحرية الأميركي إلمو زوموالت" → the trailing words without ال.
+    tail: list[str] = []
+    for k in range(len(names) - 1, -1, -1):
+        w = names[k]
+        after_abd = k > 0 and names[k - 1] in ("عبد", "أبو", "ابو")
+        # A family name may carry ال ("محمد شياع السوداني") when a plain given name comes before it.
+        nisba = k == len(names) - 1 and k > 0 and not names[k - 1].startswith("ال")
+        if w.startswith("ال") and not after_abd and not nisba:  # the original spelling: "إلمو" folds to "المو"
+            break
+        tail.insert(0, w)
+        if len(tail) == 3:
+            break
+    if tail and tail[0] in ("عبد", "أبو", "ابو") and len(tail) < len(names):
+        tail.insert(0, names[len(names) - len(tail) - 1])
+    if tail and len(tail) < len(names) and len(tail) >= 2:
+        return " ".join(tail)
+    return " ".join(names)
+
+
+def _titled_person(mention: str) -> tuple[str, str | None] | None:
+    """(name, role) when a title stands before a name: "المتحدث باسم الجيش العميد نبيل عبد الله"."""
+    titles = lexicon().titles
+    words = mention.split()
+    last = max((k for k, w in enumerate(words) if normalize(w) in titles), default=None)
+    if last is None or last == len(words) - 1:
+        return None
+    if words[last + 1].startswith("ال"):
+        return None  # "المستشار الإعلامي لـ…": here the word is a role, not a title before a name
+    name = _person_name(" ".join(words[last + 1 :]))
+    role = " ".join(words[:last]).strip(" ،,") or None
+    return name.strip(" ،,«»"), role

@@ -1,0 +1,228 @@
+"""States as speakers: a side by composition, not by listing every spokesman.
+
+A state speaks through an institution named with its country — "وزارة الدفاع الأرمينية",
+"سلاح الجو الأذربيجاني", "حكومة الصومال", "مسؤولون أمريكيون" — or through its name, capital
+or seat alone: "أعلنت باكو", "قالت أديس أبابا", "البنتاغون". The countries, their Arabic and
+English names come from CLDR through Babel; data/world.toml adds the side labels of
+gold-conventions §5, press forms, capitals and seats, and nationality adjectives (nisba) that
+the regular rule gets wrong. Media, witnesses and bystanders named with a country
+("وكالة الأنباء الأذربيجانية", "سكان في مقديشو") get no side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+from ..analysis.text import WORD_RE, normalize_word
+from ..knowledge import loader as knowledge
+
+Pattern = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SideChange:
+    side: str
+    start: dt.date
+    becomes: str
+
+
+@dataclass(frozen=True)
+class World:
+    names: dict[str, list[tuple[Pattern, str]]]  # country names, press forms, seats by first word → label
+    nisba: dict[str, str]  # stem of a nationality adjective → label
+    nisba_after: dict[str, frozenset[str]]  # stems that count only right after one of these words
+    heads: dict[str, list[tuple[Pattern, str]]]  # institution words by first word
+    neutral: dict[str, list[tuple[Pattern, str]]]  # media, witness and bystander heads by first word
+    changes: tuple[SideChange, ...]
+
+
+_NISBA_ENDINGS = ("يون", "يين", "يان", "يتين", "يتان", "يات", "يه", "ي")
+_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "لل", "وال", "بال", "فال", "ال")
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(map(normalize_word, WORD_RE.findall(text)))
+
+
+def nisba_stem(word: str) -> str:
+    """"الإثيوبية", "إثيوبيون", "والإثيوبي" → "اثيوب" (normalised): one key for every form."""
+    for prefix in ("وال", "بال", "لل", "ال", "و"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            word = word[len(prefix) :]
+            break
+    for ending in _NISBA_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return ""
+
+
+def regular_nisba(name: str) -> str:
+    """The masculine nationality adjective CLDR's Arabic name gives by rule: إثيوبيا → إثيوبي."""
+    word = normalize_word(name).removeprefix("ال")
+    if word.endswith("يا") or word.endswith("يه"):
+        return word[:-1]
+    if word.endswith(("ا", "ه")):
+        return word[:-1] + "ي"
+    if word.endswith("ي"):
+        return word
+    return word + "ي"
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and the word without a leading clitic ("وباكو", "لأنقرة", "الجيش")."""
+    forms = [word]
+    for prefix in _CLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            forms.append(word[len(prefix) :])
+    return tuple(forms)
+
+
+def _index(patterns: Sequence[tuple[Pattern, str]]) -> dict[str, list[tuple[Pattern, str]]]:
+    out: dict[str, list[tuple[Pattern, str]]] = {}
+    for pattern, value in sorted(patterns, key=lambda p: -len(p[0])):
+        if pattern:
+            out.setdefault(pattern[0], []).append((pattern, value))
+    return out
+
+
+def _cldr_countries(labels: dict[str, str], excluded: set[str]) -> tuple[list[tuple[Pattern, str]], dict[str, str]]:
+    """CLDR's Arabic country names and the regular nisba of each one-word name, by label.
+
+    A nisba two countries share ("الكونغو") names neither.
+    """
+    names: list[tuple[Pattern, str]] = []
+    nisba: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for code, name in Locale("ar").territories.items():
+        if not (len(code) == 2 and code.isalpha()) or code in excluded or code not in labels:
+            continue
+        if "(" in name or " - " in name:
+            continue  # "ميانمار (بورما)", "الكونغو - كينشاسا": the press forms in world.toml stand for them
+        names.append((words_of(name), labels[code]))
+        if " " not in name:
+            stem = nisba_stem(regular_nisba(name))
+            if stem in nisba and nisba[stem] != labels[code]:
+                ambiguous.add(stem)
+            nisba[stem] = labels[code]
+    for stem in ambiguous:
+        del nisba[stem]
+    return names, nisba
+
+
+def _press_forms(entries: list[dict], labels: dict[str, str], excluded: set[str], names: list[tuple[Pattern, str]],
+                 nisba: dict[str, str]) -> dict[str, frozenset[str]]:
+    """Add world.toml's press forms, seats and nisbas to ``names`` and ``nisba``; the words a nisba must follow."""
+    after: dict[str, frozenset[str]] = {}
+    for entry in entries:
+        code = entry["code"]
+        if code in excluded:
+            continue
+        label = labels[code]
+        for form in (*entry.get("press", []), *entry.get("seats", [])):
+            names.append((words_of(form), label))
+        for adjective in entry.get("nisba", []):
+            stem = nisba_stem(normalize_word(adjective))
+            nisba[stem] = label
+            if "nisba_after" in entry:
+                after[stem] = frozenset(map(normalize_word, entry["nisba_after"]))
+    return after
+
+
+@lru_cache(maxsize=1)
+def world() -> World:
+    data = knowledge.load("world")
+    english = Locale("en").territories
+    excluded = {entry["code"] for entry in data.get("no_state_side", [])}
+    labels = {code: data.get("labels", {}).get(code, name) for code, name in english.items()}
+    names, nisba = _cldr_countries(labels, excluded)
+    after = _press_forms(data.get("country", []), labels, excluded, names, nisba)
+    changes = tuple(SideChange(c["side"], c["from"], c["becomes"]) for c in data.get("side_change", []))
+    heads = _index([(words_of(h), "") for h in data["institution_heads"]])
+    neutral = _index([(words_of(h), "") for h in data["neutral_heads"]])
+    return World(_index(names), nisba, after, heads, neutral, changes)
+
+
+def _match_at(words: Sequence[str], at: int, pattern: Pattern) -> bool:
+    if at + len(pattern) > len(words):
+        return False
+    return all(p in _forms(words[at + k]) for k, p in enumerate(pattern))
+
+
+def _pattern_at(words: Sequence[str], at: int, by_first: dict[str, list]) -> int:
+    """Length of the longest pattern of ``by_first`` starting at ``at`` (0 when none)."""
+    for form in _forms(words[at]):
+        for pattern, _ in by_first.get(form, ()):
+            if _match_at(words, at, pattern):
+                return len(pattern)
+    return 0
+
+
+def _name_at(words: Sequence[str], at: int, w: World) -> tuple[str, int] | None:
+    for form in _forms(words[at]):
+        for pattern, label in w.names.get(form, ()):
+            if _match_at(words, at, pattern):
+                return label, len(pattern)
+    return None
+
+
+def _nisba_at(words: Sequence[str], at: int, w: World) -> str | None:
+    stem = nisba_stem(words[at])
+    label = w.nisba.get(stem)
+    if label is None:
+        return None
+    allowed = w.nisba_after.get(stem)
+    if allowed is not None and not (at > 0 and words[at - 1] in allowed):
+        return None  # "المالية" is finance unless the army or the government stands right before it
+    return label
+
+
+@lru_cache(maxsize=20_000)
+def state_side(mention: str) -> str | None:
+    """The state a mention speaks for, or None.
+
+    "وزارة الدفاع الأرمينية" → Armenia; "أديس أبابا" → Ethiopia; "وكالة الأنباء الأذربيجانية" → None.
+    """
+    w = world()
+    words = words_of(mention)
+    if not words or _pattern_at(words, 0, w.neutral):
+        return None
+    first: tuple[int, str, int] | None = None  # (position, label, length)
+    for at in range(len(words)):
+        named = _name_at(words, at, w)
+        if named:
+            first = (at, named[0], named[1])
+            break
+        label = _nisba_at(words, at, w)
+        if label:
+            first = (at, label, 1)
+            break
+    if first is None:
+        return None
+    at, label, length = first
+    if at == 0 and length == len(words):
+        return label  # the state named alone: "أذربيجان", "باكو", "البنتاغون"
+    if any(_pattern_at(words, k, w.heads) for k in range(at)):
+        return label  # an institution or official of that state
+    if at == 0 and _name_at(words, 0, w):
+        return label  # "واشنطن على لسان مندوبتها", "البيت الأبيض في بيان"
+    return None
+
+
+def institution_word(norm: str) -> bool:
+    """Whether a normalised word alone names a state institution ("وزارة", "قوى", "قيادة")."""
+    return any(pattern == (norm,) for pattern, _ in world().heads.get(norm, ()))
+
+
+def side_on(side: str | None, day: dt.date | None) -> str | None:
+    """A party's label at the article's date: the Taliban are Afghanistan's government from August 2021."""
+    if side is None or day is None:
+        return side
+    for change in world().changes:
+        if change.side == side and day >= change.start:
+            side = change.becomes
+    return side

@@ -1,0 +1,1 @@
+"""Store: the database (SQLite or PostgreSQL), its locks and its Alembic migrations."""

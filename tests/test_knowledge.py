@@ -1,0 +1,95 @@
+"""Data files are checked when read, and a user's file adds, replaces or removes built-in entries by id."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from claimcheck.knowledge import loader as knowledge
+from claimcheck.knowledge.loader import KnowledgeError, merged
+
+
+def builtin(kind: str) -> str:
+    return resources.files("claimcheck.data").joinpath(f"{kind}.toml").read_text(encoding="utf-8")
+
+
+def actors_with(overlay: str) -> dict[str, dict]:
+    data = merged("actors", builtin("actors"), [("actors-mine.toml", overlay)])
+    return {a["id"]: a for a in data["actor"]}
+
+
+def test_every_builtin_file_passes_its_own_check():
+    for kind in ("actors", "parties", "cues", "events", "places", "outlets", "world", "sides", "chrome", "dates",
+                 "grammar", "similarity", "conflict_model"):
+        assert merged(kind, builtin(kind), [])
+
+
+def test_an_unknown_key_names_the_file_and_the_entry():
+    with pytest.raises(KnowledgeError, match=r"actors-mine.toml: \[\[actor\]\] entry 1 \(id = 'x'\): unknown key 'sidee'"):
+        actors_with('[[actor]]\nid = "x"\nname = "س"\nkind = "person"\naliases = []\nsidee = "LNA"\n')
+    with pytest.raises(KnowledgeError, match="actors-mine.toml: unknown key 'actors'"):
+        actors_with('[[actors]]\nid = "x"\n')
+
+
+def test_a_wrong_type_names_the_file_and_the_entry():
+    with pytest.raises(KnowledgeError, match=r"entry 1 \(id = 'x'\): 'aliases' is a string, expected a list"):
+        actors_with('[[actor]]\nid = "x"\nname = "س"\nkind = "person"\naliases = "س"\n')
+    with pytest.raises(KnowledgeError, match="grammar-mine.toml: 'but' is a string, expected a list"):
+        merged("grammar", builtin("grammar"), [("grammar-mine.toml", 'but = "لكن"\n')])
+    with pytest.raises(KnowledgeError, match="'but' holds something that is not a string"):
+        merged("grammar", builtin("grammar"), [("grammar-mine.toml", "but = [1]\n")])
+
+
+def test_a_duplicate_id_names_the_second_entry():
+    entry = '[[actor]]\nid = "x"\nname = "س"\nkind = "person"\naliases = []\n'
+    with pytest.raises(KnowledgeError, match=r"entry 2 \(id = 'x'\): a second entry with id = 'x'"):
+        actors_with(entry + entry)
+
+
+def test_an_entry_without_its_id_is_an_error():
+    with pytest.raises(KnowledgeError, match=r"\[\[place\]\] entry 1: no 'key'"):
+        merged("places", builtin("places"), [("places-mine.toml", '[[place]]\nar = "الخرطوم"\nnames = ["الخرطوم"]\n')])
+
+
+def test_an_overlay_adds_overrides_and_removes_by_id():
+    before = actors_with("")
+    some_id, other_id = list(before)[:2]
+    after = actors_with(
+        f'remove = ["{other_id}"]\n'
+        f'[[actor]]\nid = "{some_id}"\nname = "اسم جديد"\nkind = "person"\naliases = ["اسم جديد"]\nside = "GNA"\n'
+        '[[actor]]\nid = "new-one"\nname = "شخص جديد"\nkind = "person"\naliases = ["شخص جديد"]\n'
+    )
+    assert after[some_id]["name"] == "اسم جديد" and after[some_id]["side"] == "GNA"  # replaced, in its place
+    assert list(after).index(some_id) == list(before).index(some_id)
+    assert "new-one" in after and other_id not in after
+    assert len(after) == len(before)
+
+
+def test_word_lists_are_still_appended():
+    data = merged("grammar", builtin("grammar"), [("grammar-mine.toml", 'but = ["بيد أن"]\n')])
+    assert data["but"][-1] == "بيد أن" and len(data["but"]) > 1
+
+
+def test_remove_by_list_and_unknown_ids():
+    data = merged("cues", builtin("cues"), [("cues-mine.toml", '[remove]\nverbs = ["قال"]\n')])
+    assert "قال" not in {v["lemma"] for v in data["verbs"]}
+    with pytest.raises(KnowledgeError, match="cues-mine.toml: remove: no entry 'لا-يوجد' to remove"):
+        merged("cues", builtin("cues"), [("cues-mine.toml", 'remove = ["لا-يوجد"]\n')])
+    with pytest.raises(KnowledgeError, match="remove: titles has no ids"):
+        merged("cues", builtin("cues"), [("cues-mine.toml", '[remove]\ntitles = ["x"]\n')])
+    with pytest.raises(KnowledgeError, match="grammar-mine.toml: unknown key 'remove'"):
+        merged("grammar", builtin("grammar"), [("grammar-mine.toml", 'remove = ["x"]\n')])
+
+
+def test_a_users_file_is_read_from_the_data_folder(tmp_path, monkeypatch):
+    (tmp_path / "outlets-mine.toml").write_text('[[outlet]]\nname = "Radio Dabanga"\nsignuatures = []\n', encoding="utf-8")
+    monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(tmp_path))
+    knowledge.load.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match=r"outlets-mine.toml: \[\[outlet\]\] entry 1 \(name = 'Radio Dabanga'\): "
+                                                 r"unknown key 'signuatures'"):
+            knowledge.load("outlets")
+    finally:
+        monkeypatch.delenv("CLAIMCHECK_DATA_DIR")
+        knowledge.load.cache_clear()
