@@ -6,6 +6,8 @@ Stages are plain functions; this module and the CLI are the only places that cha
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -132,4 +134,5 @@ def reanalyze(store, analyzer: Analyzer | None = None, article_ids: Iterable[str
 def refresh_conflicts(store) -> int:
     """Recompute conflicts over every stored claim and replace the stored set."""
     settings = load_settings().conflicts
-    return store.refresh_conflicts(lambda claims: conflicts.detect(claims, settings))
+    kept = replace(settings, min_confidence=min(settings.store_from, settings.min_confidence))
+    return store.refresh_conflicts(lambda claims: conflicts.detect(claims, kept))

@@ -135,3 +135,8 @@ def test_ingest_with_stanza_end_to_end(tmp_path):
         cues = con.execute("SELECT cue, cue_start, cue_end FROM claims").fetchall()
     text = path.read_text(encoding="utf-8")
     assert all(text[start:end] == cue for cue, start, end in cues)
+
+
+def test_models_status_exits_1_when_not_ready(tmp_path):
+    result = CliRunner().invoke(cli, ["models", "status", "--stanza-dir", str(tmp_path / "none")])
+    assert result.exit_code == 1 and "not ready" in result.output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from claimcheck.config import load_settings
+
 import asyncio
 import csv
 
@@ -54,10 +56,11 @@ async def _review_the_seed_001_drone_conflict(desk, tmp_path):
         queue = app.screen
         assert isinstance(queue, QueueScreen)
         table = queue.query_one("#queue", PagedTable)
-        assert table.row_count == store.conflict_count()
+        shown = store.conflict_count(load_settings().conflicts.min_confidence)
+        assert table.row_count == shown
         confidences = [r["confidence"] for r in table.records]
         assert confidences == sorted(confidences, reverse=True)
-        assert f"{store.conflict_count()} conflicts" in header_counts(queue)
+        assert f"{shown} conflicts" in header_counts(queue)
         assert REVIEWER in str(queue.query_one("#header-user").render())
 
         # Open the drone conflict: both claims side by side, the LNA one and the GNA one.
@@ -128,7 +131,8 @@ async def _review_the_seed_001_drone_conflict(desk, tmp_path):
 
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = {r["claim_id"]: r for r in csv.DictReader(f)}
-    conflict_claims = {i for c in store.conflicts() for i in (c["claim_a"], c["claim_b"])}
+    shown = store.conflicts(min_confidence=load_settings().conflicts.min_confidence)  # what the queue showed
+    conflict_claims = {i for c in shown for i in (c["claim_a"], c["claim_b"])}
     assert set(rows) == conflict_claims
     assert rows[lna["id"]]["status"] == "disputed"
     assert rows[lna["id"]]["reviewer"] == REVIEWER

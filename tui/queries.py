@@ -25,9 +25,10 @@ class ConflictFilter:
     outlet: str | None = None
     side: str | None = None
     status: str | None = None
+    min_confidence: float = 0.0  # the queue passes the settings' threshold (conflicts below it are kept, not shown)
 
     def without_status(self) -> ConflictFilter:
-        return ConflictFilter(self.type, self.outlet, self.side)
+        return ConflictFilter(self.type, self.outlet, self.side, None, self.min_confidence)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ def _conflict_select(columns, f: ConflictFilter):
         query = query.where(or_(a.side == f.side, b.side == f.side))
     if f.status:
         query = query.where(status == f.status)
+    if f.min_confidence:
+        query = query.where(ConflictRow.confidence >= f.min_confidence)
     return query, status
 
 

@@ -641,6 +641,8 @@ def _skip_to_content(words: list[Word], k: int, limit: int, entry: CueEntry, lex
             return k + 1
         if w.norm in entry.preps or w.norm in _CONNECTORS or w.norm in _DATIVE:
             k += 1
+        elif w.norm in _MANNER and k + 1 < limit and not _is_complementizer(words[k + 1], lex):
+            k += 2  # "نفت … نفياً قاطعاً ما ورد…", "نفت … بشكل قاطع صحة الأنباء": how it was said, then what
         elif w.norm in _CHANNEL_PREPS and k + 1 < limit:
             k, found = _past_channel(words, k, limit, lex)
             if found:
@@ -730,7 +732,8 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     if not any(map(_CUE, infos)):
         return []  # no word of the sentence can open a report: most narration stops here
     words = _make_words(parts, infos, sentence.start)
-    hits = [h for h in find_cues(words, lex) if not _conditional(words, h.index, lex) and not _describes_channel(words, h)]
+    hits = [h for h in find_cues(words, lex)
+            if not _conditional(words, h.index, lex) and not _describes_channel(words, h) and not _said_object(words, h)]
     if not hits:
         return []
     cue_starts = {h.index for h in hits}
@@ -766,6 +769,11 @@ def _describes_channel(words: list[Word], hit: CueHit) -> bool:
         return False
     carries = hit.suffix_object or (i + 1 < len(words) and words[i + 1].norm[:1] == "ل")
     return carries and any(words[j].norm.removeprefix("ال") in _CHANNEL_AFTER_IN for j in range(max(0, i - 2), i))
+
+
+def _said_object(words: list[Word], hit: CueHit) -> bool:
+    """"نفت … ما ورد في بيان وزارة الدفاع": what a statement said, the object of another verb, is no source."""
+    return hit.entry.kind == "source" and hit.index > 0 and words[hit.index - 1].norm in _WHAT_WORDS
 
 
 def _conditional(words: list[Word], i: int, lex: Lexicon) -> bool:
@@ -1271,13 +1279,15 @@ def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cu
         last -= 1
     cue_span = Span(words[i].start, words[last].end)
     s = last + 1
-    if s >= len(words) or (i > 0 and words[i - 1].norm in ("ما", "مما", "لما", "بما")):
+    if s >= len(words):
         return None  # "نفت … ما ورد في بيان وزارة الدفاع": what the statement said is an object here
     if all(w.norm in _LEADING_ADVERBIALS for w in words[:i]):
         return _leading_source_draft(text, words, hit, sentence, lex, cue_starts, cue_span, s, glued)
     return _trailing_source_draft(text, words, hit, lex, cue_span, s, glued)
 
 
+_MANNER = grammar.words("manner")
+_WHAT_WORDS = frozenset(("ما", "مما", "لما", "بما"))
 _ROLE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("role_heads"))
 _MEDIA_NOUNS = grammar.words("media_nouns")
 _IN_IT = grammar.words("in_it")

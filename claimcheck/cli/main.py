@@ -288,7 +288,7 @@ def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborat
 @click.option("--type", "type_", type=click.Choice(["competing_claims", "denial", "numeric_mismatch", "framing"]))
 @click.option("--outlet", help="Only conflicts with a claim from this outlet.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Hide conflicts below this confidence (0–1).")
+              help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.8).")
 @click.option("--status", help="Current review status: unreviewed, confirmed, not-a-conflict.")
 @json_option
 @db_option
@@ -301,6 +301,8 @@ def conflicts(obj: Context, type_, outlet, min_confidence, status, as_json) -> N
       claimcheck conflicts --type competing_claims --min-confidence 0.6
     """
     store = obj.store
+    if min_confidence is None:
+        min_confidence = config.load_settings().conflicts.min_confidence
     rows = store.conflicts(type=type_, outlet=outlet, min_confidence=min_confidence,
                            status=_status(status, "conflict"))
     for r in rows:
@@ -373,6 +375,8 @@ def models_status(stanza_dir, as_json) -> None:
     for proc, info in status["processors"].items():
         click.echo(f"  {proc:9} {'installed' if info['installed'] else 'missing':9} {info['path'] or ''}")
     click.echo("ready for --analyzer stanza" if status["ready"] else "not ready: run `claimcheck models download`")
+    if not status["ready"]:
+        sys.exit(1)  # scripts can test for the models before choosing the analyzer
 
 
 @models.command("download")

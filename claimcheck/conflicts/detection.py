@@ -804,7 +804,7 @@ def _who(item: matching.Item) -> tuple[str, str]:
     name = item.claim.speaker or item.claim.speaker_text or "?"
     if item.side:
         ar = frames.vocabulary().side_labels.get(item.side, item.side)
-        return f"{item.side} ({name})", f"{ar} ({name})"
+        return f"{item.side} ({name})", ar if ar == name else f"{ar} ({name})"
     return name, name
 
 
@@ -816,10 +816,9 @@ def _entity_name(key: str) -> tuple[str, str]:
     if kind == "thing" and value in vocab.objects:
         return vocab.objects[value].en, vocab.objects[value].ar
     if kind == "country":
-        from ..events.similarity import _countries
+        from ..speakers.world import country_labels
 
-        ar = _countries().get(value, value)
-        return value, ar
+        return country_labels().get(value, (value, value))
     return value, value
 
 
@@ -849,7 +848,7 @@ def _matched_details(pair: matching.Pair, type_: str) -> list[tuple[str, str]]:
     words = similarity.surface_words(x.claim.content_text, set(pair.shared_stems))
     words.update({k: v for k, v in similarity.surface_words(y.claim.content_text, set(pair.shared_stems)).items() if k not in words})
     matched = "، ".join(sorted(words.values())[:8])
-    names = [_entity_name(e) for e in sorted(pair.shared_entities)][:5]
+    names = list(dict.fromkeys(_entity_name(e) for e in sorted(pair.shared_entities)))[:5]  # "SY" and "Syria" name one
     details = []
     if matched:
         details.append((f"matched words: {matched}", f"كلمات مشتركة: {matched}"))

@@ -130,7 +130,7 @@ def _item(index: int, claim: Claim) -> Item | None:
         index=index, claim=claim, cid=claim.id, frame=frame, stems=stems, entities=entities,
         keys=(*stems, *entities, *(f"n:{w}" for w in n)), counts=n, start=start, end=end,
         story=(claim.article_id, claim.story), rank=0, speaker=speaker, side=claim.side,
-        denies=frame.polarity < 0 or DENIAL in markers or DISMISSAL in markers, markers=markers,
+        denies=claim.negated or frame.polarity < 0 or DENIAL in markers or DISMISSAL in markers, markers=markers,
         statement=(claim.article_id, claim.sentence.start, speaker),
         order=(claim.article_id, claim.cue.start, claim.cue.end, claim.content_text), own_stems=stems,
         denial_cue=claim.cue_lemma in denial_lemmas(), named_sides=_named_sides(claim, frame),

@@ -509,6 +509,20 @@ def _add_sides(sides: dict, lex: _Lexicon) -> None:
     lex.own_pronouns = tuple(sorted((normalize(p) for p in sides.get("own_pronouns", [])), key=len, reverse=True))
 
 
+def _side_labels(sides: dict) -> dict[str, str]:
+    """Side label → its Arabic name in reasons: sides.toml's labels, then CLDR's names of states."""
+    from ..speakers.world import country_labels
+
+    from ..speakers.actors import actor_index
+
+    labels = {en: ar for en, ar in country_labels().values()}
+    for actor in actor_index().actors.values():  # a party's own name: "Hezbollah" → "حزب الله"
+        if actor.side and actor.kind != "person":
+            labels.setdefault(actor.side, actor.name)
+    labels.update(sides.get("labels", {}))
+    return labels
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The merged vocabularies (built-in data files plus the user's extensions)."""
@@ -524,7 +538,7 @@ def vocabulary() -> Vocabulary:
     _add_sides(sides, lex)
     return Vocabulary(
         actions=actions, objects=objects, places=places, framings=framings,
-        side_labels=dict(sides.get("labels", {})),
+        side_labels=_side_labels(sides),
         allies={k: frozenset(v) for k, v in sides.get("allies", {}).items()},
         numbers=numbers, multipliers=multipliers,
         denial_cues=frozenset(normalize(w) for w in events.get("polarity", {}).get("denial_cues", [])),

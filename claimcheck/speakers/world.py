@@ -213,6 +213,20 @@ def state_side(mention: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def country_labels() -> dict[str, tuple[str, str]]:
+    """Two-letter code → (side label, Arabic name): "SY" → ("Syria", "سوريا"), "US" → ("US", "الولايات المتحدة")."""
+    labels = knowledge.load("world").get("labels", {})
+    arabic = Locale("ar").territories
+    return {code: (labels.get(code, name), arabic.get(code, name))
+            for code, name in Locale("en").territories.items() if len(code) == 2 and code.isalpha()}
+
+
+def arabic_label(label: str) -> str:
+    """The Arabic name of a state's side label, or the label itself: "Syria" → "سوريا"."""
+    return next((ar for en, ar in country_labels().values() if en == label), label)
+
+
 def institution_word(norm: str) -> bool:
     """Whether a normalised word alone names a state institution ("وزارة", "قوى", "قيادة")."""
     return any(pattern == (norm,) for pattern, _ in world().heads.get(norm, ()))

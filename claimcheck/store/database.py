@@ -495,9 +495,11 @@ class Store:
                 for r, current_status in s.execute(query)
             ]
 
-    def conflict_count(self) -> int:
+    def conflict_count(self, min_confidence: float = 0.0) -> int:
+        """Stored conflicts at or above ``min_confidence`` (the store keeps some below the shown threshold)."""
         with self.session() as s:
-            return s.scalar(select(func.count()).select_from(ConflictRow)) or 0
+            query = select(func.count()).select_from(ConflictRow).where(ConflictRow.confidence >= min_confidence)
+            return s.scalar(query) or 0
 
 
 _METADATA_COLUMNS = (ArticleRow.outlet, ArticleRow.outlet_source, ArticleRow.published, ArticleRow.url,

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer
 
+from claimcheck.config import load_settings
 from claimcheck.review.decisions import CONFLICT_STATUSES
 
 from .. import queries
@@ -53,7 +54,9 @@ class QueueScreen(TableScreen):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.filter = queries.ConflictFilter()
+        # The store keeps conflicts below the shown threshold too; the queue shows what the settings say.
+        self.min_confidence = load_settings().conflicts.min_confidence
+        self.filter = queries.ConflictFilter(min_confidence=self.min_confidence)
 
     def compose(self) -> ComposeResult:
         yield DeskHeader("conflict queue")
@@ -116,7 +119,8 @@ class QueueScreen(TableScreen):
     @on(FilterBar.Changed)
     def filters_changed(self, event: FilterBar.Changed) -> None:
         v = event.values
-        self.filter = queries.ConflictFilter(type=v["type"], outlet=v["outlet"], side=v["side"], status=v["status"])
+        self.filter = queries.ConflictFilter(type=v["type"], outlet=v["outlet"], side=v["side"], status=v["status"],
+                                             min_confidence=self.min_confidence)
         self.load()
 
     # --- actions ----------------------------------------------------------------------------
