@@ -343,3 +343,17 @@ def test_emphasis_with_a_noun_phrase_and_announce_with_an():
     assert c.speaker == "آبي أحمد" and c.content_text.startswith("عمليات عسكرية")
     c = one("وكانت كتائب عز الدين القسام على لسان متحدث باسمها، أعلنت الأحد عن أسر جندي إسرائيلي في حي التفاح.", "أعلنت")
     assert c.content_text.startswith("أسر جندي")
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, content",
+    [
+        # d1-01 and d1-02: how the denial was said stands between the speaker and what is denied
+        ("في المقابل، نفت قوات سوريا الديمقراطية (قسد) نفياً قاطعاً ما ورد في بيان وزارة الدفاع، معتبرة أن الاتهامات مفبركة.",
+         "نفت", "ما ورد في بيان وزارة الدفاع"),
+        ("ونفت قوات سوريا الديمقراطية، اليوم الاثنين، بشكل قاطع صحة الأنباء التي وردت في بيان صادر عن الوزارة.",
+         "ونفت", "صحة الأنباء التي وردت في بيان صادر عن الوزارة"),
+    ],
+)
+def test_manner_words_before_the_content(sentence, cue, content):
+    assert one(sentence, cue).content_text == content

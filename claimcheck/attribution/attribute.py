@@ -733,7 +733,8 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
         return []  # no word of the sentence can open a report: most narration stops here
     words = _make_words(parts, infos, sentence.start)
     hits = [h for h in find_cues(words, lex)
-            if not _conditional(words, h.index, lex) and not _describes_channel(words, h) and not _said_object(words, h)]
+            if not _conditional(words, h.index, lex) and not _describes_channel(words, h) and not _said_object(words, h)
+            and not _came_not_replied(words, h)]
     if not hits:
         return []
     cue_starts = {h.index for h in hits}
@@ -769,6 +770,16 @@ def _describes_channel(words: list[Word], hit: CueHit) -> bool:
         return False
     carries = hit.suffix_object or (i + 1 < len(words) and words[i + 1].norm[:1] == "ل")
     return carries and any(words[j].norm.removeprefix("ال") in _CHANNEL_AFTER_IN for j in range(max(0, i - 2), i))
+
+
+def _came_not_replied(words: list[Word], hit: CueHit) -> bool:
+    """"الأنباء التي وردت في بيان…", "بيان ورد لوكالة…": ورد (was stated, came) before في/عن/من/ل is not
+    "و" + رد (and replied), which takes على or a subject."""
+    i = hit.index
+    if hit.entry.lemma != "رد" or not words[i].conj or i + 1 >= len(words):
+        return False
+    after = words[i + 1].norm
+    return after in ("في", "عن", "من", "الي") or (after[:1] == "ل" and not after.startswith("لا"))
 
 
 def _said_object(words: list[Word], hit: CueHit) -> bool:

@@ -172,6 +172,24 @@ def alias_length_at(words: Sequence[str], start: int, outlet: str | None = None)
 _OFFICIAL = grammar.words("official")
 
 
+def last_named_body(words: Sequence[str], outlet: str | None, head: str | None = None) -> Actor | None:
+    """The last body (not a person) the words name, the longest alias at each place; with ``head``, only a
+    body whose name starts with that word ("حركة" → حركة الشباب)."""
+    index = actor_index()
+    found = None
+    for at, word in enumerate(words):
+        best = None
+        for alias, actor_id, outlets in _candidates(word):
+            if (outlets is None or outlet in outlets) and (best is None or len(alias) > len(best[0])) \
+                    and _matches_at(words, at, alias):
+                best = (alias, index.actors[actor_id])
+        if best is None or best[1].kind == "person":
+            continue
+        if head is None or _words(best[1].name)[:1] == (head,):
+            found = best[1]
+    return found
+
+
 def sides_in_text(text: str) -> frozenset[str]:
     """The sides of every actor a longer text names (a claim's content: "…القصف الذي نفذه حزب الله")."""
     words = _words(text)

@@ -18,7 +18,7 @@ from ..analysis.text import WORD_RE, normalize, normalize_name
 from ..attribution import grammar
 from ..attribution.attribute import lexicon
 from ..models import Article, Claim
-from .actors import Actor, _words, actor_index, find_actor, side_from_mention
+from .actors import Actor, _words, actor_index, find_actor, last_named_body, side_from_mention
 from .world import institution_word, side_on, state_side
 
 
@@ -506,15 +506,7 @@ def _last_actor_before(article: Article, offset: int, outlet: str | None, head: 
     """The last organisation named before ``offset`` in its story (whose name starts with ``head``)."""
     story = article.story_at(offset)
     start = story.start if story else 0
-    words = _words(article.text[start:offset])
-    found = None
-    for at in range(len(words)):
-        hit = find_actor(" ".join(words[at : at + 6]), outlet)
-        if hit is None or hit[1] != 0 or hit[0].kind == "person":
-            continue
-        actor = hit[0]
-        if head is None or _words(actor.name)[:1] == (head,):
-            found = actor
+    found = last_named_body(_words(article.text[start:offset]), outlet, head)
     if found is None:
         return None
     return _Known(found.name, found.side, found.id, found.role, found.organisation, found.name, _head(found.name))
