@@ -734,7 +734,7 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     words = _make_words(parts, infos, sentence.start)
     hits = [h for h in find_cues(words, lex)
             if not _conditional(words, h.index, lex) and not _describes_channel(words, h) and not _said_object(words, h)
-            and not _came_not_replied(words, h)]
+            and not _came_not_replied(words, h) and not _aside(words, h)]
     if not hits:
         return []
     cue_starts = {h.index for h in hits}
@@ -774,11 +774,15 @@ def _describes_channel(words: list[Word], hit: CueHit) -> bool:
 
 def _came_not_replied(words: list[Word], hit: CueHit) -> bool:
     """"الأنباء التي وردت في بيان…", "بيان ورد لوكالة…": ورد (was stated, came) before في/عن/من/ل is not
-    "و" + رد (and replied), which takes على or a subject."""
+    "و" + رد (and replied), which takes على or a subject; تحدث before ل is speaking to, not of."""
     i = hit.index
-    if hit.entry.lemma != "رد" or not words[i].conj or i + 1 >= len(words):
+    if i + 1 >= len(words):
         return False
     after = words[i + 1].norm
+    if hit.entry.lemma == "تحدث":
+        return after[:1] == "ل"  # "لمسؤولين تحدثوا للصحيفة": whom they spoke to, not what they spoke of
+    if hit.entry.lemma != "رد" or not words[i].conj:
+        return False
     return after in ("في", "عن", "من", "الي") or (after[:1] == "ل" and not after.startswith("لا"))
 
 
@@ -789,6 +793,11 @@ def _said_object(words: list[Word], hit: CueHit) -> bool:
 
 def _conditional(words: list[Word], i: int, lex: Lexicon) -> bool:
     return i > 0 and words[i - 1].norm in lex.not_report_before
+
+
+def _aside(words: list[Word], hit: CueHit) -> bool:
+    """"يذكر أن قوات المعارضة تسيطر…", "ويُذكر أن…": the journalist recalling a fact, not a report."""
+    return hit.index == 0 and words[0].norm in _ASIDES and len(words) > 1 and words[1].norm in ("ان", "بان")
 
 
 def _inside(draft: Draft, offset: int) -> bool:
@@ -1299,6 +1308,7 @@ def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cu
 
 _MANNER = grammar.words("manner")
 _WHAT_WORDS = frozenset(("ما", "مما", "لما", "بما"))
+_ASIDES = grammar.words("journalist_asides")
 _ROLE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("role_heads"))
 _MEDIA_NOUNS = grammar.words("media_nouns")
 _IN_IT = grammar.words("in_it")

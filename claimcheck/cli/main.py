@@ -288,7 +288,7 @@ def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborat
 @click.option("--type", "type_", type=click.Choice(["competing_claims", "denial", "numeric_mismatch", "framing"]))
 @click.option("--outlet", help="Only conflicts with a claim from this outlet.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.8).")
+              help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.7).")
 @click.option("--status", help="Current review status: unreviewed, confirmed, not-a-conflict.")
 @json_option
 @db_option

@@ -312,8 +312,29 @@ def _document(m: _Mention) -> _Known | None:
         # "بيان صادر عن مكتب رئيس الوزراء" / "بيان للجيش": the issuer speaks.
         return m.resolve(issuer, m.holders)
     if len(m.words) <= 2:
-        return next((prev for prev in reversed(m.seen) if prev.speaker), None)
+        named = _last_statement_issuer(m)
+        return named or next((prev for prev in reversed(m.seen) if prev.speaker), None)
     return None
+
+
+_STATEMENT_OF = re.compile(r"بيان[اه]?\s+(?:صادر[اة]?\s+عن\s+|ل)[^،,.:؛«»\"“”\n]{2,80}")
+
+
+def _last_statement_issuer(m: _Mention) -> _Known | None:
+    """"وقال البيان" after "وأكد بيان لحزب الله اللبناني أن…" or "ونعى بيان لقيادة العمليات المشتركة":
+    the body whose statement the story named last, even when others spoke since."""
+    story = m.article.story_at(m.claim.cue.start)
+    text = m.article.text[story.start if story else 0 : m.claim.sentence.start]
+    found = None
+    for found in _STATEMENT_OF.finditer(text):
+        pass
+    issuer = _issuer(found.group()) if found else None
+    if not issuer:
+        return None
+    words = issuer.split()
+    stop = next((k for k, w in enumerate(words) if normalize(w) in lexicon().complementizers
+                 or normalize(w).removeprefix("و") in lexicon().single), len(words))
+    return m.resolve(" ".join(words[: min(stop, 6)]), m.holders) if stop else None
 
 
 def _own_forces(m: _Mention) -> _Known | None:
