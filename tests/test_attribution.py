@@ -357,3 +357,31 @@ def test_emphasis_with_a_noun_phrase_and_announce_with_an():
 )
 def test_manner_words_before_the_content(sentence, cue, content):
     assert one(sentence, cue).content_text == content
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, lemma, speaker",
+    [
+        # e1-04 and e1-05: vowing and mourning, two outlets on one attack
+        ("توعدت قيادة العمليات المشتركة العراقية، اليوم الجمعة، بالقصاص العادل قريبا من تنظيم داعش الإرهابى.", "توعدت", "توعد",
+         "قيادة العمليات المشتركة العراقية"),
+        ("نعى وزير الدفاع العراقي؛ “جمعة عناد”، اليوم الجمعة، ضحايا الهجوم الذي طال سرية للجيش العراقي.", "نعى", "نعى", None),
+        # e2-04 and e2-03: speaking of, a hedge
+        ("وتحدث شهود عن وجود 20 جثة في الموقع فيما قالت «الشباب» إن عدد القتلى 50.", "وتحدث", "تحدث", "شهود"),
+        ("ولم تعلن واشنطن عن وقوع أية خسائر، فيما رجح ضابط عراقي لوكالة “رويترز” سقوط إصابات بصفوف قوات بلاده.", "رجح", "رجح",
+         "ضابط عراقي"),
+    ],
+)
+def test_vowing_mourning_speaking_of_and_hedging(sentence, cue, lemma, speaker):
+    c = one(sentence, cue)
+    assert c.cue_lemma == lemma
+    if speaker:
+        assert c.speaker_text.startswith(speaker)
+
+
+def test_speaking_to_is_not_speaking_of_and_asides_are_the_journalists():
+    # seeds 002: "لمسؤولين إيرانيين تحدثوا للصحيفة"; d1-09 and e2-06: "يذكر أن…" recalls a fact
+    cues = [c.cue_lemma for c in claims_of("ووفقا لمسؤولين إيرانيين تحدثوا للصحيفة بشرط عدم الكشف عن هوياتهم، فقد ضغط المسؤولون على المرشد.")]
+    assert "تحدث" not in cues
+    assert not claims_of("يذكر أن قوات المعارضة تسيطر على محافظة إدلب بالكامل.")
+    assert not claims_of("ويُذكر أن رئيس الوزراء الإثيوبي، آبي أحمد، أعلن حالة الطوارئ.")
