@@ -385,3 +385,20 @@ def test_speaking_to_is_not_speaking_of_and_asides_are_the_journalists():
     assert "تحدث" not in cues
     assert not claims_of("يذكر أن قوات المعارضة تسيطر على محافظة إدلب بالكامل.")
     assert not claims_of("ويُذكر أن رئيس الوزراء الإثيوبي، آبي أحمد، أعلن حالة الطوارئ.")
+
+
+@pytest.mark.parametrize(
+    "sentence, content, direct",
+    [
+        # issue 14, item 11: content kept as written; the CSV export neutralises formula-like cells
+        ("وقال المتحدث إن -5 درجات هي الحرارة المتوقعة.", "-5 درجات هي الحرارة المتوقعة", False),
+        ("وقال المتحدث إن @الجيش نشر البيان.", "@الجيش نشر البيان", False),
+        ("وقال المتحدث إن =10 هو العدد.", "=10 هو العدد", False),
+        # item 12: a quotation that opens with an ellipsis is direct, without a stray closing mark
+        ("وقال المتحدث: «…نحن مستعدون للرد».", "…نحن مستعدون للرد", True),
+        ('وقال المتحدث: "... نحن مستعدون للرد".', "... نحن مستعدون للرد", True),
+    ],
+)
+def test_content_as_written(sentence, content, direct):
+    c = one(sentence, "وقال")
+    assert (c.content_text, c.direct) == (content, direct)

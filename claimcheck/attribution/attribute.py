@@ -596,9 +596,14 @@ def _named_subject_after(words: list[Word], k: int, lex: Lexicon) -> bool:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,؛;:-–("):
         end -= 1
-    while start < end and (text[start].isspace() or text[start] in "،,:-–)"):
+    while start < end and (text[start].isspace() or text[start] in "،,:–)" or (text[start] == "-" and not _glued(text, start))):
         start += 1
     return start, end
+
+
+def _glued(text: str, at: int) -> bool:
+    """A sign glued to what follows it ("-5"): part of the content as written (the CSV export neutralises it)."""
+    return at + 1 < len(text) and not text[at + 1].isspace()
 
 
 def _unquote(text: str, start: int, end: int) -> tuple[int, int]:
@@ -698,13 +703,21 @@ def _addressee(words: list[Word], a: int, b: int) -> str | None:
 
 
 def _open_quote_start(text: str, words: list[Word], c: int) -> int:
+    """Where the content starts: an opening quotation mark before the first word ("«…نحن مستعدون»",
+    an ellipsis between them included), else the signs glued to the word ("-5 درجات", "@الجيش")."""
     gap = words[c].gap_before
+    glued = words[c].start
+    while glued - 1 >= words[c].start - len(gap) and text[glued - 1] in _GLUED_SIGNS:
+        glued -= 1
     for n in range(len(gap) - 1, -1, -1):
         if gap[n] in OPEN_QUOTES:
             return words[c].start - (len(gap) - n)
-        if not gap[n].isspace():
+        if not (gap[n].isspace() or gap[n] in "….") :
             break
-    return words[c].start
+    return glued
+
+
+_GLUED_SIGNS = frozenset("-+=@#$%…")
 
 
 def _with_content(text: str, words, c: int, sentence: Sentence, lex: Lexicon, cue_starts) -> Span | None:
