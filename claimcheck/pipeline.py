@@ -6,8 +6,6 @@ Stages are plain functions; this module and the CLI are the only places that cha
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -68,6 +66,28 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)  # stored, but probably not what was meant
 
 
+BATCH = 50  # analysed articles written per transaction by the one writer
+
+
+def _written(store, results: Iterable[tuple[Article, list[Claim]]], analyzer_name: str,
+             on_written: Callable[[Article, list[Claim]], None]) -> None:
+    """Write analysed articles in batches of ``BATCH``, calling ``on_written`` once each is stored."""
+    batch: list[tuple[Article, list[Claim]]] = []
+
+    def flush() -> None:
+        store.save_articles(batch, analyzer_name)
+        for article, claims in batch:
+            on_written(article, claims)
+        batch.clear()
+
+    for article, claims in results:
+        batch.append((article, claims))
+        if len(batch) >= BATCH:
+            flush()
+    if batch:
+        flush()
+
+
 def ingest_paths(
     store,
     paths: Iterable[Path],
@@ -75,60 +95,85 @@ def ingest_paths(
     *,
     on_item: Callable[[str], None] | None = None,
     force: bool = False,
+    jobs: int = 1,
+    cluster: str | None = None,
 ) -> IngestReport:
-    """Read, analyse and store articles (one transaction each), then refresh conflicts.
+    """Read, analyse and store articles, then update conflicts.
+
+    Articles are analysed in this process (``jobs=1``), in ``jobs`` worker processes, or on the Dask
+    cluster at ``cluster``; one writer (this process) stores them in batches, each article whole or
+    not at all. The result is the same whichever way they were analysed.
 
     An article already stored with the same content, metadata and analysis is left alone, so
     re-running adds nothing; a run killed half-way is completed by the next one. Edited metadata
     re-analyses the article: its claims keep their ids, and so their reviews.
     """
+    from .parallel import analyze_many
     from .store.database import PIPELINE_VERSION, article_metadata
 
     analyzer = analyzer or BuiltinAnalyzer()
     report = IngestReport()
-    for item in ingest.read(list(paths)):
-        if isinstance(item, ingest.IngestError):
-            report.errors.append(item)
-            if on_item:
-                on_item(str(item.path))
-            continue
-        if not _ARABIC.search(item.text):
-            # Stored as read, but the cue lexicon is Arabic: say why nothing will come of it.
-            report.warnings.append(f"{item.source_path or item.name}: no Arabic text; 0 claims")
-        state = store.article_state(item.id)
-        if state == (analyzer.name, PIPELINE_VERSION, article_metadata(item)) and not force:
-            report.unchanged += 1
-        else:
-            claims = analyze_article(item, analyzer)
-            store.save_article(item, claims, analyzer.name)
-            report.claims += len(claims)
-            if state is None:
-                report.added += 1
+    seen: dict[str, tuple] = {}  # this run's articles: an id met twice is judged as if the first were stored
+    is_new: dict[str, bool] = {}
+
+    def to_analyse() -> Iterable[Article]:
+        for item in ingest.read(list(paths)):
+            if isinstance(item, ingest.IngestError):
+                report.errors.append(item)
+                if on_item:
+                    on_item(str(item.path))
+                continue
+            if not _ARABIC.search(item.text):
+                # Stored as read, but the cue lexicon is Arabic: say why nothing will come of it.
+                report.warnings.append(f"{item.source_path or item.name}: no Arabic text; 0 claims")
+            meta = article_metadata(item)
+            if item.id in seen:
+                state = (analyzer.name, PIPELINE_VERSION, seen[item.id])
             else:
-                report.updated += 1
+                state = store.article_state(item.id)
+            seen[item.id] = meta
+            if state == (analyzer.name, PIPELINE_VERSION, meta) and not force:
+                report.unchanged += 1
+                if on_item:
+                    on_item(item.name)
+                continue
+            is_new.setdefault(item.id, state is None)
+            yield item
+
+    def written(article: Article, claims: list[Claim]) -> None:
+        report.claims += len(claims)
+        if is_new.pop(article.id, False):
+            report.added += 1
+        else:
+            report.updated += 1
         if on_item:
-            on_item(item.name)
+            on_item(article.name)
+
+    _written(store, analyze_many(to_analyse(), analyzer, jobs=jobs, cluster=cluster), analyzer.name, written)
     report.conflicts = refresh_conflicts(store)
     return report
 
 
 def reanalyze(store, analyzer: Analyzer | None = None, article_ids: Iterable[str] | None = None,
-              on_item: Callable[[str], None] | None = None) -> tuple[int, int]:
+              on_item: Callable[[str], None] | None = None, *, jobs: int = 1,
+              cluster: str | None = None) -> tuple[int, int]:
     """Re-run analysis on stored articles. Claims that come out the same keep their reviews."""
+    from .parallel import analyze_many
+
     analyzer = analyzer or BuiltinAnalyzer()
     wanted = set(article_ids) if article_ids else None
-    n_articles = n_claims = 0
-    for article in store.iter_articles():
-        if wanted is not None and article.id not in wanted:
-            continue
-        claims = analyze_article(article, analyzer)
-        store.save_article(article, claims, analyzer.name)
-        n_articles += 1
-        n_claims += len(claims)
+    counts = [0, 0]
+
+    def written(article: Article, claims: list[Claim]) -> None:
+        counts[0] += 1
+        counts[1] += len(claims)
         if on_item:
             on_item(article.name)
+
+    articles = (a for a in store.iter_articles() if wanted is None or a.id in wanted)
+    _written(store, analyze_many(articles, analyzer, jobs=jobs, cluster=cluster), analyzer.name, written)
     refresh_conflicts(store)
-    return n_articles, n_claims
+    return counts[0], counts[1]
 
 
 def refresh_conflicts(store) -> int:

@@ -37,7 +37,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, rela
 
 from ..analysis.text import normalize
 from ..models import Article, Chrome, Claim, Conflict, Evidence, Frame, Span, Story, TimeRef
-from .locks import write_transaction
+from .locks import lock_more, write_transaction
 
 # Bump when analysis output changes, so that ingest re-analyses stored articles.
 PIPELINE_VERSION = "1"
@@ -312,41 +312,56 @@ class Store:
 
         Claims that are unchanged keep their ids (and so their reviews); the rest are replaced.
         """
-        with self.locked_session(f"article:{article.id}") as s:
-            row = s.get(ArticleRow, article.id)
-            if row is None:
-                row = ArticleRow(id=article.id, ingested_at=now())
-                s.add(row)
-            ev = article.outlet_evidence
-            row.name = article.name
-            row.source_path = article.source_path
-            row.text = article.text
-            row.encoding = article.encoding
-            row.outlet = article.outlet
-            row.outlet_evidence = ev.text if ev else None
-            row.outlet_offset = ev.start if ev and ev.start >= 0 else None
-            row.outlet_source = ev.source if ev else None
-            row.published = article.published
-            row.url = article.url
-            row.title = article.title
-            row.analyzer = analyzer
-            row.pipeline_version = PIPELINE_VERSION
-            row.stories = [
-                StoryRow(
-                    index=st.index,
-                    start=st.start,
-                    end=st.end,
-                    title=st.title,
-                    published=st.published,
-                    date_text=st.date_evidence.text if st.date_evidence else None,
-                    date_offset=st.date_evidence.start if st.date_evidence and st.date_evidence.start >= 0 else None,
-                    date_source=st.date_evidence.source if st.date_evidence else None,
-                )
-                for st in article.stories
-            ]
-            row.chrome = [ChromeRow(start=c.start, end=c.end, kind=c.kind) for c in article.chrome]
-            s.flush()
-            self._replace_claims(s, article.id, claims)
+        self.save_articles([(article, claims)], analyzer)
+
+    def save_articles(self, batch: Sequence[tuple[Article, Sequence[Claim]]], analyzer: str) -> None:
+        """Write several analysed articles in one transaction (what one writer does for many workers).
+
+        Each article's lock is taken, in a fixed order, before anything is read.
+        """
+        if not batch:
+            return
+        keys = sorted({f"article:{article.id}" for article, _ in batch})
+        with self.locked_session(keys[0]) as s:
+            lock_more(s.connection(), keys[1:])
+            for article, claims in batch:
+                self._write_article(s, article, claims, analyzer)
+
+    def _write_article(self, s: Session, article: Article, claims: Sequence[Claim], analyzer: str) -> None:
+        row = s.get(ArticleRow, article.id)
+        if row is None:
+            row = ArticleRow(id=article.id, ingested_at=now())
+            s.add(row)
+        ev = article.outlet_evidence
+        row.name = article.name
+        row.source_path = article.source_path
+        row.text = article.text
+        row.encoding = article.encoding
+        row.outlet = article.outlet
+        row.outlet_evidence = ev.text if ev else None
+        row.outlet_offset = ev.start if ev and ev.start >= 0 else None
+        row.outlet_source = ev.source if ev else None
+        row.published = article.published
+        row.url = article.url
+        row.title = article.title
+        row.analyzer = analyzer
+        row.pipeline_version = PIPELINE_VERSION
+        row.stories = [
+            StoryRow(
+                index=st.index,
+                start=st.start,
+                end=st.end,
+                title=st.title,
+                published=st.published,
+                date_text=st.date_evidence.text if st.date_evidence else None,
+                date_offset=st.date_evidence.start if st.date_evidence and st.date_evidence.start >= 0 else None,
+                date_source=st.date_evidence.source if st.date_evidence else None,
+            )
+            for st in article.stories
+        ]
+        row.chrome = [ChromeRow(start=c.start, end=c.end, kind=c.kind) for c in article.chrome]
+        s.flush()
+        self._replace_claims(s, article.id, claims)
 
     def _replace_claims(self, s: Session, article_id: str, claims: Sequence[Claim]) -> None:
         new = {c.id: c for c in claims}
