@@ -140,7 +140,10 @@ def ingest_paths(
             is_new.setdefault(item.id, state is None)
             yield item
 
+    changed: set[str] = set()
+
     def written(article: Article, claims: list[Claim]) -> None:
+        changed.add(article.id)
         report.claims += len(claims)
         if is_new.pop(article.id, False):
             report.added += 1
@@ -150,7 +153,7 @@ def ingest_paths(
             on_item(article.name)
 
     _written(store, analyze_many(to_analyse(), analyzer, jobs=jobs, cluster=cluster), analyzer.name, written)
-    report.conflicts = refresh_conflicts(store)
+    report.conflicts = update_conflicts(store, changed).conflicts
     return report
 
 
@@ -163,8 +166,10 @@ def reanalyze(store, analyzer: Analyzer | None = None, article_ids: Iterable[str
     analyzer = analyzer or BuiltinAnalyzer()
     wanted = set(article_ids) if article_ids else None
     counts = [0, 0]
+    changed: set[str] = set()
 
     def written(article: Article, claims: list[Claim]) -> None:
+        changed.add(article.id)
         counts[0] += 1
         counts[1] += len(claims)
         if on_item:
@@ -172,12 +177,54 @@ def reanalyze(store, analyzer: Analyzer | None = None, article_ids: Iterable[str
 
     articles = (a for a in store.iter_articles() if wanted is None or a.id in wanted)
     _written(store, analyze_many(articles, analyzer, jobs=jobs, cluster=cluster), analyzer.name, written)
-    refresh_conflicts(store)
+    update_conflicts(store, changed)
     return counts[0], counts[1]
 
 
-def refresh_conflicts(store) -> int:
-    """Recompute conflicts over every stored claim and replace the stored set."""
+def _kept_settings():
     settings = load_settings().conflicts
-    kept = replace(settings, min_confidence=min(settings.store_from, settings.min_confidence))
+    return replace(settings, min_confidence=min(settings.store_from, settings.min_confidence))
+
+
+def refresh_conflicts(store) -> int:
+    """Recompute conflicts over every stored claim and replace the stored set (``conflicts --rebuild``).
+
+    A reviewed conflict that is no longer found is kept, marked withdrawn."""
+    kept = _kept_settings()
     return store.refresh_conflicts(lambda claims: conflicts.detect(claims, kept))
+
+
+# Above this share of the store, new claims are compared with everything at once (a first ingest).
+REBUILD_SHARE = 0.5
+
+
+@dataclass
+class ConflictUpdate:
+    conflicts: int  # stored (not withdrawn) afterwards
+    new_claims: int  # the claims compared
+    loaded: int  # stored claims loaded to compare them with (-1: a full recomputation)
+
+
+def update_conflicts(store, article_ids: Iterable[str]) -> ConflictUpdate:
+    """Conflicts after ``article_ids`` were added or re-analysed: only their claims are compared, with the
+    stored claims that share a blocking key inside the date window (never a load of the whole store)."""
+    from .conflicts import matching
+
+    ids = set(article_ids)
+    kept = _kept_settings()
+    if not ids:
+        return ConflictUpdate(store.conflict_count(), 0, 0)
+    total = store.claim_count()
+    new_count = store.claim_count(articles=ids)
+    if total == 0 or new_count > REBUILD_SHARE * total:
+        return ConflictUpdate(refresh_conflicts(store), new_count, -1)
+
+    def detect(new, fetch, neighbour_ids, comparable, frequencies):
+        new_ids = {c.id for c in new}
+        claims = [*new, *fetch(set(neighbour_ids) - new_ids)]
+        keys = {key for it in matching.build(claims).items for key in it.keys}
+        stats = matching.Stats(frequencies(keys), comparable)
+        return [c for c in conflicts.detect(claims, kept, stats=stats) if c.a in new_ids or c.b in new_ids]
+
+    stored, loaded = store.update_conflicts(ids, detect)
+    return ConflictUpdate(stored, new_count, loaded)

@@ -307,17 +307,31 @@ def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborat
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.8).")
 @click.option("--status", help="Current review status: unreviewed, confirmed, not-a-conflict.")
+@click.option("--rebuild", is_flag=True,
+              help="Recompute every conflict over the whole store first (ingest updates only the new claims' conflicts).")
 @json_option
 @db_option
 @click.pass_obj
-def conflicts(obj: Context, type_, outlet, min_confidence, status, as_json) -> None:
+def conflicts(obj: Context, type_, outlet, min_confidence, status, rebuild, as_json) -> None:
     """List conflicting claims side by side, with the reason for each.
+
+    A reviewed conflict that detection no longer finds (after a re-analysis or a rebuild) is kept,
+    marked withdrawn, with its decisions.
 
     \b
     Example:
       claimcheck conflicts --type competing_claims --min-confidence 0.6
+      claimcheck conflicts --rebuild
     """
     store = obj.store
+    if rebuild:
+        from ..pipeline import refresh_conflicts
+
+        found = refresh_conflicts(store)
+        if not obj.quiet:
+            from ..analysis.text import counted
+
+            click.echo(f"rebuilt: {counted(found, 'conflict')} in the store", err=True)
     if min_confidence is None:
         min_confidence = config.load_settings().conflicts.min_confidence
     rows = store.conflicts(type=type_, outlet=outlet, min_confidence=min_confidence,
