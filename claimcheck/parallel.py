@@ -182,13 +182,24 @@ def _ordered(submit, chunks: Iterable[list[Article]], in_flight: int) -> Iterato
         yield from zip(done_chunk, future.result())
 
 
+def _start_method() -> str | None:
+    """fork when this process runs one thread: workers then start at once, with its modules and knowledge
+    already loaded. With other threads (a progress bar, a UI, a Dask client) a forked child could inherit a
+    lock held by one of them and hang: forkserver then."""
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else None
+
+
 def _in_processes(articles: Iterable[Article], spec, jobs: int) -> Iterator[tuple[Article, list[Claim]]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork: workers start at once with this process's modules and knowledge already loaded.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_process, initargs=(spec,)) as pool:
         yield from _ordered(lambda chunk: pool.submit(analyze_chunk, chunk), _chunks(articles, CHUNK), jobs * 4)
 
