@@ -66,7 +66,24 @@ def _analyzer_for(spec) -> Analyzer:
 
 
 def _init_process(spec) -> None:
+    _exit_with_parent()
     _analyzer_for(spec)
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the process that started it (the ingest, or its fork server) is gone: a killed
+    ingest leaves no orphans behind."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="claimcheck-parent-watch").start()
 
 
 def analyze_chunk(articles: list[Article], spec=None) -> list[list[Claim]]:
