@@ -26,7 +26,7 @@ from .analysis.analyzer import Analyzer, BuiltinAnalyzer, get_analyzer
 from .models import Article, Claim
 
 PARTITION = 32  # articles per Dask task: enough to amortise a task's overhead, small enough to spread
-CHUNK = 4  # articles per message to a local worker process
+CHUNK = 8  # articles per message to a local worker process
 
 
 def default_jobs() -> int:
@@ -86,12 +86,18 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="claimcheck-parent-watch").start()
 
 
-def analyze_chunk(articles: list[Article], spec=None) -> list[list[Claim]]:
-    """The claims of each article (runs in a worker)."""
+def analyze_chunk(articles: list[Article], spec=None) -> list[tuple[list[Claim], dict]]:
+    """The claims of each article and their blocking keys (runs in a worker)."""
+    analyzer = _analyzer_for(spec if spec is not None else _worker_spec or ("builtin", None))
+    return [_analysed(article, analyzer) for article in articles]
+
+
+def _analysed(article: Article, analyzer: Analyzer) -> tuple[list[Claim], dict]:
+    from .conflicts.blocking import claim_keys
     from .pipeline import analyze_article
 
-    analyzer = _analyzer_for(spec if spec is not None else _worker_spec or ("builtin", None))
-    return [analyze_article(article, analyzer) for article in articles]
+    claims = analyze_article(article, analyzer)
+    return claims, claim_keys(claims)
 
 
 # --- knowledge overlays for remote workers ------------------------------------------------------
@@ -151,7 +157,7 @@ def clear_caches() -> None:
                 value.cache_clear()
 
 
-def analyze_partition(articles: list[Article], spec, overlays: list[tuple[str, str]]) -> list[list[Claim]]:
+def analyze_partition(articles: list[Article], spec, overlays: list[tuple[str, str]]) -> list[tuple[list[Claim], dict]]:
     """A Dask task: the knowledge of the machine that sent it, then the claims of each article."""
     install_overlays(overlays)
     return analyze_chunk(articles, spec)
@@ -172,31 +178,31 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def analyze_many(articles: Iterable[Article], analyzer: Analyzer | None = None, *, jobs: int = 1,
-                 cluster: str | None = None) -> Iterator[tuple[Article, list[Claim]]]:
-    """``(article, claims)`` for each article, in input order."""
+                 cluster: str | None = None) -> Iterator[tuple[Article, list[Claim], dict]]:
+    """``(article, claims, their blocking keys)`` for each article, in input order."""
     if cluster:
         yield from _on_dask(articles, analyzer_spec(analyzer), cluster)
     elif jobs <= 1:
-        from .pipeline import analyze_article
-
         analyzer = analyzer or BuiltinAnalyzer()
         for article in articles:
-            yield article, analyze_article(article, analyzer)
+            yield article, *_analysed(article, analyzer)
     else:
         yield from _in_processes(articles, analyzer_spec(analyzer), jobs)
 
 
-def _ordered(submit, chunks: Iterable[list[Article]], in_flight: int) -> Iterator[tuple[Article, list[Claim]]]:
+def _ordered(submit, chunks: Iterable[list[Article]], in_flight: int) -> Iterator[tuple[Article, list[Claim], dict]]:
     """Submit chunks, at most ``in_flight`` pending, and yield their results in input order."""
     pending: deque = deque()
     for chunk in chunks:
         pending.append((chunk, submit(chunk)))
         while len(pending) >= in_flight:
             done_chunk, future = pending.popleft()
-            yield from zip(done_chunk, future.result())
+            for article, (claims, keys) in zip(done_chunk, future.result()):
+                yield article, claims, keys
     while pending:
         done_chunk, future = pending.popleft()
-        yield from zip(done_chunk, future.result())
+        for article, (claims, keys) in zip(done_chunk, future.result()):
+            yield article, claims, keys
 
 
 def _start_method() -> str | None:
@@ -212,16 +218,16 @@ def _start_method() -> str | None:
     return "forkserver" if "forkserver" in methods else None
 
 
-def _in_processes(articles: Iterable[Article], spec, jobs: int) -> Iterator[tuple[Article, list[Claim]]]:
+def _in_processes(articles: Iterable[Article], spec, jobs: int) -> Iterator[tuple[Article, list[Claim], dict]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_process, initargs=(spec,)) as pool:
-        yield from _ordered(lambda chunk: pool.submit(analyze_chunk, chunk), _chunks(articles, CHUNK), jobs * 4)
+        yield from _ordered(lambda chunk: pool.submit(analyze_chunk, chunk), _chunks(articles, CHUNK), jobs * 12)
 
 
-def _on_dask(articles: Iterable[Article], spec, address: str) -> Iterator[tuple[Article, list[Claim]]]:
+def _on_dask(articles: Iterable[Article], spec, address: str) -> Iterator[tuple[Article, list[Claim], dict]]:
     try:
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - a dependency

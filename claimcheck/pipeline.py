@@ -69,19 +69,20 @@ class IngestReport:
 BATCH = 50  # analysed articles written per transaction by the one writer
 
 
-def _written(store, results: Iterable[tuple[Article, list[Claim]]], analyzer_name: str,
+def _written(store, results: Iterable[tuple[Article, list[Claim], dict]], analyzer_name: str,
              on_written: Callable[[Article, list[Claim]], None]) -> None:
-    """Write analysed articles in batches of ``BATCH``, calling ``on_written`` once each is stored."""
-    batch: list[tuple[Article, list[Claim]]] = []
+    """Write analysed articles (with their claims' blocking keys, worked out where they were analysed)
+    in batches of ``BATCH``, calling ``on_written`` once each is stored."""
+    batch: list[tuple[Article, list[Claim], dict]] = []
 
     def flush() -> None:
         store.save_articles(batch, analyzer_name)
-        for article, claims in batch:
+        for article, claims, _ in batch:
             on_written(article, claims)
         batch.clear()
 
-    for article, claims in results:
-        batch.append((article, claims))
+    for article, claims, keys in results:
+        batch.append((article, claims, keys))
         if len(batch) >= BATCH:
             flush()
     if batch:

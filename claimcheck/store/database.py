@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -330,20 +329,22 @@ class Store:
         """
         self.save_articles([(article, claims)], analyzer)
 
-    def save_articles(self, batch: Sequence[tuple[Article, Sequence[Claim]]], analyzer: str) -> None:
+    def save_articles(self, batch: Sequence[tuple], analyzer: str) -> None:
         """Write several analysed articles in one transaction (what one writer does for many workers).
 
-        Each article's lock is taken, in a fixed order, before anything is read.
+        ``batch`` holds ``(article, claims)`` or ``(article, claims, blocking keys)`` (``blocking.claim_keys``,
+        worked out here when not given). Each article's lock is taken, in a fixed order, before anything is read.
         """
         if not batch:
             return
-        keys = sorted({f"article:{article.id}" for article, _ in batch})
+        keys = sorted({f"article:{item[0].id}" for item in batch})
         with self.locked_session(keys[0]) as s:
             lock_more(s.connection(), keys[1:])
-            for article, claims in batch:
-                self._write_article(s, article, claims, analyzer)
+            for article, claims, *blocking in batch:
+                self._write_article(s, article, claims, analyzer, blocking[0] if blocking else None)
 
-    def _write_article(self, s: Session, article: Article, claims: Sequence[Claim], analyzer: str) -> None:
+    def _write_article(self, s: Session, article: Article, claims: Sequence[Claim], analyzer: str,
+                       blocking: dict | None = None) -> None:
         row = s.get(ArticleRow, article.id)
         if row is None:
             row = ArticleRow(id=article.id, ingested_at=now())
@@ -377,9 +378,9 @@ class Store:
         ]
         row.chrome = [ChromeRow(start=c.start, end=c.end, kind=c.kind) for c in article.chrome]
         s.flush()
-        self._replace_claims(s, article.id, claims)
+        self._replace_claims(s, article.id, claims, blocking)
 
-    def _replace_claims(self, s: Session, article_id: str, claims: Sequence[Claim]) -> None:
+    def _replace_claims(self, s: Session, article_id: str, claims: Sequence[Claim], blocking: dict | None = None) -> None:
         new = {c.id: c for c in claims}
         # Load the stored claims in one query, so merge() finds them in the session instead of
         # issuing a SELECT per claim (it dominated the time of writing an article).
@@ -389,20 +390,30 @@ class Store:
             _drop_conflicts(s, stale)
             s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(stale)))
             s.execute(delete(ClaimRow).where(ClaimRow.id.in_(stale)))
+        added = []
         for claim_id, claim in new.items():
+            values = _claim_values(claim, claim_id)
             if claim_id in old_ids:
-                s.merge(_claim_row(claim))
+                s.merge(ClaimRow(**values))
             else:
-                s.add(_claim_row(claim))
+                added.append(values)
+        if added:  # one INSERT for the article's new claims: the writer keeps up with many workers
+            s.execute(ClaimRow.__table__.insert(), added)
         s.flush()
         if old_ids:
             s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(old_ids & set(new))))
-        from ..conflicts.blocking import claim_keys
+        if blocking is None:
+            from ..conflicts.blocking import claim_keys
 
-        key_rows = [dict(claim_id=cid, key=key, start=k.start, end=k.end)
-                    for cid, k in claim_keys(list(new.values())).items() for key in k.keys]
+            blocking = claim_keys(list(new.values()))
+        key_rows = [(cid, key, k.start, k.end) for cid, k in blocking.items() for key in k.keys]
         if key_rows:
-            s.execute(ClaimKeyRow.__table__.insert(), key_rows)
+            # Straight to the driver: an article brings a few hundred keys, and building each row's
+            # parameters through SQLAlchemy cost more than writing them.
+            conn = s.connection()
+            mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+            conn.exec_driver_sql(f'INSERT INTO claim_keys (claim_id, "key", start, "end") VALUES ({", ".join([mark] * 4)})',
+                                 key_rows)
         first_claim_of: dict[str, Claim] = {}
         for claim in new.values():
             if claim.actor_id:
@@ -846,9 +857,13 @@ def _article_from_row(row: ArticleRow) -> Article:
 
 
 def _claim_row(c: Claim) -> ClaimRow:
+    return ClaimRow(**_claim_values(c, c.id))
+
+
+def _claim_values(c: Claim, claim_id: str) -> dict:
     frame = c.frame
-    return ClaimRow(
-        id=c.id, article_id=c.article_id, story=c.story,
+    return dict(
+        id=claim_id, article_id=c.article_id, story=c.story,
         sentence_start=c.sentence.start, sentence_end=c.sentence.end,
         cue_start=c.cue.start, cue_end=c.cue.end, cue=c.cue_text, cue_lemma=c.cue_lemma, cue_kind=c.cue_kind,
         speaker_start=c.speaker_span.start if c.speaker_span else None,
@@ -867,8 +882,14 @@ def _claim_row(c: Claim) -> ClaimRow:
     )
 
 
+_FRAME_FIELDS = tuple(Frame.__dataclass_fields__)
+
+
 def _frame_json(frame: Frame) -> dict:
-    data = asdict(frame)
+    data = {name: getattr(frame, name) for name in _FRAME_FIELDS}
+    for name, value in data.items():
+        if isinstance(value, tuple):
+            data[name] = list(value)
     data["when"] = frame.when.isoformat() if frame.when else None
     data["numbers"] = [list(n) for n in frame.numbers]
     return data
