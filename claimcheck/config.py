@@ -34,6 +34,11 @@ def db_url(option: str | None = None) -> str:
     return option or os.environ.get("CLAIMCHECK_DB") or load_settings().db or default_db_url()
 
 
+def cluster(option: str | None = None) -> str | None:
+    """The Dask scheduler for ingest and analyze: --cluster, CLAIMCHECK_CLUSTER, ``cluster =`` in the config; None: this machine."""
+    return option or os.environ.get("CLAIMCHECK_CLUSTER") or load_settings().cluster
+
+
 def stanza_dir(option: str | None = None) -> Path:
     """The stanza resources folder: --stanza-dir, CLAIMCHECK_STANZA_DIR, STANZA_RESOURCES_DIR, stanza's default."""
     chosen = option or os.environ.get("CLAIMCHECK_STANZA_DIR") or os.environ.get("STANZA_RESOURCES_DIR")
@@ -65,6 +70,7 @@ class ConflictSettings:
 class Settings:
     db: str | None = None
     stanza_dir: str | None = None
+    cluster: str | None = None  # a Dask scheduler (tcp://HOST:8786) that ingest and analyze send articles to
     organisation: str = "claimcheck"
     organisation_url: str | None = None
     review_url: str | None = None  # where the organisation publishes reviews: a review's url is this + the claim id
@@ -85,6 +91,7 @@ def load_settings() -> Settings:
     return Settings(
         db=raw.get("db"),
         stanza_dir=raw.get("stanza_dir"),
+        cluster=raw.get("cluster"),
         organisation=export.get("organisation", "claimcheck"),
         organisation_url=export.get("organisation_url"),
         review_url=export.get("review_url"),

@@ -6,8 +6,6 @@ Stages are plain functions; this module and the CLI are the only places that cha
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -68,6 +66,29 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)  # stored, but probably not what was meant
 
 
+BATCH = 50  # analysed articles written per transaction by the one writer
+
+
+def _written(store, results: Iterable[tuple[Article, list[Claim], dict]], analyzer_name: str,
+             on_written: Callable[[Article, list[Claim]], None]) -> None:
+    """Write analysed articles (with their claims' blocking keys, worked out where they were analysed)
+    in batches of ``BATCH``, calling ``on_written`` once each is stored."""
+    batch: list[tuple[Article, list[Claim], dict]] = []
+
+    def flush() -> None:
+        store.save_articles(batch, analyzer_name)
+        for article, claims, _ in batch:
+            on_written(article, claims)
+        batch.clear()
+
+    for article, claims, keys in results:
+        batch.append((article, claims, keys))
+        if len(batch) >= BATCH:
+            flush()
+    if batch:
+        flush()
+
+
 def ingest_paths(
     store,
     paths: Iterable[Path],
@@ -75,64 +96,136 @@ def ingest_paths(
     *,
     on_item: Callable[[str], None] | None = None,
     force: bool = False,
+    jobs: int = 1,
+    cluster: str | None = None,
 ) -> IngestReport:
-    """Read, analyse and store articles (one transaction each), then refresh conflicts.
+    """Read, analyse and store articles, then update conflicts.
+
+    Articles are analysed in this process (``jobs=1``), in ``jobs`` worker processes, or on the Dask
+    cluster at ``cluster``; one writer (this process) stores them in batches, each article whole or
+    not at all. The result is the same whichever way they were analysed.
 
     An article already stored with the same content, metadata and analysis is left alone, so
     re-running adds nothing; a run killed half-way is completed by the next one. Edited metadata
     re-analyses the article: its claims keep their ids, and so their reviews.
     """
+    from .parallel import analyze_many
     from .store.database import PIPELINE_VERSION, article_metadata
 
     analyzer = analyzer or BuiltinAnalyzer()
     report = IngestReport()
-    for item in ingest.read(list(paths)):
-        if isinstance(item, ingest.IngestError):
-            report.errors.append(item)
-            if on_item:
-                on_item(str(item.path))
-            continue
-        if not _ARABIC.search(item.text):
-            # Stored as read, but the cue lexicon is Arabic: say why nothing will come of it.
-            report.warnings.append(f"{item.source_path or item.name}: no Arabic text; 0 claims")
-        state = store.article_state(item.id)
-        if state == (analyzer.name, PIPELINE_VERSION, article_metadata(item)) and not force:
-            report.unchanged += 1
-        else:
-            claims = analyze_article(item, analyzer)
-            store.save_article(item, claims, analyzer.name)
-            report.claims += len(claims)
-            if state is None:
-                report.added += 1
+    seen: dict[str, tuple] = {}  # this run's articles: an id met twice is judged as if the first were stored
+    is_new: dict[str, bool] = {}
+
+    def to_analyse() -> Iterable[Article]:
+        for item in ingest.read(list(paths)):
+            if isinstance(item, ingest.IngestError):
+                report.errors.append(item)
+                if on_item:
+                    on_item(str(item.path))
+                continue
+            if not _ARABIC.search(item.text):
+                # Stored as read, but the cue lexicon is Arabic: say why nothing will come of it.
+                report.warnings.append(f"{item.source_path or item.name}: no Arabic text; 0 claims")
+            meta = article_metadata(item)
+            if item.id in seen:
+                state = (analyzer.name, PIPELINE_VERSION, seen[item.id])
             else:
-                report.updated += 1
+                state = store.article_state(item.id)
+            seen[item.id] = meta
+            if state == (analyzer.name, PIPELINE_VERSION, meta) and not force:
+                report.unchanged += 1
+                if on_item:
+                    on_item(item.name)
+                continue
+            is_new.setdefault(item.id, state is None)
+            yield item
+
+    changed: set[str] = set()
+
+    def written(article: Article, claims: list[Claim]) -> None:
+        changed.add(article.id)
+        report.claims += len(claims)
+        if is_new.pop(article.id, False):
+            report.added += 1
+        else:
+            report.updated += 1
         if on_item:
-            on_item(item.name)
-    report.conflicts = refresh_conflicts(store)
+            on_item(article.name)
+
+    _written(store, analyze_many(to_analyse(), analyzer, jobs=jobs, cluster=cluster), analyzer.name, written)
+    report.conflicts = update_conflicts(store, changed).conflicts
     return report
 
 
 def reanalyze(store, analyzer: Analyzer | None = None, article_ids: Iterable[str] | None = None,
-              on_item: Callable[[str], None] | None = None) -> tuple[int, int]:
+              on_item: Callable[[str], None] | None = None, *, jobs: int = 1,
+              cluster: str | None = None) -> tuple[int, int]:
     """Re-run analysis on stored articles. Claims that come out the same keep their reviews."""
+    from .parallel import analyze_many
+
     analyzer = analyzer or BuiltinAnalyzer()
     wanted = set(article_ids) if article_ids else None
-    n_articles = n_claims = 0
-    for article in store.iter_articles():
-        if wanted is not None and article.id not in wanted:
-            continue
-        claims = analyze_article(article, analyzer)
-        store.save_article(article, claims, analyzer.name)
-        n_articles += 1
-        n_claims += len(claims)
+    counts = [0, 0]
+    changed: set[str] = set()
+
+    def written(article: Article, claims: list[Claim]) -> None:
+        changed.add(article.id)
+        counts[0] += 1
+        counts[1] += len(claims)
         if on_item:
             on_item(article.name)
-    refresh_conflicts(store)
-    return n_articles, n_claims
+
+    articles = (a for a in store.iter_articles() if wanted is None or a.id in wanted)
+    _written(store, analyze_many(articles, analyzer, jobs=jobs, cluster=cluster), analyzer.name, written)
+    update_conflicts(store, changed)
+    return counts[0], counts[1]
+
+
+def _kept_settings():
+    settings = load_settings().conflicts
+    return replace(settings, min_confidence=min(settings.store_from, settings.min_confidence))
 
 
 def refresh_conflicts(store) -> int:
-    """Recompute conflicts over every stored claim and replace the stored set."""
-    settings = load_settings().conflicts
-    kept = replace(settings, min_confidence=min(settings.store_from, settings.min_confidence))
+    """Recompute conflicts over every stored claim and replace the stored set (``conflicts --rebuild``).
+
+    A reviewed conflict that is no longer found is kept, marked withdrawn."""
+    kept = _kept_settings()
     return store.refresh_conflicts(lambda claims: conflicts.detect(claims, kept))
+
+
+# Above this share of the store, new claims are compared with everything at once (a first ingest).
+REBUILD_SHARE = 0.5
+
+
+@dataclass
+class ConflictUpdate:
+    conflicts: int  # stored (not withdrawn) afterwards
+    new_claims: int  # the claims compared
+    loaded: int  # stored claims loaded to compare them with (-1: a full recomputation)
+
+
+def update_conflicts(store, article_ids: Iterable[str]) -> ConflictUpdate:
+    """Conflicts after ``article_ids`` were added or re-analysed: only their claims are compared, with the
+    stored claims that share a blocking key inside the date window (never a load of the whole store)."""
+    from .conflicts import matching
+
+    ids = set(article_ids)
+    kept = _kept_settings()
+    if not ids:
+        return ConflictUpdate(store.conflict_count(), 0, 0)
+    total = store.claim_count()
+    new_count = store.claim_count(articles=ids)
+    if total == 0 or new_count > REBUILD_SHARE * total:
+        return ConflictUpdate(refresh_conflicts(store), new_count, -1)
+
+    def detect(new, fetch, neighbour_ids, comparable, frequencies):
+        new_ids = {c.id for c in new}
+        claims = [*new, *fetch(set(neighbour_ids) - new_ids)]
+        keys = {key for it in matching.build(claims).items for key in it.keys}
+        stats = matching.Stats(frequencies(keys), comparable)
+        return [c for c in conflicts.detect(claims, kept, stats=stats) if c.a in new_ids or c.b in new_ids]
+
+    stored, loaded = store.update_conflicts(ids, detect)
+    return ConflictUpdate(stored, new_count, loaded)

@@ -102,19 +102,31 @@ def _head() -> str:
 
 
 def test_upgrade_keeps_an_existing_store(db_url):
-    engine = make_engine(db_url)
-    migrations.upgrade(engine, "0001")  # a store created at the first revision
-    engine.dispose()
-    old = Store(db_url, create=False)
+    from alembic import command
+    from sqlalchemy import func, select
+
+    from claimcheck.store.database import ClaimKeyRow
+
+    old = Store(db_url)
     ids = seed_store(old)
     decision = review.record(old, "claim", ids[0], "false", "amina", note="قديم")
     before = (old.articles(), old.claims(), old.conflicts())
+    with old.session() as s:
+        keys = s.scalar(select(func.count()).select_from(ClaimKeyRow))
     old.close()
+    engine = make_engine(db_url)
+    cfg = migrations.alembic_config(engine)
+    with engine.begin() as conn:  # back to a store of the first revision, with its data
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+    engine.dispose()
 
     store = Store(db_url)  # what every command does: upgrade in place, never rebuild
     assert migrations.current(store.engine) == _head()
     assert (store.articles(), store.claims(), store.conflicts()) == before
     assert review.history(store, "claim", ids[0]) == [decision]
+    with store.session() as s:  # the blocking keys of stored claims are worked out by the upgrade
+        assert keys > 0 and s.scalar(select(func.count()).select_from(ClaimKeyRow)) == keys
     store.close()
 
 

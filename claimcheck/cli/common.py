@@ -61,6 +61,15 @@ def analyzer_options(f):
     return f
 
 
+def parallel_options(f):
+    f = click.option("--cluster", default=None, metavar="tcp://HOST:8786",
+                     help="Send the analysis to this Dask scheduler's workers (default: CLAIMCHECK_CLUSTER, "
+                          "or `cluster =` in config.toml; none: this machine).")(f)
+    f = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                     help="Worker processes for the analysis (default: the machine's cores).")(f)
+    return f
+
+
 def make_analyzer(name: str, stanza_dir: str | None):
     from ..analysis.analyzer import get_analyzer
 

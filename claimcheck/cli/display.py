@@ -122,5 +122,6 @@ def render_conflicts(console, store, rows: list[dict]) -> None:
         reason = plain(f"{conflict['reason_en']}\n{conflict['reason_ar']}")
         console.print(Panel(Group(reason, grid),
                             title=plain(f"{conflict['type']} · confidence {conflict['confidence']:.2f} · "
-                                        f"{conflict['id'][:10]} · {conflict['status']}")))
+                                        f"{conflict['id'][:10]} · {conflict['status']}"
+                                        + (" · withdrawn: no longer found" if conflict.get("withdrawn") else ""))))
     console.print(counted(len(rows), "conflict"))

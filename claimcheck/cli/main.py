@@ -14,7 +14,8 @@ import click
 
 from .. import config
 from . import review as review_commands
-from .common import Context, analyzer_options, console, db_option, json_option, make_analyzer, print_json, progress
+from .common import (Context, analyzer_options, console, db_option, json_option, make_analyzer, parallel_options,
+                     print_json, progress)
 
 
 class DefaultGroup(click.Group):
@@ -63,9 +64,10 @@ def cli(ctx: click.Context, db: str | None, quiet: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @analyzer_options
 @click.option("--force", is_flag=True, help="Re-analyse articles already in the store.")
+@parallel_options
 @db_option
 @click.pass_obj
-def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
+def ingest(obj: Context, paths, analyzer, stanza_dir, force, jobs, cluster) -> None:
     """Read articles, find their claims and conflicts, and store them.
 
     PATHS are .txt articles (metadata from NAME.json or an articles.jsonl manifest),
@@ -73,9 +75,13 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
     Encodings are detected. A file that cannot be read is reported and skipped; the
     exit status is 1 if any input failed.
 
+    Articles are analysed in --jobs worker processes (default: one per core), or by the
+    workers of a Dask cluster (--cluster); this process writes them to the store.
+
     \b
     Example:
       claimcheck ingest fixtures/articles --db sqlite:///newsroom.db
+      claimcheck ingest archive/ --cluster tcp://scheduler.newsroom:8786
     """
     from ..ingest import reader as ingest_mod
     from ..pipeline import ingest_paths
@@ -93,7 +99,7 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
                 bar.advance(task)
                 last["path"] = name
 
-        report = ingest_paths(store, paths, chosen, on_item=step, force=force)
+        report = ingest_paths(store, paths, chosen, on_item=step, force=force, **_parallel(jobs, cluster))
     from ..analysis.text import counted, visible
 
     for error in report.errors:
@@ -116,9 +122,10 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force) -> None:
 @cli.command()
 @click.argument("articles", nargs=-1)
 @analyzer_options
+@parallel_options
 @db_option
 @click.pass_obj
-def analyze(obj: Context, articles, analyzer, stanza_dir) -> None:
+def analyze(obj: Context, articles, analyzer, stanza_dir, jobs, cluster) -> None:
     """Re-analyse articles already in the store (all, or the ARTICLES given by id or name).
 
     Claims that come out the same keep their ids and reviews.
@@ -132,13 +139,23 @@ def analyze(obj: Context, articles, analyzer, stanza_dir) -> None:
     chosen = make_analyzer(analyzer, stanza_dir)
     store = obj.store
     ids = [_article_id(store, a) for a in articles] or None
-    with progress(obj.quiet, None, "analyze") as bar:
-        task = bar.add_task("", total=None)
-        n_articles, n_claims = reanalyze(store, chosen, ids, on_item=lambda name: bar.update(task, description=name))
+    total = len(ids) if ids else len(store.articles())
+    with progress(obj.quiet, total, "analyze") as bar:
+        task = bar.add_task("", total=total or None)
+        n_articles, n_claims = reanalyze(store, chosen, ids, on_item=lambda name: bar.update(task, description=name, advance=1),
+                                         **_parallel(jobs, cluster))
     if not obj.quiet:
         from ..analysis.text import counted
 
         click.echo(f"{counted(n_articles, 'article')} analysed with {chosen.name}: {counted(n_claims, 'claim')}")
+
+
+def _parallel(jobs: int | None, cluster: str | None) -> dict:
+    """Where the analysis runs: a Dask cluster when one is named, else ``jobs`` local processes."""
+    from ..parallel import default_jobs
+
+    cluster = config.cluster(cluster)
+    return {"cluster": cluster, "jobs": 1} if cluster else {"jobs": jobs or default_jobs(), "cluster": None}
 
 
 def _safe_url(url: str) -> str:
@@ -290,17 +307,31 @@ def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborat
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.7).")
 @click.option("--status", help="Current review status: unreviewed, confirmed, not-a-conflict.")
+@click.option("--rebuild", is_flag=True,
+              help="Recompute every conflict over the whole store first (ingest updates only the new claims' conflicts).")
 @json_option
 @db_option
 @click.pass_obj
-def conflicts(obj: Context, type_, outlet, min_confidence, status, as_json) -> None:
+def conflicts(obj: Context, type_, outlet, min_confidence, status, rebuild, as_json) -> None:
     """List conflicting claims side by side, with the reason for each.
+
+    A reviewed conflict that detection no longer finds (after a re-analysis or a rebuild) is kept,
+    marked withdrawn, with its decisions.
 
     \b
     Example:
       claimcheck conflicts --type competing_claims --min-confidence 0.6
+      claimcheck conflicts --rebuild
     """
     store = obj.store
+    if rebuild:
+        from ..pipeline import refresh_conflicts
+
+        found = refresh_conflicts(store)
+        if not obj.quiet:
+            from ..analysis.text import counted
+
+            click.echo(f"rebuilt: {counted(found, 'conflict')} in the store", err=True)
     if min_confidence is None:
         min_confidence = config.load_settings().conflicts.min_confidence
     rows = store.conflicts(type=type_, outlet=outlet, min_confidence=min_confidence,

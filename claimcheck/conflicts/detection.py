@@ -735,11 +735,14 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
     return pair, found, _type(pair, found), confidence
 
 
-def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None):
-    """Every candidate pair that may be a conflict, with its features, type and confidence (no threshold)."""
+def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None,
+                 stats: matching.Stats | None = None):
+    """Every candidate pair that may be a conflict, with its features, type and confidence (no threshold).
+
+    ``stats``: the key frequencies of the whole store, when ``claims`` are only a part of it."""
     settings = settings or ConflictSettings()
     model = model or load_model()
-    index = matching.build(claims)
+    index = matching.build(claims, stats)
     framed = _frame_items(claims)
     for i, j in _all_candidates(index, framed, settings):
         x, y = index.items[i], index.items[j]
@@ -750,12 +753,13 @@ def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, 
             yield scored
 
 
-def detect(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None) -> list[Conflict]:
+def detect(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None,
+           stats: matching.Stats | None = None) -> list[Conflict]:
     """Typed conflicts among ``claims``, one per pair of statements and type, confident enough to show."""
     settings = settings or ConflictSettings()
     model = model or load_model()
     best: dict[tuple, tuple] = {}
-    for pair, found, type_, confidence in scored_pairs(claims, settings, model):
+    for pair, found, type_, confidence in scored_pairs(claims, settings, model, stats):
         if confidence < settings.min_confidence:
             continue
         x, y = pair.x, pair.y

@@ -155,14 +155,27 @@ class Index:
     df: dict[str, int]
     idf: dict[str, float]
     stories: dict[tuple[str, int], list[Item]]
+    total: int = 0  # the claims the frequencies count (the whole store when ``Stats`` were given)
 
     def weight(self, keys) -> float:
         idf = self.idf
         return sum(idf.get(k, 1.0) for k in keys)
 
 
-def build(claims: list[Claim]) -> Index:
-    """Items for ``claims``, their key frequencies, and each pointing denial resolved."""
+@dataclass(frozen=True)
+class Stats:
+    """Key frequencies of a larger set of claims (the store) than the ones built: a subset is then
+    scored and blocked as it would be among all of them."""
+
+    df: dict[str, int]
+    total: int
+
+
+def build(claims: list[Claim], stats: Stats | None = None) -> Index:
+    """Items for ``claims``, their key frequencies, and each pointing denial resolved.
+
+    With ``stats`` the frequencies are those of the whole store, not of ``claims`` alone.
+    """
     items = [it for it in (_item(i, c) for i, c in enumerate(claims)) if it is not None]
     for n, it in enumerate(items):
         it.index = n
@@ -184,10 +197,13 @@ def build(claims: list[Claim]) -> Index:
         for key in set(it.keys):
             df[key] += 1
     total = max(len(items), 1)
+    if stats is not None:
+        total = max(stats.total, total)
+        df = defaultdict(int, {k: max(stats.df.get(k, 0), v) for k, v in df.items()})
     idf = {k: math.log(1 + total / v) for k, v in df.items()}
     for it in items:
         it.weight = sum(idf[k] for k in it.stems)
-    return Index(items, df, idf, stories)
+    return Index(items, df, idf, stories, total)
 
 
 def _points_back(it: Item) -> bool:
@@ -265,7 +281,7 @@ def _story_pairs(index: Index, pairs: set[tuple[int, int]]) -> None:
 
 def _rare_key_members(index: Index, bs: BlockingSettings) -> dict[str, list[Item]]:
     """The items of each rare key (met in few items), in item order."""
-    cap = block_cap(len(index.items), bs)
+    cap = block_cap(max(index.total, len(index.items)), bs)
     by_key: dict[str, list[Item]] = defaultdict(list)
     for it in index.items:
         for key in it.keys:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +28,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    false,
     func,
     select,
 )
@@ -37,7 +37,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, rela
 
 from ..analysis.text import normalize
 from ..models import Article, Chrome, Claim, Conflict, Evidence, Frame, Span, Story, TimeRef
-from .locks import write_transaction
+from .locks import lock_more, write_transaction
 
 # Bump when analysis output changes, so that ingest re-analyses stored articles.
 PIPELINE_VERSION = "1"
@@ -144,6 +144,19 @@ class ClaimRow(Base):
     frame: Mapped[dict | None] = mapped_column(JSON)
 
 
+class ClaimKeyRow(Base):
+    """A claim's blocking keys (conflicts/blocking.py) with the days its date covers: new claims are
+    compared with the stored claims that share a key, found through the (key, start) index."""
+
+    __tablename__ = "claim_keys"
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_claim_keys_key_start", "key", "start"),)
+
+
 class ConflictRow(Base):
     __tablename__ = "conflicts"
     id: Mapped[str] = mapped_column(String(16), primary_key=True)
@@ -153,6 +166,8 @@ class ConflictRow(Base):
     reason_en: Mapped[str] = mapped_column(Text)
     reason_ar: Mapped[str] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float, index=True)
+    # A reviewed conflict that detection no longer finds is kept (its decisions stay readable) and shown as withdrawn.
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ReviewRow(Base):
@@ -312,55 +327,93 @@ class Store:
 
         Claims that are unchanged keep their ids (and so their reviews); the rest are replaced.
         """
-        with self.locked_session(f"article:{article.id}") as s:
-            row = s.get(ArticleRow, article.id)
-            if row is None:
-                row = ArticleRow(id=article.id, ingested_at=now())
-                s.add(row)
-            ev = article.outlet_evidence
-            row.name = article.name
-            row.source_path = article.source_path
-            row.text = article.text
-            row.encoding = article.encoding
-            row.outlet = article.outlet
-            row.outlet_evidence = ev.text if ev else None
-            row.outlet_offset = ev.start if ev and ev.start >= 0 else None
-            row.outlet_source = ev.source if ev else None
-            row.published = article.published
-            row.url = article.url
-            row.title = article.title
-            row.analyzer = analyzer
-            row.pipeline_version = PIPELINE_VERSION
-            row.stories = [
-                StoryRow(
-                    index=st.index,
-                    start=st.start,
-                    end=st.end,
-                    title=st.title,
-                    published=st.published,
-                    date_text=st.date_evidence.text if st.date_evidence else None,
-                    date_offset=st.date_evidence.start if st.date_evidence and st.date_evidence.start >= 0 else None,
-                    date_source=st.date_evidence.source if st.date_evidence else None,
-                )
-                for st in article.stories
-            ]
-            row.chrome = [ChromeRow(start=c.start, end=c.end, kind=c.kind) for c in article.chrome]
-            s.flush()
-            self._replace_claims(s, article.id, claims)
+        self.save_articles([(article, claims)], analyzer)
 
-    def _replace_claims(self, s: Session, article_id: str, claims: Sequence[Claim]) -> None:
+    def save_articles(self, batch: Sequence[tuple], analyzer: str) -> None:
+        """Write several analysed articles in one transaction (what one writer does for many workers).
+
+        ``batch`` holds ``(article, claims)`` or ``(article, claims, blocking keys)`` (``blocking.claim_keys``,
+        worked out here when not given). Each article's lock is taken, in a fixed order, before anything is read.
+        """
+        if not batch:
+            return
+        keys = sorted({f"article:{item[0].id}" for item in batch})
+        with self.locked_session(keys[0]) as s:
+            lock_more(s.connection(), keys[1:])
+            for article, claims, *blocking in batch:
+                self._write_article(s, article, claims, analyzer, blocking[0] if blocking else None)
+
+    def _write_article(self, s: Session, article: Article, claims: Sequence[Claim], analyzer: str,
+                       blocking: dict | None = None) -> None:
+        row = s.get(ArticleRow, article.id)
+        if row is None:
+            row = ArticleRow(id=article.id, ingested_at=now())
+            s.add(row)
+        ev = article.outlet_evidence
+        row.name = article.name
+        row.source_path = article.source_path
+        row.text = article.text
+        row.encoding = article.encoding
+        row.outlet = article.outlet
+        row.outlet_evidence = ev.text if ev else None
+        row.outlet_offset = ev.start if ev and ev.start >= 0 else None
+        row.outlet_source = ev.source if ev else None
+        row.published = article.published
+        row.url = article.url
+        row.title = article.title
+        row.analyzer = analyzer
+        row.pipeline_version = PIPELINE_VERSION
+        row.stories = [
+            StoryRow(
+                index=st.index,
+                start=st.start,
+                end=st.end,
+                title=st.title,
+                published=st.published,
+                date_text=st.date_evidence.text if st.date_evidence else None,
+                date_offset=st.date_evidence.start if st.date_evidence and st.date_evidence.start >= 0 else None,
+                date_source=st.date_evidence.source if st.date_evidence else None,
+            )
+            for st in article.stories
+        ]
+        row.chrome = [ChromeRow(start=c.start, end=c.end, kind=c.kind) for c in article.chrome]
+        s.flush()
+        self._replace_claims(s, article.id, claims, blocking)
+
+    def _replace_claims(self, s: Session, article_id: str, claims: Sequence[Claim], blocking: dict | None = None) -> None:
         new = {c.id: c for c in claims}
         # Load the stored claims in one query, so merge() finds them in the session instead of
         # issuing a SELECT per claim (it dominated the time of writing an article).
         old_ids = {row.id for row in s.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id))}
         stale = old_ids - set(new)
         if stale:
+            _drop_conflicts(s, stale)
+            s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(stale)))
             s.execute(delete(ClaimRow).where(ClaimRow.id.in_(stale)))
+        added = []
         for claim_id, claim in new.items():
+            values = _claim_values(claim, claim_id)
             if claim_id in old_ids:
-                s.merge(_claim_row(claim))
+                s.merge(ClaimRow(**values))
             else:
-                s.add(_claim_row(claim))
+                added.append(values)
+        if added:  # one INSERT for the article's new claims: the writer keeps up with many workers
+            s.execute(ClaimRow.__table__.insert(), added)
+        s.flush()
+        if old_ids:
+            s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(old_ids & set(new))))
+        if blocking is None:
+            from ..conflicts.blocking import claim_keys
+
+            blocking = claim_keys(list(new.values()))
+        key_rows = [(cid, key, k.start, k.end) for cid, k in blocking.items() for key in k.keys]
+        if key_rows:
+            # Straight to the driver: an article brings a few hundred keys, and building each row's
+            # parameters through SQLAlchemy cost more than writing them.
+            conn = s.connection()
+            mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+            conn.exec_driver_sql(f'INSERT INTO claim_keys (claim_id, "key", start, "end") VALUES ({", ".join([mark] * 4)})',
+                                 key_rows)
         first_claim_of: dict[str, Claim] = {}
         for claim in new.values():
             if claim.actor_id:
@@ -447,9 +500,13 @@ class Store:
                 row = matches[0] if len(matches) == 1 else None
             return claim_dict(row) if row else None
 
-    def claim_count(self) -> int:
+    def claim_count(self, articles: Iterable[str] | None = None) -> int:
+        """Stored claims (of ``articles`` only, when given)."""
         with self.session() as s:
-            return s.scalar(select(func.count()).select_from(ClaimRow)) or 0
+            if articles is None:
+                return s.scalar(select(func.count()).select_from(ClaimRow)) or 0
+            return sum(s.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.article_id.in_(chunk))) or 0
+                       for chunk in _chunked(sorted(set(articles))))
 
     def all_claims(self) -> list[Claim]:
         """Every stored claim as a ``Claim`` (for conflict detection)."""
@@ -464,13 +521,106 @@ class Store:
             return _write_conflicts(s, conflicts)
 
     def refresh_conflicts(self, detect: Callable[[list[Claim]], Iterable[Conflict]]) -> int:
-        """Replace the stored conflicts with ``detect(every stored claim)``, under one lock.
+        """Replace the stored conflicts with ``detect(every stored claim)``, under one lock (a rebuild).
 
         Claims are read after the lock is taken, so of two ingests that finish together the later
         one detects over both ingests' claims and its result is the one that stays.
         """
         with self.locked_session("conflicts") as s:
-            return _write_conflicts(s, detect([claim_from_row(r) for r in s.scalars(select(ClaimRow))]))
+            _write_conflicts(s, detect([claim_from_row(r) for r in s.scalars(select(ClaimRow))]))
+        return self.conflict_count()
+
+    def update_conflicts(self, article_ids: Iterable[str],
+                         detect: Callable[[list[Claim], Callable[[set[str]], list[Claim]], set[str], int],
+                                          Iterable[Conflict]]) -> tuple[int, int]:
+        """Update the conflicts of the claims of ``article_ids`` (new or re-analysed) alone, under one lock.
+
+        ``detect(new claims, fetch, neighbour ids, total)`` is given the articles' claims, a function that
+        loads stored claims by id, the ids of the stored claims that share a blocking key with them inside
+        the date window (``neighbour_ids``) and the number of comparable claims in the store; it returns the
+        conflicts that involve a new claim. Those replace the stored conflicts of the new claims (a reviewed
+        one no longer found is kept as withdrawn). Returns (stored conflicts, stored claims loaded).
+        """
+        from ..conflicts import blocking
+
+        ids = sorted(set(article_ids))
+        with self.locked_session("conflicts") as s:
+            rows = [r for chunk in _chunked(ids) for r in s.scalars(select(ClaimRow).where(ClaimRow.article_id.in_(chunk)))]
+            new = [claim_from_row(r) for r in rows]
+            new_ids = {c.id for c in new}
+            keys = {}
+            for chunk in _chunked(sorted(new_ids)):
+                for r in s.execute(select(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(chunk))).scalars():
+                    k = keys.setdefault(r.claim_id, [[], r.start, r.end])
+                    k[0].append(r.key)
+            new_keys = {cid: blocking.Keys(tuple(k), start, end) for cid, (k, start, end) in keys.items()}
+            total = self._comparable(s)
+            df = self.key_frequencies(s, {key for k in new_keys.values() for key in k.keys})
+            loaded = [0]
+
+            def fetch(wanted: set[str]) -> list[Claim]:
+                # Whole articles: a denial that points back needs the claims of its story before it.
+                articles = {a for chunk in _chunked(sorted(wanted))
+                            for a in s.scalars(select(ClaimRow.article_id).where(ClaimRow.id.in_(chunk)).distinct())}
+                out = [claim_from_row(r) for chunk in _chunked(sorted(articles - set(ids)))
+                       for r in s.scalars(select(ClaimRow).where(ClaimRow.article_id.in_(chunk)))]
+                loaded[0] += len(out)
+                return out
+
+            def frequencies(more: set[str]) -> dict[str, int]:
+                return self.key_frequencies(s, more)
+
+            neighbours = self._neighbours(s, blocking.queries(new_keys, df, total, self._conflict_settings()))
+            found = list(detect(new, fetch, neighbours, total, frequencies))
+            _merge_conflicts(s, found, new_ids)
+        return self.conflict_count(), loaded[0]
+
+    @staticmethod
+    def _conflict_settings():
+        from ..config import load_settings
+
+        return load_settings().conflicts
+
+    @staticmethod
+    def _comparable(s: Session) -> int:
+        """Claims conflict detection compares (not those nested in another claim)."""
+        return s.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.nested_in.is_(None))) or 0
+
+    @staticmethod
+    def key_frequencies(s: Session, keys: Iterable[str]) -> dict[str, int]:
+        """How many stored claims have each key."""
+        out: dict[str, int] = {}
+        for chunk in _chunked(sorted(set(keys))):
+            out.update(s.execute(select(ClaimKeyRow.key, func.count()).where(ClaimKeyRow.key.in_(chunk))
+                                 .group_by(ClaimKeyRow.key)).all())
+        return out
+
+    @staticmethod
+    def _neighbours(s: Session, queries) -> set[str]:
+        """Claim ids the blocking queries bring: dated ones inside a key's window; across dates, those
+        that share two content keys (what matching asks of a pair with an undated claim), and undated
+        claims of an undated event."""
+        from ..conflicts.blocking import EVENT
+
+        found: set[str] = set()
+        loose: dict[str, int] = {}
+        for q in queries:
+            if q.lo is None:
+                query = select(ClaimKeyRow.claim_id).where(ClaimKeyRow.key == q.key).order_by(ClaimKeyRow.claim_id).limit(q.undated)
+                for cid in s.scalars(query):
+                    loose[cid] = loose.get(cid, 0) + 1
+                continue
+            dated = select(ClaimKeyRow.claim_id).where(ClaimKeyRow.key == q.key, ClaimKeyRow.start <= q.hi,
+                                                       ClaimKeyRow.end >= q.lo).limit(5000)
+            undated = (select(ClaimKeyRow.claim_id).where(ClaimKeyRow.key == q.key, ClaimKeyRow.start.is_(None))
+                       .order_by(ClaimKeyRow.claim_id).limit(q.undated))
+            found.update(s.scalars(dated))
+            if q.key.startswith(EVENT):
+                found.update(s.scalars(undated))
+            else:
+                for cid in s.scalars(undated):
+                    loose[cid] = loose.get(cid, 0) + 1
+        return found | {cid for cid, shared in loose.items() if shared >= 2}
 
     def conflicts(self, *, type: str | None = None, outlet: str | None = None, status: str | None = None,
                   min_confidence: float | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
@@ -491,14 +641,16 @@ class Store:
                 query = query.limit(limit).offset(offset)
             return [
                 {"id": r.id, "claim_a": r.claim_a, "claim_b": r.claim_b, "type": r.type, "reason_en": r.reason_en,
-                 "reason_ar": r.reason_ar, "confidence": r.confidence, "status": current_status}
+                 "reason_ar": r.reason_ar, "confidence": r.confidence, "status": current_status,
+                 "withdrawn": bool(r.withdrawn)}
                 for r, current_status in s.execute(query)
             ]
 
     def conflict_count(self, min_confidence: float = 0.0) -> int:
         """Stored conflicts at or above ``min_confidence`` (the store keeps some below the shown threshold)."""
         with self.session() as s:
-            query = select(func.count()).select_from(ConflictRow).where(ConflictRow.confidence >= min_confidence)
+            query = (select(func.count()).select_from(ConflictRow)
+                     .where(ConflictRow.confidence >= min_confidence, ConflictRow.withdrawn.is_(False)))
             return s.scalar(query) or 0
 
 
@@ -577,15 +729,68 @@ def folded_match(s: Session, column, needle: str):
     return column.regexp_match(search_pattern(needle))
 
 
+def _chunked(values: Sequence, size: int = 500) -> Iterator[Sequence]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _reviewed(s: Session, conflict_ids: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in _chunked(sorted(set(conflict_ids))):
+        out.update(s.scalars(select(ReviewRow.target_id).where(ReviewRow.target_kind == "conflict",
+                                                               ReviewRow.target_id.in_(chunk)).distinct()))
+    return out
+
+
+def _retire(s: Session, conflict_ids: set[str]) -> None:
+    """Conflicts no longer found: deleted, but a reviewed one is kept and marked withdrawn."""
+    if not conflict_ids:
+        return
+    reviewed = _reviewed(s, conflict_ids)
+    for chunk in _chunked(sorted(conflict_ids - reviewed)):
+        s.execute(delete(ConflictRow).where(ConflictRow.id.in_(chunk)))
+    for chunk in _chunked(sorted(reviewed)):
+        s.execute(ConflictRow.__table__.update().where(ConflictRow.id.in_(chunk)).values(withdrawn=True))
+
+
+def _drop_conflicts(s: Session, claim_ids: set[str]) -> None:
+    """The conflicts of claims that are gone (a re-analysis no longer finds them)."""
+    gone: set[str] = set()
+    for chunk in _chunked(sorted(claim_ids)):
+        gone.update(s.scalars(select(ConflictRow.id).where(ConflictRow.claim_a.in_(chunk) | ConflictRow.claim_b.in_(chunk))))
+    _retire(s, gone)
+
+
+def _upsert_conflicts(s: Session, rows: dict[str, Conflict]) -> None:
+    stored = set()
+    for chunk in _chunked(sorted(rows)):
+        stored.update(s.scalars(select(ConflictRow.id).where(ConflictRow.id.in_(chunk))))
+    for i, c in rows.items():
+        values = dict(claim_a=c.a, claim_b=c.b, type=c.type, reason_en=c.reason_en, reason_ar=c.reason_ar,
+                      confidence=c.confidence, withdrawn=False)
+        if i in stored:
+            s.execute(ConflictRow.__table__.update().where(ConflictRow.id == i).values(**values))
+        else:
+            s.add(ConflictRow(id=i, **values))
+
+
 def _write_conflicts(s: Session, conflicts: Iterable[Conflict]) -> int:
+    """Make the stored conflicts ``conflicts``; a reviewed conflict not among them is kept as withdrawn."""
     rows = {c.id: c for c in conflicts}
-    s.execute(delete(ConflictRow))
-    s.add_all(
-        ConflictRow(id=i, claim_a=c.a, claim_b=c.b, type=c.type, reason_en=c.reason_en,
-                    reason_ar=c.reason_ar, confidence=c.confidence)
-        for i, c in rows.items()
-    )
+    old = set(s.scalars(select(ConflictRow.id)))
+    _retire(s, old - set(rows))
+    _upsert_conflicts(s, rows)
     return len(rows)
+
+
+def _merge_conflicts(s: Session, found: Iterable[Conflict], claim_ids: set[str]) -> None:
+    """Make ``found`` the conflicts that involve ``claim_ids``; the others stay as they are."""
+    rows = {c.id: c for c in found}
+    old: set[str] = set()
+    for chunk in _chunked(sorted(claim_ids)):
+        old.update(s.scalars(select(ConflictRow.id).where(ConflictRow.claim_a.in_(chunk) | ConflictRow.claim_b.in_(chunk))))
+    _retire(s, old - set(rows))
+    _upsert_conflicts(s, rows)
 
 
 def _insert_ignore(s: Session, model, rows: list[dict]) -> None:
@@ -652,9 +857,13 @@ def _article_from_row(row: ArticleRow) -> Article:
 
 
 def _claim_row(c: Claim) -> ClaimRow:
+    return ClaimRow(**_claim_values(c, c.id))
+
+
+def _claim_values(c: Claim, claim_id: str) -> dict:
     frame = c.frame
-    return ClaimRow(
-        id=c.id, article_id=c.article_id, story=c.story,
+    return dict(
+        id=claim_id, article_id=c.article_id, story=c.story,
         sentence_start=c.sentence.start, sentence_end=c.sentence.end,
         cue_start=c.cue.start, cue_end=c.cue.end, cue=c.cue_text, cue_lemma=c.cue_lemma, cue_kind=c.cue_kind,
         speaker_start=c.speaker_span.start if c.speaker_span else None,
@@ -673,8 +882,14 @@ def _claim_row(c: Claim) -> ClaimRow:
     )
 
 
+_FRAME_FIELDS = tuple(Frame.__dataclass_fields__)
+
+
 def _frame_json(frame: Frame) -> dict:
-    data = asdict(frame)
+    data = {name: getattr(frame, name) for name in _FRAME_FIELDS}
+    for name, value in data.items():
+        if isinstance(value, tuple):
+            data[name] = list(value)
     data["when"] = frame.when.isoformat() if frame.when else None
     data["numbers"] = [list(n) for n in frame.numbers]
     return data

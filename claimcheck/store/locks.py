@@ -40,3 +40,14 @@ def write_transaction(engine: Engine, key: str) -> Iterator[Connection]:
             # holder's committed writes.
             conn.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0))))
         yield conn
+
+
+def lock_more(conn: Connection, keys: list[str]) -> None:
+    """Take further locks inside a ``write_transaction`` (PostgreSQL; SQLite's one lock already covers them).
+
+    Give the keys sorted, so that two writers never wait for each other's locks.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    for key in keys:
+        conn.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0))))

@@ -1,0 +1,99 @@
+"""Blocking keys kept per claim, so that new claims are compared only with the claims that share them.
+
+A claim's keys are the ones conflict detection blocks on: matching's content keys (roots, named
+things, counted nouns — a pointing denial carries its antecedent's) and the event-frame keys
+(``ev:`` + the action's family or the disputed thing), each with the days the claim's date covers.
+The store keeps them indexed; after an ingest, ``neighbourhood`` says which stored claims to load
+for the new ones: those sharing a rare key inside the date window, or an event key inside it, and a
+bounded number of undated ones. Detection then runs on the new claims and those neighbours alone,
+with the whole store's key frequencies (``matching.Stats``), so a pair scores as it would among all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..config import ConflictSettings
+from ..models import Claim
+from . import detection, matching
+
+EVENT = "ev:"
+
+
+@dataclass(frozen=True)
+class Keys:
+    keys: tuple[str, ...]
+    start: int | None  # first day the claim's date covers (ordinal), None when undated
+    end: int | None
+
+
+def claim_keys(claims: list[Claim]) -> dict[str, Keys]:
+    """Claim id → its blocking keys, for the claims of one article (stories lie within an article, so
+    pointing denials are resolved as among all claims). Claims that are never compared have none."""
+    out: dict[str, Keys] = {}
+    for it in matching.build(claims).items:
+        keys = set(it.keys)
+        framed = detection._item(it.claim)
+        if framed is not None:
+            keys.update(f"{EVENT}{kind}:{value}" for kind, value in detection._keys(framed))
+        if keys:
+            out[it.cid] = Keys(tuple(sorted(k[:200] for k in keys)), it.start, it.end)
+    return out
+
+
+@dataclass(frozen=True)
+class Query:
+    """Stored claims to fetch for one key: dated within [lo, hi] (ordinals; an empty range: none), and up to
+    ``undated`` undated ones; with ``lo`` None, up to ``undated`` of any date."""
+
+    key: str
+    lo: int | None
+    hi: int | None
+    undated: int
+
+
+def queries(new: dict[str, Keys], df: dict[str, int], total: int, settings: ConflictSettings,
+            blocking: matching.BlockingSettings | None = None) -> list[Query]:
+    """What to fetch for the new claims' keys: rare content keys and event keys, inside the date window."""
+    bs = blocking or matching.blocking_settings()
+    cap = matching.block_cap(total, bs)
+    window = settings.window_days
+    spans: dict[str, list[int]] = {}
+    undated: set[str] = set()
+    for k in new.values():
+        for key in k.keys:
+            if not key.startswith(EVENT) and df.get(key, 0) > cap:
+                continue  # a common word brings nothing together
+            if k.start is None:
+                undated.add(key)
+                spans.setdefault(key, [])
+                continue
+            lo_hi = spans.setdefault(key, [])
+            lo, hi = k.start - window, k.end + window  # others whose days come within the window
+            if lo_hi:
+                lo_hi[0], lo_hi[1] = min(lo_hi[0], lo), max(lo_hi[1], hi)
+            else:
+                lo_hi.extend((lo, hi))
+    out = []
+    for key, lo_hi in sorted(spans.items()):
+        event = key.startswith(EVENT)
+        pool = settings.undated_pool if event else bs.undated_pool
+        if key in undated and not event:
+            # An undated claim meets a rare key's other claims whatever their date (few: the key is rare).
+            out.append(Query(key, None, None, cap))
+        elif lo_hi:
+            out.append(Query(key, lo_hi[0], lo_hi[1], pool))
+        else:
+            # Undated events are compared only with undated claims of the same event (bounded).
+            out.append(Query(key, 1, 0, pool))
+    return out
+
+
+def detect_new(new_claims: list[Claim], fetch: Callable[[set[str]], list[Claim]], stats: matching.Stats,
+               settings: ConflictSettings, neighbour_ids: Iterable[str]):
+    """Conflicts that involve at least one of ``new_claims``, among them and their neighbours."""
+    new_ids = {c.id for c in new_claims}
+    others = fetch(set(neighbour_ids) - new_ids)
+    found = detection.detect([*new_claims, *others], settings, stats=stats)
+    return [c for c in found if c.a in new_ids or c.b in new_ids], len(others)
