@@ -69,9 +69,11 @@ def test_incremental_ingest_finds_what_a_rebuild_finds(one_by_one):
     pipeline.refresh_conflicts(store)
     rebuilt = _conflicts(store)
     assert len(incremental) > 100
-    assert set(incremental) == set(rebuilt)
+    # A pair's score weighs its words by their rarity in the store when it was found, so a pair scored
+    # near the kept threshold may fall on the other side of it in a rebuild: a few, never many.
+    assert len(set(incremental) ^ set(rebuilt)) <= 0.02 * len(rebuilt)
     # Older pairs keep the score they had when found; a rebuild updates them to today's key frequencies.
-    same = sum(incremental[i]["confidence"] == rebuilt[i]["confidence"] for i in rebuilt)
+    same = sum(incremental[i]["confidence"] == rebuilt[i]["confidence"] for i in rebuilt if i in incremental)
     assert same >= 0.95 * len(rebuilt)
 
 
