@@ -745,9 +745,7 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     if not any(map(_CUE, infos)):
         return []  # no word of the sentence can open a report: most narration stops here
     words = _make_words(parts, infos, sentence.start)
-    hits = [h for h in find_cues(words, lex)
-            if not _conditional(words, h.index, lex) and not _describes_channel(words, h) and not _said_object(words, h)
-            and not _came_not_replied(words, h) and not _aside(words, h)]
+    hits = [h for h in find_cues(words, lex) if not _not_a_report(words, h, lex)]
     if not hits:
         return []
     cue_starts = {h.index for h in hits}
@@ -783,6 +781,13 @@ def _describes_channel(words: list[Word], hit: CueHit) -> bool:
         return False
     carries = hit.suffix_object or (i + 1 < len(words) and words[i + 1].norm[:1] == "ل")
     return carries and any(words[j].norm.removeprefix("ال") in _CHANNEL_AFTER_IN for j in range(max(0, i - 2), i))
+
+
+def _not_a_report(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
+    """A cue word that reports nothing where it stands: after "إذا", describing a statement, the object of
+    another verb, "ورد" meaning "was stated", or the journalist's aside."""
+    return (_conditional(words, hit.index, lex) or _describes_channel(words, hit) or _said_object(words, hit)
+            or _came_not_replied(words, hit) or _aside(words, hit))
 
 
 def _came_not_replied(words: list[Word], hit: CueHit) -> bool:
