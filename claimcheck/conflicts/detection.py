@@ -85,18 +85,9 @@ def _item(claim: Claim) -> _Item | None:
     if action is None and not (thing and thing.topic):
         return None  # nothing happened that another claim could contradict
     place = vocab.places.get(frame.place) if frame.place else None
-    start = end = None
-    coarse = False
-    month_day = None
-    if frame.when:
-        precision = "day"
-        if claim.time and claim.time.resolved == frame.when:
-            precision = dates.precision(claim.time.text)
-        start = frame.when.toordinal()
-        end = start + dates.SPAN_DAYS[precision] - 1
-        coarse = precision in ("month", "year")
-    elif claim.time:
-        month_day = dates.month_day(claim.time.text)
+    start, end, precision = matching.day_span(claim, frame)
+    coarse = precision in ("month", "year")
+    month_day = dates.month_day(claim.time.text) if start is None and claim.time else None
     speaker = _speaker_key(claim.speaker or claim.speaker_text or "")
     return _Item(
         claim=claim, frame=frame, action=action, thing=thing, place=place, start=start, end=end,

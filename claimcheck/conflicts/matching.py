@@ -111,17 +111,22 @@ def counts(frame: Frame) -> dict[str, tuple[float, str]]:
     return out
 
 
+def day_span(claim: Claim, frame: Frame) -> tuple[int | None, int | None, str | None]:
+    """(first day, last day, precision) the claim's date covers, as ordinals; Nones when undated."""
+    if not frame.when:
+        return None, None, None
+    precision = "day"
+    if claim.time and claim.time.resolved == frame.when:
+        precision = dates.precision(claim.time.text)
+    start = frame.when.toordinal()
+    return start, start + dates.SPAN_DAYS[precision] - 1, precision
+
+
 def _item(index: int, claim: Claim) -> Item | None:
     if claim.nested_in:
         return None  # X's account of Y's words: the outer claim carries the conflict
     frame = claim.frame or frames.frame_claim(None, claim)
-    start = end = None
-    if frame.when:
-        precision = "day"
-        if claim.time and claim.time.resolved == frame.when:
-            precision = dates.precision(claim.time.text)
-        start = frame.when.toordinal()
-        end = start + dates.SPAN_DAYS[precision] - 1
+    start, end, _ = day_span(claim, frame)
     speaker = speaker_key(claim.speaker or claim.speaker_text or "")
     markers = frozenset(frame.markers)
     stems, entities = frozenset(frame.stems), frozenset(frame.entities)
