@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..analysis.text import WORD_RE, normalize, normalize_word
 from ..attribution import grammar
 from ..knowledge import loader as knowledge
-from .world import state_side
+from .world import state_side, words_of
 
 
 @dataclass(frozen=True)
@@ -40,8 +39,7 @@ class ActorIndex:
     nisba: dict[str, str]  # stem of a nationality adjective → side ("امريك" → US)
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(map(normalize_word, WORD_RE.findall(text)))  # word by word: each word's form is cached
+_words = words_of  # normalised word by word: each word's form is cached
 
 
 @lru_cache(maxsize=1)

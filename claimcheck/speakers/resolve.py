@@ -533,13 +533,20 @@ def _last_actor_before(article: Article, offset: int, outlet: str | None, head: 
     return _Known(found.name, found.side, found.id, found.role, found.organisation, found.name, _head(found.name))
 
 
+_QUOTE_MARKS = str.maketrans({q: " " for q in "“”«»\""})
+
+
+def _unquoted_words(mention: str) -> list[str]:
+    return mention.translate(_QUOTE_MARKS).split()
+
+
 def _role_then_name(mention: str) -> tuple[str, str | None] | None:
     """(name, role) for a role phrase followed by a name with no title between them.
 
     "المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي", "متحدث باسم وزارة الخارجية “عباس موسوي”":
     the name is the run of words without ال after the role's last definite word.
     """
-    words = mention.replace("“", " ").replace("”", " ").replace("«", " ").replace("»", " ").replace('"', " ").split()
+    words = _unquoted_words(mention)
     if len(words) < 4 or normalize(words[0]).removeprefix("ال").removeprefix("و") not in _ROLE_BARE:
         return None
     tail: list[str] = []
@@ -560,7 +567,7 @@ def _name_tail(words: list[str], tail: list[str]) -> tuple[str, str | None] | No
 
 def _name_then_role(mention: str) -> tuple[str, str | None] | None:
     """(name, role) for a name followed by its role: "أبو عبيدة المتحدث باسم الكتائب"."""
-    words = mention.replace("“", " ").replace("”", " ").replace("«", " ").replace("»", " ").replace('"', " ").split()
+    words = _unquoted_words(mention)
     at = next((k for k, w in enumerate(words) if normalize(w).removeprefix("ال") in _ROLE_BARE), None)
     if at is None or not 2 <= at <= 4 or at == len(words) - 1:
         return None  # one word before a role is rarely a whole name ("مكتب رئيس الوزراء")
