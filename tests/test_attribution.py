@@ -402,3 +402,34 @@ def test_speaking_to_is_not_speaking_of_and_asides_are_the_journalists():
 def test_content_as_written(sentence, content, direct):
     c = one(sentence, "وقال")
     assert (c.content_text, c.direct) == (content, direct)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker_text, content",
+    [
+        # e1-03: "حركة المقاومة" is one name, not a verb and its object
+        ("نفى نائب رئيس حركة المقاومة الإسلامية حماس استشهاد محمد الضيف.", "نفى",
+         "نائب رئيس حركة المقاومة الإسلامية حماس", "استشهاد محمد الضيف"),
+        # e2-04: "قوة الاتحاد الإفريقي" likewise
+        ("وأكدت قوة الاتحاد الإفريقي استعادة السيطرة على البلدة.", "وأكدت",
+         "قوة الاتحاد الإفريقي", "استعادة السيطرة على البلدة"),
+    ],
+)
+def test_a_definite_genitive_continues_the_speaker(text, cue, speaker_text, content):
+    c = one(text, cue)
+    assert (c.speaker_text, c.content_text) == (speaker_text, content)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker_text, content",
+    [
+        # d2-06: "فقدان" is a verbal noun, not ف + a word
+        ("هذا وأكدت القناة الثانية للتليفزيون الإسرائيلي فقدان طائرة في غزة.", "وأكدت",
+         "القناة الثانية للتليفزيون الإسرائيلي", "فقدان طائرة في غزة"),
+        # e2-03: a threat governs its object with بـ
+        ("وفي الإطار ذاته، هدد الحرس الثوري بضرب الاحتلال الإسرائيلي.", "هدد", "الحرس الثوري", "ضرب الاحتلال الإسرائيلي"),
+    ],
+)
+def test_the_verbal_noun_object_ends_the_speaker(text, cue, speaker_text, content):
+    c = one(text, cue)
+    assert (c.speaker_text, c.content_text) == (speaker_text, content)

@@ -121,3 +121,33 @@ def test_the_statement_is_the_one_named_last():
     found = speakers('ونعى بيان لقيادة العمليات المشتركة العراقية "استشهاد ضابط وعدد من الجنود في العظيم." '
                      'وذكر البيان أن "القصاص العادل من الإرهابيين المنفذين لهذا الحادث سيكون قريبا."')
     assert found[-1][0] == "وذكر" and found[-1][1].startswith("قيادة العمليات المشتركة") and found[-1][2] == "Iraq"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e1-03: a role, the place it is held in, then the holder's name
+        ("نفى نائب رئيس حركة المقاومة الإسلامية الفلسطينية (حماس) في غزة خليل الحية استشهاد محمد الضيف.",
+         ("نفى", "خليل الحية", "Hamas")),
+        # d3-07: the same shape with a country
+        ("قال زعيم الجبهة الشعبية لتحرير تيغراي في إثيوبيا دبرصيون جبر ميكائيل، إن قواته ستواصل قتال الحكومة الإثيوبية.",
+         ("قال", "دبرصيون جبر ميكائيل", "TPLF")),
+        # d2-06: a correspondent named after the place he reports from
+        ("من جهة أخرى قال مراسل الجزيرة في غزة تامر المسحال إن كتائب القسام أعلنت إسقاط طائرة حربية.",
+         ("قال", "تامر المسحال", None)),
+    ],
+)
+def test_a_role_held_in_a_place_then_the_name(text, expected):
+    assert expected in speakers(text)
+
+
+def test_a_place_alone_after_a_source_is_not_a_name():
+    assert ("وقال", "مسؤول", None) in speakers("وقال مسؤول في غزة إن الطائرة سقطت.")
+
+
+def test_a_party_named_inside_a_role_gives_its_side():
+    # e1-03 (Hamas under its full name and short name) and e1-01 ("حركة حماس" inside a longer mention)
+    found = speakers("قال نائب رئيس حركة المقاومة الإسلامية الفلسطينية (حماس) إن الضيف بخير.")
+    assert found and found[0][2] == "Hamas"
+    found = speakers("قال القيادي في حركة حماس سامي أبو زهري إن التقرير كلام فارغ.")
+    assert found == [("قال", "سامي أبو زهري", "Hamas")]

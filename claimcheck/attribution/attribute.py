@@ -23,7 +23,7 @@ from ..analysis.text import WORD_RE, normalize, normalize_word
 from ..knowledge import loader as knowledge
 from ..models import Article, Claim, Sentence, Span
 from ..speakers.actors import alias_length_at
-from ..speakers.world import institution_word
+from ..speakers.world import institution_word, place_length_at
 from . import grammar
 
 OPEN_QUOTES = "«\"“'”"  # "”" opens a quotation too in some outlets' copy (”الليلة الماضية…”)
@@ -200,6 +200,7 @@ _CONNECTORS = grammar.words("connectors")
 _GLOSS_STARTS = _by_first(grammar.phrases("gloss_starts"))
 _RELATIVES = grammar.words("relatives")
 _ROOT_WAW = grammar.words("root_waw")
+_CONSTRUCT_HEADS = grammar.words("construct_heads")
 # Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
 _MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
 
@@ -349,14 +350,15 @@ def _quote_depth(text: str, start: int, end: int) -> int:
 
 
 def _is_masdar_text(norm: str, lex: Lexicon) -> bool:
-    return norm in lex.content_starters or bool(_MASDAR.match(norm.removeprefix("ال")))
+    bare = norm.removeprefix("ال")
+    return norm in lex.content_starters or bare in lex.content_starters or bool(_MASDAR.match(bare))
 
 
 def _is_masdar(word: Word, lex: Lexicon, definite_ok: bool) -> bool:
     """A verbal noun that can open a noun-phrase content ("سحب القوات", "الانضمام إلى")."""
     bare = word.bare if word.conj else word.norm
-    if bare in lex.content_starters:
-        return True
+    if bare in lex.content_starters or word.norm in lex.content_starters:
+        return True  # "فقدان" is a word of its own, not ف + "قدان"
     if bare.startswith("ال"):
         if not definite_ok:
             return False
@@ -388,7 +390,8 @@ def _comma_or_colon(m: _SpeakerSpan, k: int) -> bool:
 
 def _after_short_name(m: _SpeakerSpan, k: int) -> bool:
     """"قوات سوريا الديمقراطية (قسد) الاشتباكات": the bracketed short name ends it."""
-    return k - m.s >= 2 and ")" in m.words[k].gap_before and "(" in m.words[k - 1].gap_before
+    return k - m.s >= 2 and ")" in m.words[k].gap_before and "(" in m.words[k - 1].gap_before \
+        and not _place_then_name(m, k)
 
 
 def _clause_word(m: _SpeakerSpan, k: int) -> bool:
@@ -406,12 +409,37 @@ def _stop_word(m: _SpeakerSpan, k: int) -> bool:
     """A word that never continues a mention, except "في" before a definite noun or a known body
     ("مصدر في الجيش", "مصادر عسكرية في قوات حكومة الوفاق")."""
     w = m.words[k]
-    if w.norm not in _STOP_AFTER_SPEAKER:
+    if w.norm not in _STOP_AFTER_SPEAKER or _place_then_name(m, k):
         return False
     nxt = m.next_norm(k)
     belongs = nxt.startswith("ال") or alias_length_at(_Norms(m.words), k + 1, m.outlet) \
         or institution_word(nxt)  # "مصدر في وزارة الداخلية العراقية", "مسؤول في قوى الأمن"
     return w.norm != "في" or not belongs or nxt.removeprefix("ال") in _CHANNEL_AFTER_IN
+
+
+def _place_then_name(m: _SpeakerSpan, k: int) -> bool:
+    """"مراسل الجزيرة في غزة تامر المسحال إن", "زعيم الجبهة … في إثيوبيا دبرصيون جبر ميكائيل، إن":
+    "في" + a place belongs to the role, and the holder's name (two to four words) ends the mention."""
+    words = m.words
+    if words[k].norm != "في" or k + 1 >= m.limit:
+        return False
+    first = k + 1 + place_length_at(_Norms(words), k + 1)
+    if first == k + 1 or first >= m.limit or words[first].norm.startswith("ال"):
+        return False
+    end = first
+    while end < m.limit and not (end > first and _name_border(m, end)):
+        w = words[end]
+        if w.norm in _STOP_AFTER_SPEAKER or w.cue or w.comma or w.norm.removeprefix("ال") in _ROLE_HEADS_BARE \
+                or end - first >= 4:
+            return False
+        end += 1
+    return end - first >= 2
+
+
+def _name_border(m: _SpeakerSpan, k: int) -> bool:
+    """Where a name closing a speaker mention may end: a comma, a colon, a quotation, إن/أن, the object."""
+    w = m.words[k]
+    return _has(w.gap_before, COMMA + ":«“\"") or _clause_word(m, k) or _object_starts(m, k)
 
 
 def _channel(m: _SpeakerSpan, k: int) -> bool:
@@ -452,9 +480,17 @@ def _object_starts(m: _SpeakerSpan, k: int) -> bool:
     if not (m.np_border and m.entry.np_object):
         return False
     w = m.words[k]
+    if _genitive_of_construct(m.words[k - 1], w):
+        return False
     return _is_masdar(w, m.lex, definite_ok=k - m.s >= 2) \
         or (w.norm[:1] in m.entry.preps and _is_masdar_text(w.norm[1:], m.lex)) \
         or (w.norm in _OBJECT_HEADS and m.words[k - 1].norm.startswith("ال"))
+
+
+def _genitive_of_construct(before: Word, w: Word) -> bool:
+    """"حركة المقاومة", "خلية الإعلام", "قوة الاتحاد": a definite word right after an indefinite noun
+    is that noun's genitive, not the verb's object ("أكد مصدر عسكري الاستيلاء": after an adjective it is)."""
+    return w.norm.startswith("ال") and not w.comma and before.norm in _CONSTRUCT_HEADS
 
 
 # Where a speaker mention stops, in order: the first rule true at a word ends the mention before it.

@@ -59,7 +59,9 @@ def actor_index() -> ActorIndex:
         for oa in a.get("outlet_aliases", []):
             aliases.append((_words(oa["alias"]), actor.id, tuple(oa["outlets"])))
         if actor.side:
-            for m in a.get("markers", []):
+            # A party's own names mark its side inside a longer mention too ("نائب رئيس حركة حماس").
+            named = {a["name"], *a.get("aliases", [])} if actor.kind not in ("person", "outlet") else set()
+            for m in {*a.get("markers", []), *named}:
                 markers.append((_words(m), actor.side))
     aliases = [a for a in aliases if a[0]]
     aliases.sort(key=lambda x: -len(x[0]))

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from ..analysis.text import WORD_RE, normalize, normalize_name
+from ..analysis.text import WORD_RE, normalize, normalize_name, normalize_word
 from ..attribution import grammar
 from ..attribution.attribute import lexicon
 from ..models import Article, Claim
 from .actors import Actor, _words, actor_index, find_actor, last_named_body, side_from_mention
-from .world import institution_word, side_on, state_side
+from .world import institution_word, place_length_at, side_on, state_side, words_of
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -550,12 +550,31 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
     if len(words) < 4 or normalize(words[0]).removeprefix("ال").removeprefix("و") not in _ROLE_BARE:
         return None
     tail: list[str] = []
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         n = normalize(w)
+        if k == len(words) - 1 and n.startswith("ال") and not normalize(words[k - 1]).startswith("ال"):
+            tail.insert(0, w)  # a family name with ال after a given name: "خليل الحية", "تامر المسحال"
+            continue
+        if n == "في" and tail:
+            return _name_after_place(words, tail)
         if n.startswith("ال") or n.removeprefix("ال") in _ROLE_BARE or n in lexicon().titles or n in _NOT_NAME:
             return None if n in _NOT_NAME else _name_tail(words, tail)
         tail.insert(0, w)
     return None
+
+
+def _name_after_place(words: list[str], tail: list[str]) -> tuple[str, str | None] | None:
+    """"مراسل الجزيرة في غزة تامر المسحال", "القيادي في حركة حماس سامي أبو زهري": the place or the
+    body after "في" closes the role, the name follows it."""
+    place = place_length_at(tuple(map(normalize_word, tail)), 0)
+    if not place:
+        body = find_actor(" ".join(tail))
+        place = body[2] if body is not None and body[1] == 0 and body[0].kind != "person" else 0
+    name = tail[place:]
+    if not place or not 2 <= len(name) <= 4:
+        return None
+    return " ".join(name), " ".join(words[: len(words) - len(name)])
 
 
 def _name_tail(words: list[str], tail: list[str]) -> tuple[str, str | None] | None:
@@ -630,6 +649,8 @@ def _affiliation(mention: str, name: str | None = None) -> str | None:
             words = words[:k]  # "الجيش السوداني العميد نبيل…": the title starts the person
             break
     aff = " ".join(words).strip(" «»\"،,")
+    if aff and place_length_at(words_of(aff), 0) == len(words_of(aff)):
+        return None  # "مراسل الجزيرة في غزة": where the speaker is, not whom they speak for
     return aff or None
 
 

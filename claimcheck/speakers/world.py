@@ -39,6 +39,7 @@ class World:
     heads: dict[str, list[tuple[Pattern, str]]]  # institution words by first word
     neutral: dict[str, list[tuple[Pattern, str]]]  # media, witness and bystander heads by first word
     changes: tuple[SideChange, ...]
+    places: dict[str, list[tuple[Pattern, str]]]  # towns and regions of the gazetteer (places.toml) by first word
 
 
 _NISBA_ENDINGS = ("يون", "يين", "يان", "يتين", "يتان", "يات", "يه", "ي")
@@ -144,7 +145,9 @@ def world() -> World:
     changes = tuple(SideChange(c["side"], c["from"], c["becomes"]) for c in data.get("side_change", []))
     heads = _index([(words_of(h), "") for h in data["institution_heads"]])
     neutral = _index([(words_of(h), "") for h in data["neutral_heads"]])
-    return World(_index(names), nisba, after, heads, neutral, changes)
+    places = _index([(words_of(n.rstrip("*")), "") for p in knowledge.load("places").get("place", [])
+                     for n in p.get("names", [])])
+    return World(_index(names), nisba, after, heads, neutral, changes, places)
 
 
 def _match_at(words: Sequence[str], at: int, pattern: Pattern) -> bool:
@@ -225,6 +228,14 @@ def country_labels() -> dict[str, tuple[str, str]]:
 def arabic_label(label: str) -> str:
     """The Arabic name of a state's side label, or the label itself: "Syria" → "سوريا"."""
     return next((ar for en, ar in country_labels().values() if en == label), label)
+
+
+def place_length_at(words: Sequence[str], at: int) -> int:
+    """Length of the country, capital or gazetteer place named at word ``at`` (0 when none):
+    "في غزة", "في إثيوبيا", "في قطاع غزة"."""
+    w = world()
+    named = _name_at(words, at, w)
+    return max(named[1] if named else 0, _pattern_at(words, at, w.places))
 
 
 def institution_word(norm: str) -> bool:
