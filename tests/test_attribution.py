@@ -433,3 +433,19 @@ def test_a_definite_genitive_continues_the_speaker(text, cue, speaker_text, cont
 def test_the_verbal_noun_object_ends_the_speaker(text, cue, speaker_text, content):
     c = one(text, cue)
     assert (c.speaker_text, c.content_text) == (speaker_text, content)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker_text, content",
+    [
+        # e1-03: the إن inside the quotation belongs to the speaker's words
+        ("قال خليل الحية إن الضيف بخير. وأضاف الحية “نقول لنتنياهو إن محمد الضيف يسمعك الآن”.", "وأضاف", "الحية",
+         "نقول لنتنياهو إن محمد الضيف يسمعك الآن"),
+        # d2-02: a quotation right after the named subject
+        ("وأضاف نتنياهو “سنقرر الخطوات المستقبلية بشأن الوضع على الحدود اللبنانية بناء على تطورات الموقف”.", "وأضاف",
+         "نتنياهو", "سنقرر الخطوات المستقبلية بشأن الوضع على الحدود اللبنانية بناء على تطورات الموقف"),
+    ],
+)
+def test_a_quotation_after_the_subject_opens_the_content(text, cue, speaker_text, content):
+    c = one(text, cue)
+    assert (c.speaker_text, c.content_text) == (speaker_text, content)

@@ -151,3 +151,18 @@ def test_a_party_named_inside_a_role_gives_its_side():
     assert found and found[0][2] == "Hamas"
     found = speakers("قال القيادي في حركة حماس سامي أبو زهري إن التقرير كلام فارغ.")
     assert found == [("قال", "سامي أبو زهري", "Hamas")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e1-01: "القيادي في الحركة" after the movement was named
+        ('أعلنت حركة حماس أن غارة استهدفت خان يونس. وفي السياق، قال القيادي في الحركة سامي أبو زهري، إن التقرير "كلام فارغ".',
+         ("قال", "سامي أبو زهري", "Hamas")),
+        # d2-07: "المتحدث باسم الكتائب" after the brigades were named
+        ("وأعلنت كتائب القسام أسر جندي. وكان أبو عبيدة المتحدث باسم الكتائب قد صرح في خطاب متلفز أن القسام تمكنت من أسر الجندي.",
+         ("صرح", "أبو عبيدة", "Hamas")),
+    ],
+)
+def test_a_bare_definite_affiliation_is_the_body_named_before(text, expected):
+    assert expected in speakers(text)

@@ -926,7 +926,9 @@ def _opener(ctx: _Context, hit: CueHit) -> int | None:
     """The word that opens the content after a verb: إن/أن, a colon, or a quotation."""
     opener = next((k for k in range(hit.last + 1, ctx.next_cue) if _is_complementizer(ctx.words[k], ctx.lex)
                    or ":" in ctx.words[k].gap_before), None)
-    return _quotation_after(ctx, hit) if opener is None else opener
+    quoted = _quotation_after(ctx, hit)
+    # "وأضاف الحية “نقول لنتنياهو إن…”": the إن inside the quotation is the speaker's, not the border.
+    return quoted if quoted is not None and (opener is None or quoted < opener) else opener
 
 
 def _subject_start(words: list[Word], hit: CueHit) -> int:

@@ -185,7 +185,7 @@ def last_named_body(words: Sequence[str], outlet: str | None, head: str | None =
                 best = (alias, index.actors[actor_id])
         if best is None or best[1].kind == "person":
             continue
-        if head is None or _words(best[1].name)[:1] == (head,):
+        if head is None or head == best[0][0] or _words(best[1].name)[:1] == (head,):  # "حركة حماس" as written
             found = best[1]
     return found
 

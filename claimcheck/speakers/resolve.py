@@ -391,8 +391,18 @@ def _titled_name(m: _Mention) -> _Known | None:
     if titled is None:
         return None
     name, title_role = titled
-    side = side_from_mention(f"{m.text} {m.claim.role or ''}")
-    return _Known(name, side, None, title_role or m.role, _affiliation(m.text, name), m.text, _head(name))
+    affiliation = _affiliation(m.text, name)
+    side = side_from_mention(f"{m.text} {m.claim.role or ''}") or _side_of_body_named_before(m, affiliation)
+    return _Known(name, side, None, title_role or m.role, affiliation, m.text, _head(name))
+
+
+def _side_of_body_named_before(m: _Mention, affiliation: str | None) -> str | None:
+    """"القيادي في الحركة سامي أبو زهري", "أبو عبيدة المتحدث باسم الكتائب": a bare definite head as the
+    affiliation is the body of that kind named before in the story, and gives its side."""
+    if not affiliation:
+        return None
+    body = _definite_antecedent(m.article, m.claim, _words(affiliation), m.seen, m.outlet)
+    return body.side if body is not None else None
 
 
 def _unnamed_source_again(m: _Mention) -> _Known | None:
@@ -465,7 +475,9 @@ def _plain_role(m: _Mention) -> str | None:
 
 def _as_written(m: _Mention) -> _Known:
     """An unknown speaker, kept as written (a name without title or role), on the side its mention names."""
-    return _Known(_plain_name(m), _side_in_mention(m), None, _plain_role(m), _affiliation(m.text), m.text, m.head)
+    affiliation = _affiliation(m.text)
+    side = _side_in_mention(m) or _side_of_body_named_before(m, affiliation)
+    return _Known(_plain_name(m), side, None, _plain_role(m), affiliation, m.text, m.head)
 
 
 # The resolution steps, in order: the first that returns a speaker wins; ``_as_written`` is the last resort.
