@@ -98,6 +98,8 @@ class Result:
     statement_of: dict[str, tuple] = field(default_factory=dict, repr=False)
     gold_conflict_pairs: dict[frozenset, dict] = field(default_factory=dict, repr=False)
     claim_to_gold: dict[str, str] = field(default_factory=dict, repr=False)
+    # Matched claims given a side where the gold line has none (media, witnesses, … gold-conventions §5).
+    side_without_gold: Score = field(default_factory=lambda: Score("side where gold has none"))
 
     def to_dict(self, errors: bool = False) -> dict:
         out = {
@@ -107,6 +109,7 @@ class Result:
                     "tp": self.cues.tp, "fp": self.cues.fp, "fn": self.cues.fn},
             "speaker_accuracy": {"value": self.speaker.value, "correct": self.speaker.correct, "total": self.speaker.total},
             "side_accuracy": {"value": self.side.value, "correct": self.side.correct, "total": self.side.total},
+            "side_where_gold_has_none": {"found": self.side_without_gold.correct, "total": self.side_without_gold.total},
             "content_token_f1": {"value": self.content_f1, "matched": self.content_n},
             "conflicts": {"precision": self.conflicts.precision, "recall": self.conflicts.recall, "f1": self.conflicts.f1,
                           "tp": self.conflicts.tp, "fp": self.conflicts.fp, "fn": self.conflicts.fn},
@@ -132,7 +135,8 @@ class Result:
             f"gold: {self.gold_dir}   analyzer: {self.analyzer}",
             f"cue detection     P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}   (tp {c.tp}, fp {c.fp}, fn {c.fn})",
             f"speaker accuracy  {self.speaker.value:.3f}   ({self.speaker.correct}/{self.speaker.total} matched)",
-            f"side accuracy     {self.side.value:.3f}   ({self.side.correct}/{self.side.total} matched with a gold side)",
+            f"side accuracy     {self.side.value:.3f}   ({self.side.correct}/{self.side.total} matched with a gold side;"
+            f" a side where gold has none: {self.side_without_gold.correct}/{self.side_without_gold.total})",
             f"content token-F1  {self.content_f1:.3f}   (mean over {self.content_n} matched)",
             f"conflicts         P {k.precision:.3f}  R {k.recall:.3f}  F1 {k.f1:.3f}   (tp {k.tp}, fp {k.fp}, fn {k.fn})",
         ]
@@ -252,6 +256,7 @@ class _ClaimScores:
     cues: PRF = field(default_factory=lambda: PRF("cue"))
     speaker: Score = field(default_factory=lambda: Score("speaker"))
     side: Score = field(default_factory=lambda: Score("side"))
+    side_without_gold: Score = field(default_factory=lambda: Score("side where gold has none"))
     f1_sum: float = 0.0
     f1_n: int = 0
     claim_to_gold: dict[str, str] = field(default_factory=dict)
@@ -275,6 +280,11 @@ class _ClaimScores:
                 self.side.correct += 1
             else:
                 self.wrong_side.append({"id": row["id"], "gold": row["side"], "found": match.side, "speaker": match.speaker})
+        else:
+            self.side_without_gold.total += 1
+            if match.side:
+                self.side_without_gold.correct += 1
+                self.wrong_side.append({"id": row["id"], "gold": None, "found": match.side, "speaker": match.speaker})
         self.f1_sum += content_f1(match.content_text, row.get("content") or "")
         self.f1_n += 1
 
@@ -365,6 +375,7 @@ def evaluate(gold_dir: Path, analyzer=None) -> Result:
         conflict_misses=conflict_misses, conflict_false_alarms=conflict_false_alarms, problems=problems,
         curve=curve, corroboration=corroboration, min_confidence=settings.min_confidence,
         claims=all_claims, statement_of=statement_of, gold_conflict_pairs=gold_pairs, claim_to_gold=claim_to_gold,
+        side_without_gold=scores.side_without_gold,
     )
 
 

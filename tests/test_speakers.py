@@ -166,3 +166,27 @@ def test_a_party_named_inside_a_role_gives_its_side():
 )
 def test_a_bare_definite_affiliation_is_the_body_named_before(text, expected):
     assert expected in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e2-06: the government the headline's country names
+        ("إثيوبيا: قوات تيغراي تعلن سيطرتها على مدينة ديسي والحكومة تنفي", ("تنفي", "الحكومة", "Ethiopia")),
+        # d3-03: the state named before in the sentence
+        ('ونقلت وكالة الأنباء الإيرانية الرسمية عن متحدث باسم وزارة الخارجية "عباس موسوي" قوله إن إيران دعت أوكرانيا للمشاركة في التحقيقات.',
+         ("ونقلت", "عباس موسوي", "Iran")),
+    ],
+)
+def test_a_state_institution_without_its_state_takes_the_state_of_the_story(text, expected):
+    assert expected in speakers(text)
+
+
+def test_the_state_the_story_names_most():
+    # d1-06: the armed forces' spokesman in a story about Iraq
+    text = ("قتل عناصر من الحشد الشعبي في العراق. وقالت السلطات العراقية إن الهجوم وقع قرب سامراء. "
+            "وكان الناطق باسم القائد العام للقوات المسلحة، اللواء يحيى رسول، قال إن القيادي قتل مع عناصره.")
+    assert ("قال", "يحيى رسول", "Iraq") in speakers(text)
+    # with two states named as often, none is chosen
+    two = "قصفت أرمينيا مواقع أذربيجانية. وردت أذربيجان على أرمينيا. وقال الجيش إن الهجوم فشل."
+    assert ("وقال", "الجيش", None) in speakers(two)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -19,7 +20,7 @@ from ..attribution import grammar
 from ..attribution.attribute import lexicon
 from ..models import Article, Claim
 from .actors import Actor, _words, actor_index, find_actor, last_named_body, side_from_mention
-from .world import institution_word, place_length_at, side_on, state_side, words_of
+from .world import context_institution, institution_word, place_length_at, side_on, state_side, states_named, words_of
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -392,7 +393,8 @@ def _titled_name(m: _Mention) -> _Known | None:
         return None
     name, title_role = titled
     affiliation = _affiliation(m.text, name)
-    side = side_from_mention(f"{m.text} {m.claim.role or ''}") or _side_of_body_named_before(m, affiliation)
+    side = side_from_mention(f"{m.text} {m.claim.role or ''}") or _side_of_body_named_before(m, affiliation) \
+        or _state_of_the_story(m)
     return _Known(name, side, None, title_role or m.role, affiliation, m.text, _head(name))
 
 
@@ -476,8 +478,26 @@ def _plain_role(m: _Mention) -> str | None:
 def _as_written(m: _Mention) -> _Known:
     """An unknown speaker, kept as written (a name without title or role), on the side its mention names."""
     affiliation = _affiliation(m.text)
-    side = _side_in_mention(m) or _side_of_body_named_before(m, affiliation)
+    side = _side_in_mention(m) or _side_of_body_named_before(m, affiliation) or _state_of_the_story(m)
     return _Known(_plain_name(m), side, None, _plain_role(m), affiliation, m.text, m.head)
+
+
+def _state_of_the_story(m: _Mention) -> str | None:
+    """"والحكومة تنفي", "عن متحدث باسم وزارة الخارجية": a state institution named without its state
+    belongs to the state named last before it in the sentence, or else to the one the story names most."""
+    if not context_institution(m.words):
+        return None
+    claim, text = m.claim, m.article.text
+    mention_at = claim.speaker_span.start if claim.speaker_span is not None else claim.cue.start
+    in_sentence = states_named(_words(text[claim.sentence.start : mention_at]))
+    if in_sentence:
+        return in_sentence[-1][1]
+    story = m.article.story_at(claim.cue.start)
+    counts = Counter(label for _, label in states_named(_words(text[story.start if story else 0 : claim.cue.start])))
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 # The resolution steps, in order: the first that returns a speaker wins; ``_as_written`` is the last resort.

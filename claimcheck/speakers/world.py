@@ -40,6 +40,7 @@ class World:
     neutral: dict[str, list[tuple[Pattern, str]]]  # media, witness and bystander heads by first word
     changes: tuple[SideChange, ...]
     places: dict[str, list[tuple[Pattern, str]]]  # towns and regions of the gazetteer (places.toml) by first word
+    context: dict[str, list[tuple[Pattern, str]]]  # institutions that take their state from the story
 
 
 _NISBA_ENDINGS = ("يون", "يين", "يان", "يتين", "يتان", "يات", "يه", "ي")
@@ -147,7 +148,8 @@ def world() -> World:
     neutral = _index([(words_of(h), "") for h in data["neutral_heads"]])
     places = _index([(words_of(n.rstrip("*")), "") for p in knowledge.load("places").get("place", [])
                      for n in p.get("names", [])])
-    return World(_index(names), nisba, after, heads, neutral, changes, places)
+    context = _index([(words_of(h), "") for h in data.get("context_heads", [])])
+    return World(_index(names), nisba, after, heads, neutral, changes, places, context)
 
 
 def _match_at(words: Sequence[str], at: int, pattern: Pattern) -> bool:
@@ -236,6 +238,25 @@ def place_length_at(words: Sequence[str], at: int) -> int:
     w = world()
     named = _name_at(words, at, w)
     return max(named[1] if named else 0, _pattern_at(words, at, w.places))
+
+
+def states_named(words: Sequence[str]) -> list[tuple[int, str]]:
+    """(position, side label) of every state the words name: by its name, capital, seat or nisba."""
+    w = world()
+    found = []
+    for at in range(len(words)):
+        named = _name_at(words, at, w)
+        label = named[0] if named else _nisba_at(words, at, w)
+        if label:
+            found.append((at, label))
+    return found
+
+
+def context_institution(words: Sequence[str]) -> bool:
+    """Whether the words name one of a state's institutions without saying which state:
+    "الحكومة", "متحدث باسم وزارة الخارجية", "القائد العام للقوات المسلحة" (world.toml's context_heads)."""
+    w = world()
+    return any(_pattern_at(words, at, w.context) for at in range(min(len(words), 4)))
 
 
 def institution_word(norm: str) -> bool:
