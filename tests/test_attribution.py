@@ -449,3 +449,39 @@ def test_the_verbal_noun_object_ends_the_speaker(text, cue, speaker_text, conten
 def test_a_quotation_after_the_subject_opens_the_content(text, cue, speaker_text, content):
     c = one(text, cue)
     assert (c.speaker_text, c.content_text) == (speaker_text, content)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker_text, content",
+    [
+        # e2-04: "لكن" opens another subject's report with no comma before it
+        ("وقال شهود إن حركة «الشباب» استولت على القاعدة ونهبت مخازن الأسلحة لكن قوة الاتحاد الإفريقي أكدت أنها لاتزال تسيطر عليها.",
+         "وقال", "شهود", "حركة «الشباب» استولت على القاعدة ونهبت مخازن الأسلحة"),
+        ("وقال شهود إن حركة «الشباب» استولت على القاعدة ونهبت مخازن الأسلحة لكن قوة الاتحاد الإفريقي أكدت أنها لاتزال تسيطر عليها.",
+         "أكدت", "قوة الاتحاد الإفريقي", "لاتزال تسيطر عليها"),
+        # e1-02: "حيث" after a comma does the same
+        ("أعلن الجيش الإسرائيلي السبت، استهداف مسؤولين كبيرين في حركة حماس في غارة جنوب قطاع غزة، حيث قالت مصادر فلسطينية إنها استهدفت مخيما للنازحين.",
+         "قالت", "مصادر فلسطينية", "استهدفت مخيما للنازحين"),
+    ],
+)
+def test_another_subjects_report_ends_the_content(text, cue, speaker_text, content):
+    c = one(text, cue)
+    assert (c.speaker_text, c.content_text) == (speaker_text, content)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker_text",
+    [
+        # e2-04 and d3-08: a quoted name right before إن/أن is the subject
+        ("وتحدث شهود عن وجود 20 جثة في الموقع فيما قالت «الشباب» إن عدد القتلى 50.", "قالت", "الشباب"),
+        ("كما أكد “أبي أحمد” أنّ القوات الاتحادية سيطرت على المطار.", "أكد", "أبي أحمد"),
+    ],
+)
+def test_a_quoted_name_before_the_complementizer_is_the_subject(text, cue, speaker_text):
+    assert one(text, cue).speaker_text == speaker_text
+
+
+def test_quoted_words_before_the_complementizer_are_no_name():
+    # seed 000: «من غير المعقول» is the speaker's words
+    found = claims_of('وقال نتانياهو إنه يعتبر "من غير المعقول" أن تحجب الإدارة الأميركية الأسلحة عن إسرائيل.')
+    assert [c.cue_text for c in found] == ["وقال"]

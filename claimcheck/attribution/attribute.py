@@ -551,6 +551,20 @@ def _end_at_comma(words: list[Word], k: int, lex: Lexicon, cue_starts: set[int])
     return None
 
 
+def _end_at_opener(words: list[Word], k: int, cue_starts: set[int]) -> int | None:
+    """"…وجود 20 جثة فيما قالت «الشباب» إن…", "…ونهبت مخازن الأسلحة لكن قوة الاتحاد الإفريقي أكدت أنها…":
+    "فيما", "لكن", "بينما" opening another subject's report end the content, comma or not."""
+    if not _starts_phrase(words, k, _SUBJECT_OPENERS):
+        return None
+    ahead = range(k + 1, min(len(words), k + 7))
+    for j in ahead:
+        if words[j].comma:
+            return None
+        if j in cue_starts:
+            return words[k - 1].end
+    return None
+
+
 def _end_at_cue(words: list[Word], k: int, c: int, lex: Lexicon, cue_starts: set[int]) -> int | None:
     """Where a content ends at a cue word ``k`` with no comma before it."""
     if k not in cue_starts:
@@ -578,7 +592,7 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
     for k in range(c + 1, len(words)):
         w = words[k]
         gap = w.gap_before
-        if gap == " " and k not in cue_starts:
+        if gap == " " and k not in cue_starts and w.norm not in _SUBJECT_OPENERS:
             continue  # a plain space before a word that opens nothing: no rule below can apply
         # Quote state at the start of word k: quotation marks are never part of a word, so
         # only the gap since word k-1 can change it.
@@ -591,7 +605,8 @@ def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexic
             return words[k - 1].end + len(w.gap_before.split("،")[0].split(",")[0].rstrip())
         if inside:
             continue  # never cut inside a quotation
-        end = _end_at_comma(words, k, lex, cue_starts) if comma else _end_at_cue(words, k, c, lex, cue_starts)
+        end = _end_at_comma(words, k, lex, cue_starts) if comma else \
+            (_end_at_opener(words, k, cue_starts) or _end_at_cue(words, k, c, lex, cue_starts))
         if end is not None:
             return end
     return sent_end
@@ -1031,8 +1046,11 @@ def _subject_after_opener(ctx: _Context, hit: CueHit) -> Span | None:
     words, i = ctx.words, hit.index
     if words[i].conj or i < 2:
         return None
-    # The clause opens at the sentence start or after a comma ("…، لكن الأخيرة نفت صلتها").
-    for clause in (0, next((k for k in range(i - 1, 0, -1) if words[k].comma), 0)):
+    # The clause opens at the sentence start, after a comma ("…، لكن الأخيرة نفت صلتها") or at the
+    # opener itself ("…ونهبت مخازن الأسلحة لكن قوة الاتحاد الإفريقي أكدت أنها…").
+    comma = next((k for k in range(i - 1, 0, -1) if words[k].comma), 0)
+    nearest = next((k for k in range(i - 1, comma, -1) if words[k].norm in _SUBJECT_OPENERS), comma)
+    for clause in (0, comma, nearest):
         start = next((clause + len(p) for p in _SUBJECT_OPENERS.get(words[clause].norm, ())
                       if _match_phrase(words, clause, p)), None)
         if start is not None:
@@ -1087,9 +1105,17 @@ def _no_subject(ctx: _Context, hit: CueHit, s: int, opener: int | None, before: 
         or (hit.suffix_object and (relative or not first.norm.startswith("ال")))  # "الذي اعتبره مجرم حرب"
         or first.norm in _STOP_AFTER_SPEAKER
         or first.norm in entry.preps
-        or (_quoted(first) and not alias_length_at(_Norms(words), s, ctx.outlet))  # a quotation is content
+        or (_quoted(first) and not alias_length_at(_Norms(words), s, ctx.outlet)
+            and not _quoted_name_before(words, s, opener))  # a quotation is content
         or (entry.np_object and _is_masdar(first, ctx.lex, definite_ok=False))  # "أعلن سحب القوات"
     )
+
+
+def _quoted_name_before(words: list[Word], s: int, opener: int | None) -> bool:
+    """"قالت «الشباب» إن…", "أكد “أبي أحمد” أن…": one to three quoted words closed right before إن/أن
+    are the subject's name, not the start of a quotation."""
+    return opener is not None and 1 <= opener - s <= 3 and _has(words[opener].gap_before, "»”\"") \
+        and not any(w.comma or w.norm in _NOT_IN_NAMES for w in words[s:opener])  # not «من غير المعقول» أن
 
 
 def _implicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, opener: int | None,
@@ -1375,6 +1401,7 @@ _VERB_ENDINGS = ("وا", "ت")
 _LEADING_ADVERBIALS = grammar.words("leading_adverbials")
 _CLAIM_NOUNS = grammar.words("claim_nouns")
 _SUBJECT_OPENERS = _by_first(grammar.phrases("subject_openers"))
+_NOT_IN_NAMES = _STOP_AFTER_SPEAKER | grammar.words("not_in_names")
 _ADDRESSEES = grammar.words("addressees")
 _SPEECH_POSSESSIVES = grammar.words("speech_possessives")
 _OBJECT_HEADS = grammar.words("object_heads")
