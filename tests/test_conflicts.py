@@ -50,9 +50,9 @@ def test_gold_recall_and_precision(gold):
     recall, precision = tp / len(expected), tp / max(len(found), 1)
     print(f"\nconflicts on gold claims: P {precision:.3f} R {recall:.3f} (tp {tp}, fp {len(found) - tp}, "
           f"fn {len(expected) - tp}); types right {sum(pairs[p].type == t for p, t in expected.items() if p in pairs)}/{tp}")
-    # Close claims of one story are all candidates now (the score decides), so long many-event stories
-    # such as the seeds give more false alarms than the event-frame rules alone did (P 1.0 before).
-    assert recall >= 0.8 and precision >= 0.3
+    # Close claims of one story are all candidates (the score decides): long many-event stories such as
+    # the seeds still give a few false alarms that the event-frame rules alone did not (P 1.0 before).
+    assert recall >= 0.9 and precision >= 0.7
 
 
 @pytest.mark.parametrize("pair", gold_conflict_pairs(), ids=lambda g: f"{g['a']}/{g['b']}")
@@ -102,8 +102,6 @@ def test_a_plain_account_on_both_sides_is_not_a_framing(gold):
     assert not [c for c in flagged(found, claims, "003-09", "003-12") if c.type == "framing"]
 
 
-@pytest.mark.xfail(strict=True, reason="known false alarm: the fitted score rates two sides' plain accounts of one "
-                   "event, close together in a story, as competing claims")
 def test_a_plain_account_on_both_sides_is_not_shown(gold):
     claims, _, _, _ = gold
     shown = conflicts.detect(list(claims.values()), ConflictSettings())

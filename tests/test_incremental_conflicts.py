@@ -68,7 +68,7 @@ def test_incremental_ingest_finds_what_a_rebuild_finds(one_by_one):
     incremental = _conflicts(store)
     pipeline.refresh_conflicts(store)
     rebuilt = _conflicts(store)
-    assert len(incremental) > 100
+    assert len(incremental) > 50  # enough pairs for the comparison below to mean something
     # A pair's score weighs its words by their rarity in the store when it was found, so a pair scored
     # near the kept threshold may fall on the other side of it in a rebuild: a few, never many.
     assert len(set(incremental) ^ set(rebuilt)) <= 0.02 * len(rebuilt)
