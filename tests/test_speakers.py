@@ -190,3 +190,24 @@ def test_the_state_the_story_names_most():
     # with two states named as often, none is chosen
     two = "قصفت أرمينيا مواقع أذربيجانية. وردت أذربيجان على أرمينيا. وقال الجيش إن الهجوم فشل."
     assert ("وقال", "الجيش", None) in speakers(two)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e2-05: "عبد الفتاح عبد الله حجي" is one name of five words after a role
+        ("وأكد نائب حاكم المنطقة عبد الفتاح عبد الله حجي أن الهجوم فشل.", ("وأكد", "عبد الفتاح عبد الله حجي")),
+        # seed 003: "عبد المالك المدني" after a long role
+        ("وقال المتحدث باسم الإعلام الحربي لعملية بركان الغضب عبد المالك المدني إن قواته تقدمت.",
+         ("وقال", "عبد المالك المدني")),
+    ],
+)
+def test_compound_names_after_a_role(text, expected):
+    assert expected in [found[:2] for found in speakers(text)]
+
+
+def test_a_spokeswoman_is_a_role_like_a_spokesman():
+    # role_heads has the feminine forms; the titles that split a role from a name have them too
+    # (d2-09's "الناطقة بلسان" shape; the same rule as "المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي", d2-06)
+    text = "أعلنت وزارة الدفاع الأذربيجانية تدمير مواقع. وقالت المتحدثة باسم الوزارة شوشان ستيبانيان إن المعلومات كاذبة."
+    assert ("وقالت", "شوشان ستيبانيان", "Azerbaijan") in speakers(text)

@@ -552,7 +552,26 @@ def _definite_antecedent(article: Article, claim: Claim, words: tuple[str, ...],
     for prev in reversed(seen):
         if prev.speaker and _words(prev.speaker)[:1] == (bare,):
             return prev
-    return _last_actor_before(article, claim.cue.start, outlet, bare)
+    return _last_actor_before(article, claim.cue.start, outlet, bare) \
+        or _last_state_body_before(article, claim.cue.start, bare)
+
+
+def _last_state_body_before(article: Article, offset: int, head: str) -> _Known | None:
+    """"الوزارة" after "نفت وزارة الدفاع الأرمينية ذلك": the last body of that kind named with its state
+    before ``offset`` in the story, as written, on that state's side."""
+    story = article.story_at(offset)
+    start = story.start if story else 0
+    written = WORD_RE.findall(article.text, start, offset)
+    words = [normalize_word(w) for w in written]
+    for at in range(len(words) - 1, -1, -1):
+        if words[at] != head and words[at].removeprefix("و") != head:
+            continue
+        for end in range(at + 2, min(len(words), at + 5) + 1):
+            label = state_side(" ".join(words[at:end]))
+            if label:
+                name = " ".join(written[at:end]).removeprefix("و") if words[at] != head else " ".join(written[at:end])
+                return _Known(name, label, None, None, None, name, head)
+    return None
 
 
 def _last_actor_before(article: Article, offset: int, outlet: str | None, head: str | None) -> _Known | None:
@@ -588,12 +607,25 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
         if k == len(words) - 1 and n.startswith("ال") and not normalize(words[k - 1]).startswith("ال"):
             tail.insert(0, w)  # a family name with ال after a given name: "خليل الحية", "تامر المسحال"
             continue
+        if _compound_name_part(words, k):
+            tail.insert(0, w)  # "عبد الفتاح", "عبد الله", "أبو الفضل"
+            continue
         if n == "في" and tail:
             return _name_after_place(words, tail)
         if n.startswith("ال") or n.removeprefix("ال") in _ROLE_BARE or n in lexicon().titles or n in _NOT_NAME:
             return None if n in _NOT_NAME else _name_tail(words, tail)
         tail.insert(0, w)
     return None
+
+
+_NAME_OPENERS = frozenset(("عبد", "ابو", "ابي", "ابن", "بن"))
+
+
+def _compound_name_part(words: list[str], k: int) -> bool:
+    """A word with ال that belongs to a name: after "عبد"/"أبو" ("عبد الفتاح", "أبو الفضل"), or "الله"
+    ending a compound ("عبد الله", "ذبيح الله")."""
+    n = normalize(words[k])
+    return n.startswith("ال") and k > 0 and (n == "الله" or normalize(words[k - 1]) in _NAME_OPENERS)
 
 
 def _name_after_place(words: list[str], tail: list[str]) -> tuple[str, str | None] | None:
@@ -611,7 +643,7 @@ def _name_after_place(words: list[str], tail: list[str]) -> tuple[str, str | Non
 
 def _name_tail(words: list[str], tail: list[str]) -> tuple[str, str | None] | None:
     before = normalize(words[len(words) - len(tail) - 1]) if len(tail) < len(words) else ""
-    if not 2 <= len(tail) <= 4 or not before.startswith("ال") or state_side(" ".join(tail)):
+    if not 2 <= len(tail) <= 5 or not before.startswith("ال") or state_side(" ".join(tail)):
         return None
     return " ".join(tail), " ".join(words[: len(words) - len(tail)])
 
@@ -703,9 +735,11 @@ def _person_name(mention: str) -> str:
         if w.startswith("ال") and not after_abd and not nisba:  # the original spelling: "إلمو" folds to "المو"
             break
         tail.insert(0, w)
-        if len(tail) == 3:
-            break
-    if tail and tail[0] in ("عبد", "أبو", "ابو") and len(tail) < len(names):
+        if len(tail) >= 3 and not (k > 0 and (_compound_name_part(names, k - 1) or _compound_name_part(names, k)
+                                               or normalize(names[k - 1]) in _NAME_OPENERS)):
+            break  # three names, unless a compound goes on ("عبد الفتاح عبد الله حجي")
+    if tail and tail[0] in ("عبد", "أبو", "ابو") and len(tail) < len(names) \
+            and not names[len(names) - len(tail) - 1].startswith("ال"):
         tail.insert(0, names[len(names) - len(tail) - 1])
     if tail and len(tail) < len(names) and len(tail) >= 2:
         return " ".join(tail)
