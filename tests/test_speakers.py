@@ -211,3 +211,23 @@ def test_a_spokeswoman_is_a_role_like_a_spokesman():
     # (d2-09's "الناطقة بلسان" shape; the same rule as "المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي", d2-06)
     text = "أعلنت وزارة الدفاع الأذربيجانية تدمير مواقع. وقالت المتحدثة باسم الوزارة شوشان ستيبانيان إن المعلومات كاذبة."
     assert ("وقالت", "شوشان ستيبانيان", "Azerbaijan") in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # d3-09: a state under its own name, then the time and the object
+        ("رفضت إريتريا الجمعة، اتهامات أميركية بأن قواتها متورطة في النزاع.", ("رفضت", "إريتريا", "Eritrea")),
+        # d2-04: the same with the object right after the name
+        ("من جانبها، رفضت إسرائيل الرواية الفلسطينية حول وجود قصف لسلاح الجو.", ("رفضت", "إسرائيل", "Israel")),
+    ],
+)
+def test_a_state_named_alone_before_the_object(text, expected):
+    assert expected in speakers(text)
+
+
+def test_a_role_of_a_known_body_then_the_name():
+    # d2-06 ("المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي") and e1-01 ("القيادي في حركة حماس …"): the body
+    # after باسم/في closes the role even when it has no ال
+    text = "وقال المتحدث باسم حركة حماس حازم قاسم إن الاحتلال يكذب."
+    assert ("وقال", "حازم قاسم", "Hamas") in speakers(text)

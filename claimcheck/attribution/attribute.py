@@ -23,7 +23,7 @@ from ..analysis.text import WORD_RE, normalize, normalize_word
 from ..knowledge import loader as knowledge
 from ..models import Article, Claim, Sentence, Span
 from ..speakers.actors import alias_length_at
-from ..speakers.world import institution_word, place_length_at
+from ..speakers.world import institution_word, place_length_at, state_name_length_at
 from . import grammar
 
 OPEN_QUOTES = "«\"“'”"  # "”" opens a quotation too in some outlets' copy (”الليلة الماضية…”)
@@ -509,6 +509,18 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
 )
 
 
+def _state_named_alone(m: _SpeakerSpan) -> int:
+    """"رفضت إريتريا الجمعة، اتهامات…", "اتهمت أذربيجان أرمينيا بخرق…": a state speaking under its name or
+    capital ends the mention there when the verb takes an object (not "الولايات المتحدة الأمريكية")."""
+    if not (m.np_border and m.entry.np_object):
+        return 0
+    n = state_name_length_at(_Norms(m.words), m.s)
+    nxt = m.s + n
+    if not n or (nxt < m.limit and m.words[nxt].norm.startswith("ال") and not m.words[nxt].comma):
+        return 0  # "إيران الإسلامية", a descriptor: the general rules decide
+    return n
+
+
 def _known_name_end(m: _SpeakerSpan, known: int) -> int:
     """Index one past a known actor's name at ``m.s`` (with its bracketed short name and a role after it)."""
     words, limit = m.words, m.limit
@@ -531,7 +543,7 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
     (with a complementizer ahead, "شبكة أطباء السودان بأن" keeps its plural noun).
     """
     m = _SpeakerSpan(words, s, limit, entry, lex, outlet, np_border)
-    known = alias_length_at(_Norms(words), s, outlet)
+    known = alias_length_at(_Norms(words), s, outlet) or _state_named_alone(m)
     if known and s + known <= limit:
         return _known_name_end(m, known)
     for k in range(s + 1, limit):

@@ -610,8 +610,8 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
         if _compound_name_part(words, k):
             tail.insert(0, w)  # "عبد الفتاح", "عبد الله", "أبو الفضل"
             continue
-        if n == "في" and tail:
-            return _name_after_place(words, tail)
+        if n in _NOT_NAME and tail:
+            return _name_after_place(words, tail)  # "… في غزة تامر المسحال", "باسم حركة طالبان ذبيح الله مجاهد"
         if n.startswith("ال") or n.removeprefix("ال") in _ROLE_BARE or n in lexicon().titles or n in _NOT_NAME:
             return None if n in _NOT_NAME else _name_tail(words, tail)
         tail.insert(0, w)

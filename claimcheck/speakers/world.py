@@ -232,6 +232,12 @@ def arabic_label(label: str) -> str:
     return next((ar for en, ar in country_labels().values() if en == label), label)
 
 
+def state_name_length_at(words: Sequence[str], at: int) -> int:
+    """Length of the state's name, capital or seat at word ``at`` (0 when none): "أذربيجان", "كينشاسا"."""
+    named = _name_at(words, at, world())
+    return named[1] if named else 0
+
+
 def place_length_at(words: Sequence[str], at: int) -> int:
     """Length of the country, capital or gazetteer place named at word ``at`` (0 when none):
     "في غزة", "في إثيوبيا", "في قطاع غزة"."""
