@@ -231,3 +231,21 @@ def test_a_role_of_a_known_body_then_the_name():
     # after باسم/في closes the role even when it has no ال
     text = "وقال المتحدث باسم حركة حماس حازم قاسم إن الاحتلال يكذب."
     assert ("وقال", "حازم قاسم", "Hamas") in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # d1-02: the SDF's statement ("في بيان،") came after the ministry's ("بيان صادر عن …")
+        ("نفت قوات سوريا الديمقراطية صحة الأنباء التي وردت في بيان صادر عن إدارة الإعلام والاتصال في وزارة الدفاع. "
+         "وذكر المركز الإعلامي لقوات سوريا الديمقراطية في بيان، أن قواته لم تنفذ أي عمليات. "
+         "وأضاف البيان أن هذه المزاعم تهدف إلى خلق ذرائع.",
+         ("وأضاف", "المركز الإعلامي لقوات سوريا الديمقراطية")),
+        # e1-05: "؛ في بيان، أن" then the statement goes on
+        ("نعى بيان لقيادة العمليات المشتركة العراقية ضحايا الهجوم. وقالت خلية الإعلام الأمني؛ في بيان، أن الهجوم وقع فجرا. "
+         "وأضاف البيان أن القوات تلاحق المهاجمين.",
+         ("وأضاف", "خلية الإعلام الأمني")),
+    ],
+)
+def test_the_statement_is_the_one_the_last_speaker_spoke_in(text, expected):
+    assert expected in [found[:2] for found in speakers(text)]

@@ -318,6 +318,7 @@ def _document(m: _Mention) -> _Known | None:
     return None
 
 
+_IN_A_STATEMENT = re.compile(r"(?:^|\s)في\s+بيان(?:\s+له|\s+لها)?\s*[،,]")
 _STATEMENT_OF = re.compile(r"بيان[اه]?\s+(?:صادر[اة]?\s+عن\s+|ل)[^،,.:؛«»\"“”\n]{2,80}")
 
 
@@ -329,6 +330,13 @@ def _last_statement_issuer(m: _Mention) -> _Known | None:
     found = None
     for found in _STATEMENT_OF.finditer(text):
         pass
+    channel = None
+    for channel in _IN_A_STATEMENT.finditer(text):
+        pass
+    if channel is not None and (found is None or channel.start() > found.end()) and m.seen and m.seen[-1].speaker:
+        # "وذكر المركز الإعلامي … في بيان، أن…" after "بيان صادر عن وزارة الدفاع": the statement named last
+        # is the one the previous speaker spoke in.
+        return m.seen[-1]
     issuer = _issuer(found.group()) if found else None
     if not issuer:
         return None
