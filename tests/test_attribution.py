@@ -485,3 +485,25 @@ def test_quoted_words_before_the_complementizer_are_no_name():
     # seed 000: «من غير المعقول» is the speaker's words
     found = claims_of('وقال نتانياهو إنه يعتبر "من غير المعقول" أن تحجب الإدارة الأميركية الأسلحة عن إسرائيل.')
     assert [c.cue_text for c in found] == ["وقال"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker_text, content",
+    [
+        # e2-06: a quoted body's name after باسم is part of the speaker, not the start of the content
+        ('من جهته، قال ناطق باسم "جبهة تحرير شعب تيغراي" عبر "تويتر" إنّ "مدينة ديسي باتت تحت السيطرة الكاملة لقواتنا".',
+         "قال", 'ناطق باسم "جبهة تحرير شعب تيغراي', "مدينة ديسي باتت تحت السيطرة الكاملة لقواتنا"),
+        # d2-04: the operation "باسم "الفجر الصادق"" named inside the speaker
+        ('وقال قائد العملية المعروفة باسم "الفجر الصادق ضد الجهاد" إن الأهداف دمرت.',
+         "وقال", 'قائد العملية المعروفة باسم "الفجر الصادق ضد الجهاد', "الأهداف دمرت"),
+    ],
+)
+def test_a_quoted_name_after_basm_is_no_quotation(text, cue, speaker_text, content):
+    c = one(text, cue)
+    assert (c.speaker_text, c.content_text) == (speaker_text, content)
+
+
+def test_a_long_fronted_subject_in_a_headline():
+    # e2-06 (the headline's spokesman) and e2-07 ("قوات تيجراي …"): the subject stands before the imperfect verb
+    c = one('ناطق باسم "جبهة تحرير شعب تيغراي" يقول إنّ "مدينة ديسي باتت تحت السيطرة الكاملة لقواتنا".', "يقول")
+    assert c.side == "TPLF"

@@ -1008,7 +1008,7 @@ def _fronted_subject(ctx: _Context, hit: CueHit) -> Span | None:
     """A subject before an imperfect cue verb that opens the sentence: "قوات X تحمل الجيش…"."""
     words, i = ctx.words, hit.index
     verb = words[i]
-    if i == 0 or i > 5 or verb.conj or ctx.drafts or verb.norm[:1] not in ("ي", "ت"):
+    if i == 0 or i > 7 or verb.conj or ctx.drafts or verb.norm[:1] not in ("ي", "ت"):
         return None
     before = words[:i]
     if any(w.norm in _STOP_AFTER_SPEAKER or w.norm in _RELATIVES or _is_complementizer(w, ctx.lex) for w in before):
@@ -1040,8 +1040,8 @@ def _quotation_after(ctx: _Context, hit: CueHit) -> int | None:
         if w.comma or _is_complementizer(w, ctx.lex):
             return None
         mark = next((q for q in _OPENING_MARKS if q in w.gap_before), None)
-        if mark is None:
-            continue
+        if mark is None or (k > hit.last + 1 and words[k - 1].norm in _ATTACHERS and len(words[k - 1].norm) > 1):
+            continue  # "ناطق باسم "جبهة تحرير شعب تيغراي" إن": a quoted name inside the speaker
         closer = {"«": "»", "“": "”", "”": "”", '"': '"'}[mark]
         close = text.find(closer, w.start, ctx.sentence.end)
         inside = WORD_RE.findall(text, w.start, close if close >= 0 else ctx.sentence.end)
@@ -1414,6 +1414,7 @@ _LEADING_ADVERBIALS = grammar.words("leading_adverbials")
 _CLAIM_NOUNS = grammar.words("claim_nouns")
 _SUBJECT_OPENERS = _by_first(grammar.phrases("subject_openers"))
 _NOT_IN_NAMES = _STOP_AFTER_SPEAKER | grammar.words("not_in_names")
+_ATTACHERS = grammar.words("attachers")
 _ADDRESSEES = grammar.words("addressees")
 _SPEECH_POSSESSIVES = grammar.words("speech_possessives")
 _OBJECT_HEADS = grammar.words("object_heads")
