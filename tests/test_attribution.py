@@ -507,3 +507,23 @@ def test_a_long_fronted_subject_in_a_headline():
     # e2-06 (the headline's spokesman) and e2-07 ("قوات تيجراي …"): the subject stands before the imperfect verb
     c = one('ناطق باسم "جبهة تحرير شعب تيغراي" يقول إنّ "مدينة ديسي باتت تحت السيطرة الكاملة لقواتنا".', "يقول")
     assert c.side == "TPLF"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # d3-01: a verb and its participle right after it are one cue (gold-conventions §2: "وتابع محذرا إن…")
+        ("وقال ترمب إن كل شيء على ما يرام. وتابع قائلاً: “لدينا الجيش الأكثر قوة والأفضل تجهيزاً في العالم”.",
+         "وتابع قائلاً", "لدينا الجيش الأكثر قوة والأفضل تجهيزاً في العالم"),
+        ("قال الوزير إن القصف توقف. وتابع محذرا إن أي خرق سيقابل بالرد.", "وتابع محذرا", "أي خرق سيقابل بالرد"),
+    ],
+)
+def test_a_verb_and_its_participle_are_one_cue(text, cue, content):
+    c = one(text, cue)
+    assert c.content_text == content and c.speaker in ("ترمب", "الوزير")
+
+
+def test_a_long_role_and_name_before_a_quotation():
+    # e1-06: five words of role and name, then the quotation with no إن
+    c = one('وتعليقاً على العدوان، قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو "بجهد كبير أحبطنا هجوماً ضد إسرائيل".', "قال")
+    assert (c.speaker, c.content_text) == ("بنيامين نتنياهو", "بجهد كبير أحبطنا هجوماً ضد إسرائيل")

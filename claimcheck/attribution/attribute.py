@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter, itemgetter
@@ -808,7 +808,7 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     if not any(map(_CUE, infos)):
         return []  # no word of the sentence can open a report: most narration stops here
     words = _make_words(parts, infos, sentence.start)
-    hits = [h for h in find_cues(words, lex) if not _not_a_report(words, h, lex)]
+    hits = _verb_and_participle(h for h in find_cues(words, lex) if not _not_a_report(words, h, lex))
     if not hits:
         return []
     cue_starts = {h.index for h in hits}
@@ -831,6 +831,17 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
         if draft.content is not None:
             covered.append((draft.cue.end, draft.content.start))
     return drafts
+
+
+def _verb_and_participle(hits) -> list[CueHit]:
+    """"وتابع قائلاً: …", "وتابع محذرا إن…": a verb and the participle right after it are one cue."""
+    out: list[CueHit] = []
+    for hit in hits:
+        if out and hit.entry.kind == "participle" and out[-1].entry.kind == "verb" and out[-1].last == hit.index - 1:
+            out[-1] = replace(out[-1], last=hit.last)
+            continue
+        out.append(hit)
+    return out
 
 
 def _describes_channel(words: list[Word], hit: CueHit) -> bool:
@@ -1035,7 +1046,7 @@ def _quotation_after(ctx: _Context, hit: CueHit) -> int | None:
     three words: "وكالة “أعماق”") is not.
     """
     words, text = ctx.words, ctx.text
-    for k in range(hit.last + 1, min(ctx.next_cue, hit.last + 6)):
+    for k in range(hit.last + 1, min(ctx.next_cue, hit.last + 9)):
         w = words[k]
         if w.comma or _is_complementizer(w, ctx.lex):
             return None
