@@ -527,3 +527,11 @@ def test_a_long_role_and_name_before_a_quotation():
     # e1-06: five words of role and name, then the quotation with no إن
     c = one('وتعليقاً على العدوان، قال رئيس الوزراء الإسرائيلي بنيامين نتنياهو "بجهد كبير أحبطنا هجوماً ضد إسرائيل".', "قال")
     assert (c.speaker, c.content_text) == ("بنيامين نتنياهو", "بجهد كبير أحبطنا هجوماً ضد إسرائيل")
+
+
+def test_a_quoted_outlet_name_before_the_relay_is_no_quotation():
+    # d3-03: the agency's quoted name closes before "عن … إن"; e1-03 (above) has its إن inside the quotation
+    c = one("ونقلت “وكالة الأنباء الإيرانية الرسمية” عن متحدث باسم وزارة الخارجية “عباس موسوي” قوله الجمعة "
+            "إن إيران “دعت أوكرانيا للمشاركة في التحقيقات”.", "ونقلت")
+    assert (c.speaker, c.side, c.relayed_by) == ("عباس موسوي", "Iran", "وكالة الأنباء الإيرانية الرسمية")
+    assert c.content_text.startswith("إيران")

@@ -965,8 +965,14 @@ def _opener(ctx: _Context, hit: CueHit) -> int | None:
     opener = next((k for k in range(hit.last + 1, ctx.next_cue) if _is_complementizer(ctx.words[k], ctx.lex)
                    or ":" in ctx.words[k].gap_before), None)
     quoted = _quotation_after(ctx, hit)
-    # "وأضاف الحية “نقول لنتنياهو إن…”": the إن inside the quotation is the speaker's, not the border.
-    return quoted if quoted is not None and (opener is None or quoted < opener) else opener
+    if quoted is None:
+        return opener
+    # "وأضاف الحية “نقول لنتنياهو إن…”": the إن inside the quotation is the speaker's, not the border
+    # (but after "ونقلت “وكالة الأنباء الإيرانية الرسمية” عن…" the quotation closed before it).
+    words = ctx.words
+    if opener is None or _quote_depth(ctx.text, words[quoted - 1].end, words[opener].start):
+        return quoted
+    return opener
 
 
 def _subject_start(words: list[Word], hit: CueHit) -> int:

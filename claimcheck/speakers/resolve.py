@@ -720,7 +720,7 @@ def _affiliation(mention: str, name: str | None = None) -> str | None:
         if normalize(w) in titles:
             words = words[:k]  # "الجيش السوداني العميد نبيل…": the title starts the person
             break
-    aff = " ".join(words).strip(" «»\"،,")
+    aff = " ".join(words).strip(" «»“”\"،,")
     if aff and place_length_at(words_of(aff), 0) == len(words_of(aff)):
         return None  # "مراسل الجزيرة في غزة": where the speaker is, not whom they speak for
     return aff or None
