@@ -249,3 +249,18 @@ def test_a_role_of_a_known_body_then_the_name():
 )
 def test_the_statement_is_the_one_the_last_speaker_spoke_in(text, expected):
     assert expected in [found[:2] for found in speakers(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e1-05: the full name was written after a role that spoke, not as a speaker of its own
+        ("نعى وزير الدفاع العراقي؛ “جمعة عناد”، اليوم الجمعة، ضحايا الهجوم. وقال “عناد”؛ في بيان: “تلقينا خبر استشهاد ضابط”.",
+         ("وقال", "جمعة عناد")),
+        # e2-04: "الشباب" after "حركة «الشباب»" in the story
+        ("وقال شهود إن حركة «الشباب» استولت على القاعدة. وتحدث شهود عن وجود 20 جثة فيما قالت «الشباب» إن عدد القتلى 50.",
+         ("قالت", "حركة الشباب")),
+    ],
+)
+def test_one_word_that_ends_a_name_written_before(text, expected):
+    assert expected in [found[:2] for found in speakers(text)]

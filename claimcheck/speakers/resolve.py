@@ -442,6 +442,27 @@ def _short_name_seen(m: _Mention) -> _Known | None:
     return None
 
 
+def _full_name_in_story(m: _Mention) -> _Known | None:
+    """"وقال “عناد”" after "وزير الدفاع العراقي؛ “جمعة عناد”", "قالت «الشباب»" after "حركة «الشباب»": one
+    word that ends a name written in full earlier in the story (even where that name was no speaker)."""
+    if len(m.words) != 1 or m.hit is not None or m.words[0].startswith("ال") and len(m.words[0]) < 5:
+        return None
+    story = m.article.story_at(m.claim.cue.start)
+    written = WORD_RE.findall(m.article.text, story.start if story else 0, m.claim.sentence.start)
+    short = m.words[0].removeprefix("و")
+    for at in range(len(written) - 1, 0, -1):
+        if normalize_word(written[at]) != short:
+            continue
+        before = normalize_word(written[at - 1])
+        if before in _NOT_NAME or before.startswith("ال") or before.removeprefix("ال") in _ROLE_BARE \
+                or before in lexicon().single:
+            continue
+        full = f"{written[at - 1]} {written[at]}"
+        known = m.resolve(full, None)
+        return known if known.speaker else None
+    return None
+
+
 def _side_in_mention(m: _Mention) -> str | None:
     # The appositive role counts too: "X، قائد غرفة عمليات سرت بقوات الوفاق،" → GNA.
     return side_from_mention(f"{m.text} {m.claim.role or ''}") or (m.hit[0].side if m.hit else None)
@@ -521,6 +542,7 @@ _RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
     _titled_name,
     _unnamed_source_again,
     _short_name_seen,
+    _full_name_in_story,
     _unnamed_source,
     _body_of_actor,
 )
