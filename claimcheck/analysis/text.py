@@ -53,16 +53,16 @@ def _normalize_short(text: str) -> str:
 normalize_word = _normalize_short
 
 
-_FOLDS = tuple((chr(k), v) for k, v in _CHAR_MAP.items())
+# Whether a text holds anything to fold at all (a mark, tatweel, a variant letter): most words hold
+# nothing, and one search is cheaper than a substitution, str.translate or a test per variant.
+_FOLDABLE = re.compile(_DIACRITICS.pattern[:-1] + _TATWEEL + "".join(chr(k) for k in _CHAR_MAP) + "]")
 
 
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
-    # Replace only the variant letters the text holds: str.translate would look up every character.
-    for variant, folded in _FOLDS:
-        if variant in text:
-            text = text.replace(variant, folded)
+    if _FOLDABLE.search(text):
+        # No folded letter is itself a variant: one translate folds them all.
+        text = _DIACRITICS.sub("", text).replace(_TATWEEL, "").translate(_CHAR_MAP)
     return text.lower()
 
 

@@ -280,6 +280,8 @@ def _with_object_suffix(lex: Lexicon, norm: str, bare: str, conj: bool) -> tuple
     The word is tried as it is too: the و of "وصفه" is the verb's own letter.
     """
     for form in dict.fromkeys((bare, norm)):
+        if not form.endswith(_OBJ_SUFFIXES):
+            continue  # most words: one C call instead of four
         for suf in _OBJ_SUFFIXES:
             stem = form[: -len(suf)] if form.endswith(suf) else None
             if stem and stem.endswith("ا") and stem[:-1] + "ي" in lex.single:
@@ -298,7 +300,8 @@ def _cue_candidates(norm: str, ends_with_ta: bool) -> tuple[tuple[CueEntry, ...]
     phrases = list(lex.phrases.get(norm, ())) + (list(lex.phrases.get(bare, ())) if conj else [])
     if norm[:2] in ("وف", "فو"):
         phrases += lex.phrases.get(norm[2:], [])
-    phrases.sort(key=lambda c: -len(c.words))
+    if len(phrases) > 1:
+        phrases.sort(key=lambda c: -len(c.words))
     entry = lex.single.get(norm)
     whole = entry is not None
     if entry is None and conj:

@@ -153,6 +153,8 @@ def _forms(token: str) -> tuple[str, ...]:
             if body.startswith("ال") and len(body) > 3:
                 forms.add(body[2:])
     for form in list(forms):
+        if not form.endswith(_SUFFIXES):  # most forms carry no pronoun: one C call instead of six
+            continue
         for suffix in _SUFFIXES:
             if form.endswith(suffix) and len(form) - len(suffix) >= 3:
                 forms.add(form[: -len(suffix)])
@@ -198,6 +200,7 @@ class _Lexicon:
         self.force_nouns: frozenset[str] = frozenset()
         self.own_pronouns: tuple[str, ...] = ()
         self.profiles: dict[str, _Word] = {}  # every word met so far
+        self._prefix_sizes: tuple[int, ...] | None = None  # the lengths of the prefix words (prefix_sizes)
 
     def _word_id(self, spec: str) -> int:
         is_prefix = spec.endswith("*")
@@ -205,6 +208,7 @@ class _Lexicon:
         table = self.prefix if is_prefix else self.exact
         if bare not in table:
             table[bare] = len(self.exact) + len(self.prefix)
+            self._prefix_sizes = None
         return table[bare]
 
     def add(self, kind: str, key: str, phrase: str, outlets: Iterable[str] | None = None, cls: str = "") -> None:
@@ -236,14 +240,23 @@ class _Lexicon:
             found = self.profiles[token] = self._profile(token)
         return found
 
+    def prefix_sizes(self) -> tuple[int, ...]:
+        """The lengths (3 and more) of the prefix words: only prefixes of these lengths can match."""
+        if self._prefix_sizes is None:
+            self._prefix_sizes = tuple(sorted({len(p) for p in self.prefix if len(p) >= 3}))
+        return self._prefix_sizes
+
     def _profile(self, token: str) -> _Word:
         forms = _forms(token)
         ids = set()
+        exact, prefix, sizes = self.exact, self.prefix, self.prefix_sizes()
         for form in forms:
-            if form in self.exact:
-                ids.add(self.exact[form])
-            for k in range(3, len(form) + 1):
-                wid = self.prefix.get(form[:k])
+            if form in exact:
+                ids.add(exact[form])
+            for k in sizes:
+                if k > len(form):
+                    break
+                wid = prefix.get(form[:k])
                 if wid is not None:
                     ids.add(wid)
         ids = sorted(ids)
@@ -255,6 +268,8 @@ class _Lexicon:
 
     def _own(self, forms: tuple[str, ...]) -> bool:
         for form in forms:
+            if not form.endswith(self.own_pronouns):
+                continue
             for suffix in self.own_pronouns:
                 if form.endswith(suffix) and len(form) > len(suffix) + 2:
                     stem = form[: -len(suffix)]
@@ -265,6 +280,8 @@ class _Lexicon:
     def _dual(self, forms: tuple[str, ...]) -> str | None:
         """A feminine dual names two of something: "طائرتين", "دبابتين", "طائرتي شحن"."""
         for form in forms:
+            if not form.endswith(_FEMININE_DUAL):
+                continue
             for ending in _FEMININE_DUAL:
                 if form.endswith(ending) and len(form) > len(ending) + 2:
                     wid = self.exact.get(form[: -len(ending)] + "ه")
