@@ -172,9 +172,9 @@ def _may_start(token: str) -> int:
     rules = _rules()
     # The word itself, or the word after a clitic the pattern allows (و ف ب وب).
     forms = (folded, folded[1:] if folded[:1] in "وفب" else "", folded[2:] if folded[:2] == "وب" else "")
-    if any(form in rules.firsts for form in forms):
+    if not rules.firsts.isdisjoint(forms):
         return _YES
-    if any(form in rules.leads for form in forms):
+    if not rules.leads.isdisjoint(forms):
         return _LEAD
     return _NO
 

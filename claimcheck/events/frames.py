@@ -200,7 +200,7 @@ class _Lexicon:
         self.force_nouns: frozenset[str] = frozenset()
         self.own_pronouns: tuple[str, ...] = ()
         self.profiles: dict[str, _Word] = {}  # every word met so far
-        self._prefix_sizes: tuple[int, ...] | None = None  # the lengths of the prefix words (prefix_sizes)
+        self._prefix_heads: frozenset[str] | None = None  # see prefix_heads
 
     def _word_id(self, spec: str) -> int:
         is_prefix = spec.endswith("*")
@@ -208,7 +208,7 @@ class _Lexicon:
         table = self.prefix if is_prefix else self.exact
         if bare not in table:
             table[bare] = len(self.exact) + len(self.prefix)
-            self._prefix_sizes = None
+            self._prefix_heads = None
         return table[bare]
 
     def add(self, kind: str, key: str, phrase: str, outlets: Iterable[str] | None = None, cls: str = "") -> None:
@@ -240,23 +240,25 @@ class _Lexicon:
             found = self.profiles[token] = self._profile(token)
         return found
 
-    def prefix_sizes(self) -> tuple[int, ...]:
-        """The lengths (3 and more) of the prefix words: only prefixes of these lengths can match."""
-        if self._prefix_sizes is None:
-            self._prefix_sizes = tuple(sorted({len(p) for p in self.prefix if len(p) >= 3}))
-        return self._prefix_sizes
+    def prefix_heads(self) -> frozenset[str]:
+        """Every beginning (three letters or more) of a prefix word: a form whose first k letters are
+        none of these has no prefix word of k letters or more."""
+        if self._prefix_heads is None:
+            self._prefix_heads = frozenset(p[:k] for p in self.prefix for k in range(3, len(p) + 1))
+        return self._prefix_heads
 
     def _profile(self, token: str) -> _Word:
         forms = _forms(token)
         ids = set()
-        exact, prefix, sizes = self.exact, self.prefix, self.prefix_sizes()
+        exact, prefix, heads = self.exact, self.prefix, self.prefix_heads()
         for form in forms:
             if form in exact:
                 ids.add(exact[form])
-            for k in sizes:
-                if k > len(form):
-                    break
-                wid = prefix.get(form[:k])
+            for k in range(3, len(form) + 1):
+                head = form[:k]
+                if head not in heads:
+                    break  # no longer beginning can be a prefix word either
+                wid = prefix.get(head)
                 if wid is not None:
                     ids.add(wid)
         ids = sorted(ids)
