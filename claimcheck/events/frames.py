@@ -182,6 +182,7 @@ class _Word:
     active: bool = False  # it is a one-word entry or begins a longer one: the scan looks only at these
 
 
+_PLAIN = _Word((), (), (), False, None, None)  # a word that is nothing the vocabulary knows
 _ACTIVE = attrgetter("active")
 _new_hit = partial(tuple.__new__, _Hit)  # _Hit((kind, key, start, end, cls)) without a Python-level __new__
 _OWN = attrgetter("own")
@@ -261,12 +262,14 @@ class _Lexicon:
                 wid = prefix.get(head)
                 if wid is not None:
                     ids.add(wid)
+        digits = _DIGITS.fullmatch(token)
+        own, dual = self._own(forms), self._dual(forms)
+        if not ids and not own and dual is None and digits is None:
+            return _PLAIN  # most words: no vocabulary word, nothing counted (one shared, frozen value)
         ids = sorted(ids)
         singles = tuple(self.entries[e] for wid in ids for e in self.by_first.get(wid, ()))
         firsts = tuple(wid for wid in ids if wid in self.first_of_pairs)
-        digits = _DIGITS.fullmatch(token)
-        return _Word(tuple(ids), singles, firsts, self._own(forms), self._dual(forms), digits.group(1) if digits else None,
-                     bool(singles or firsts))
+        return _Word(tuple(ids), singles, firsts, own, dual, digits.group(1) if digits else None, bool(singles or firsts))
 
     def _own(self, forms: tuple[str, ...]) -> bool:
         for form in forms:
