@@ -103,7 +103,11 @@ def _strip_clitic(word: str) -> tuple[str, ...]:
 def _matches_at(words: Sequence[str], i: int, pattern: tuple[str, ...]) -> bool:
     if i + len(pattern) > len(words):
         return False
-    return all(p == words[i + k] or p in _strip_clitic(words[i + k]) for k, p in enumerate(pattern))
+    for k, p in enumerate(pattern):  # a plain loop: this runs for every candidate alias of every word
+        word = words[i + k]
+        if p != word and p not in _strip_clitic(word):
+            return False
+    return True
 
 
 def _find(words: tuple[str, ...], pattern: tuple[str, ...]) -> int | None:
