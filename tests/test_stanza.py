@@ -140,3 +140,47 @@ def test_ingest_with_stanza_end_to_end(tmp_path):
 def test_models_status_exits_1_when_not_ready(tmp_path):
     result = CliRunner().invoke(cli, ["models", "status", "--stanza-dir", str(tmp_path / "none")])
     assert result.exit_code == 1 and "not ready" in result.output
+
+
+@pytest.fixture(scope="module")
+def claims_both(analyzer):
+    """Claims of one article with the built-in analyzer and with stanza."""
+    from claimcheck.pipeline import analyze_article
+
+    def run(text: str):
+        article = build_article("مقدمة قصيرة.\n" + text + "\n", "parse")
+        return analyze_article(article), analyze_article(article, analyzer)
+
+    return run
+
+
+@needs_models
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a subject before a past-tense verb (the rules take it only before a present-tense one)
+    ("مصادر سورية أكدت أن الغارات استهدفت تل الشعار في ريف درعا.", "أكدت", "مصادر سورية"),
+    # a subject the rules read as a verbal noun ("تقرير")
+    ("كشف تقرير إسرائيلي اليوم الثلاثاء أن أعضاء كبارا في المؤسسة الأمنية نقلوا معلومات سرية إلى البنتاغون.",
+     "كشف", "تقرير إسرائيلي"),
+], ids=["before-verb", "after-verb"])
+def test_stanza_parse_gives_the_subject_the_rules_miss(claims_both, text, cue, speaker):
+    builtin, stanza = claims_both(text)
+    assert [(c.cue_text, c.speaker_text) for c in builtin] == [(cue, "")]
+    assert [(c.cue_text, c.speaker_text) for c in stanza] == [(cue, speaker)]
+    assert builtin[0].content_text == stanza[0].content_text  # the parse changes who, not what
+
+
+@needs_models
+def test_stanza_parse_ends_the_subject_at_the_object(claims_both):
+    builtin, stanza = claims_both("وأعلن الجيش الصومالي فقدان جنديين في الهجوم.")
+    assert builtin == []  # the rules: no border between subject and object, so no claim
+    assert [(c.speaker_text, c.content_text, c.side) for c in stanza] == [("الجيش الصومالي", "فقدان جنديين في الهجوم", "Somalia")]
+
+
+@needs_models
+def test_stanza_keeps_the_rules_where_the_verb_carries_its_subject(analyzer):
+    """Seed 002: "وأبلغوا خامنئي" (they told Khamenei); the parse makes خامنئي the subject, the rules do not."""
+    from claimcheck.pipeline import analyze_article
+
+    article = seed_article("002")
+    (told,) = [c for c in analyze_article(article, analyzer) if c.cue_text == "وأبلغوا"]
+    assert told.speaker_text == "" and "خامنئي" not in told.speaker
