@@ -1082,6 +1082,20 @@ def _quotation_after(ctx: _Context, hit: CueHit) -> int | None:
     return None
 
 
+def _clause_opener(words: list[Word], i: int) -> tuple[int, int] | None:
+    """(where the clause opens, where its subject starts) for a verb at ``i`` after لكن/كان/فيما: at the
+    sentence start, after a comma ("…، لكن الأخيرة نفت صلتها") or at the opener itself ("…ونهبت مخازن
+    الأسلحة لكن قوة الاتحاد الإفريقي أكدت أنها…")."""
+    comma = next((k for k in range(i - 1, 0, -1) if words[k].comma), 0)
+    nearest = next((k for k in range(i - 1, comma, -1) if words[k].norm in _SUBJECT_OPENERS), comma)
+    for clause in (0, comma, nearest):
+        start = next((clause + len(p) for p in _SUBJECT_OPENERS.get(words[clause].norm, ())
+                      if _match_phrase(words, clause, p)), None)
+        if start is not None:
+            return clause, start
+    return None
+
+
 def _subject_after_opener(ctx: _Context, hit: CueHit) -> Span | None:
     """The subject between a sentence-opening particle and its cue verb.
 
@@ -1091,17 +1105,10 @@ def _subject_after_opener(ctx: _Context, hit: CueHit) -> Span | None:
     words, i = ctx.words, hit.index
     if words[i].conj or i < 2:
         return None
-    # The clause opens at the sentence start, after a comma ("…، لكن الأخيرة نفت صلتها") or at the
-    # opener itself ("…ونهبت مخازن الأسلحة لكن قوة الاتحاد الإفريقي أكدت أنها…").
-    comma = next((k for k in range(i - 1, 0, -1) if words[k].comma), 0)
-    nearest = next((k for k in range(i - 1, comma, -1) if words[k].norm in _SUBJECT_OPENERS), comma)
-    for clause in (0, comma, nearest):
-        start = next((clause + len(p) for p in _SUBJECT_OPENERS.get(words[clause].norm, ())
-                      if _match_phrase(words, clause, p)), None)
-        if start is not None:
-            break
-    if start is None or any(d.content is not None and d.content.end > words[clause].start for d in ctx.drafts):
+    opened = _clause_opener(words, i)
+    if opened is None or any(d.content is not None and d.content.end > words[opened[0]].start for d in ctx.drafts):
         return None
+    start = opened[1]
     end = i - 1 if words[i - 1].norm in ("قد", "لقد") else i
     if not 1 <= end - start <= 12:
         return None

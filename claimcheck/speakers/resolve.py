@@ -748,14 +748,9 @@ def _affiliation(mention: str, name: str | None = None) -> str | None:
     return aff or None
 
 
-def _person_name(mention: str) -> str:
-    """A person's name without title and role: the last two or three name-like words."""
-    titles = lexicon().titles
-    words = WORD_RE.findall(mention)
-    names = [w for w in words if normalize(w) not in titles]
-    if not names:
-        return mention
-    # "أدميرال متقاعد من البحرية الأميركي إلمو زوموالت" → the trailing words without ال.
+def _name_words_at_end(names: list[str]) -> list[str]:
+    """The trailing words of a mention that make a name: "أدميرال متقاعد من البحرية الأميركي إلمو زوموالت"
+    → إلمو زوموالت; three words unless a compound goes on ("عبد الفتاح عبد الله حجي")."""
     tail: list[str] = []
     for k in range(len(names) - 1, -1, -1):
         w = names[k]
@@ -765,9 +760,24 @@ def _person_name(mention: str) -> str:
         if w.startswith("ال") and not after_abd and not nisba:  # the original spelling: "إلمو" folds to "المو"
             break
         tail.insert(0, w)
-        if len(tail) >= 3 and not (k > 0 and (_compound_name_part(names, k - 1) or _compound_name_part(names, k)
-                                               or normalize(names[k - 1]) in _NAME_OPENERS)):
-            break  # three names, unless a compound goes on ("عبد الفتاح عبد الله حجي")
+        if len(tail) >= 3 and not _compound_goes_on(names, k):
+            break
+    return tail
+
+
+def _compound_goes_on(names: list[str], k: int) -> bool:
+    return k > 0 and (_compound_name_part(names, k - 1) or _compound_name_part(names, k)
+                      or normalize(names[k - 1]) in _NAME_OPENERS)
+
+
+def _person_name(mention: str) -> str:
+    """A person's name without title and role: the last two or three name-like words."""
+    titles = lexicon().titles
+    words = WORD_RE.findall(mention)
+    names = [w for w in words if normalize(w) not in titles]
+    if not names:
+        return mention
+    tail = _name_words_at_end(names)
     if tail and tail[0] in ("عبد", "أبو", "ابو") and len(tail) < len(names) \
             and not names[len(names) - len(tail) - 1].startswith("ال"):
         tail.insert(0, names[len(names) - len(tail) - 1])
