@@ -207,13 +207,17 @@ def _ordered(submit, chunks: Iterable[list[Article]], in_flight: int) -> Iterato
 
 def _start_method() -> str | None:
     """fork when this process runs one thread: workers then start at once, with its modules and knowledge
-    already loaded. With other threads (a progress bar, a UI, a Dask client) a forked child could inherit a
-    lock held by one of them and hang: forkserver then."""
+    already loaded. With other threads (a progress bar, a UI, a Dask client, PyTorch's pools) a forked child
+    could inherit a lock held by one of them and hang: forkserver then."""
     import multiprocessing
     import threading
 
+    import sys
+
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    # PyTorch (stanza) runs native thread pools that threading does not count: a fork after it loaded
+    # can hang the child on a lock one of them held.
+    if "fork" in methods and threading.active_count() == 1 and "torch" not in sys.modules:
         return "fork"
     return "forkserver" if "forkserver" in methods else None
 

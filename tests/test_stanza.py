@@ -171,9 +171,9 @@ def test_stanza_parse_gives_the_subject_the_rules_miss(claims_both, text, cue, s
 
 @needs_models
 def test_stanza_parse_ends_the_subject_at_the_object(claims_both):
-    builtin, stanza = claims_both("وأعلن الجيش الصومالي فقدان جنديين في الهجوم.")
+    builtin, stanza = claims_both("وأعلن الجيش الصومالي خسارة جنديين في الهجوم.")
     assert builtin == []  # the rules: no border between subject and object, so no claim
-    assert [(c.speaker_text, c.content_text, c.side) for c in stanza] == [("الجيش الصومالي", "فقدان جنديين في الهجوم", "Somalia")]
+    assert [(c.speaker_text, c.content_text, c.side) for c in stanza] == [("الجيش الصومالي", "خسارة جنديين في الهجوم", "Somalia")]
 
 
 @needs_models
