@@ -535,3 +535,16 @@ def test_a_quoted_outlet_name_before_the_relay_is_no_quotation():
             "إن إيران “دعت أوكرانيا للمشاركة في التحقيقات”.", "ونقلت")
     assert (c.speaker, c.side, c.relayed_by) == ("عباس موسوي", "Iran", "وكالة الأنباء الإيرانية الرسمية")
     assert c.content_text.startswith("إيران")
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker_text",
+    [
+        # d2-09: "وفق ما" before any reporting verb is one source phrase
+        ("كما أصيب ثلاثة آخرون بجروح جراء الحادث، وفق ما أفادت اليونيفيل ودبلن، الخميس.", "وفق ما أفادت", "اليونيفيل ودبلن"),
+        # gold-conventions §3 ("بحسب ما ذكره"), here with a verb the old list lacked
+        ("قتل خمسة مدنيين في القصف، بحسب ما أكدته مصادر طبية في المدينة.", "بحسب ما أكدته", "مصادر طبية في المدينة"),
+    ],
+)
+def test_a_source_phrase_before_any_reporting_verb(text, cue, speaker_text):
+    assert one(text, cue).speaker_text == speaker_text

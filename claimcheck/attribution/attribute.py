@@ -88,8 +88,13 @@ def lexicon() -> Lexicon:
             for form in e["forms"]:
                 single.setdefault(normalize(form), entry)
     phrases = []
+    verb_forms = sorted(form for form, entry in single.items() if entry.kind == "verb")
     for e in data.get("sources", []):
-        for phrase in e["phrases"]:
+        # "بحسب ما" / "وفق ما" before any reporting verb of the lexicon, as written or with its object
+        # pronoun ("وفق ما أفادت", "بحسب ما أعلنه"): one source phrase, not a source and a verb.
+        composed = [f"{before} {form}{suffix}" for before in e.get("before_verbs", []) for form in verb_forms
+                    for suffix in ("", "ه")]
+        for phrase in dict.fromkeys([*e["phrases"], *composed]):
             phrases.append(CueEntry(lemma=e["lemma"], kind="source", relay=bool(e.get("relay")), words=_norm_words(phrase)))
     phrases.sort(key=lambda c: -len(c.words))
     by_first: dict[str, list[CueEntry]] = {}
