@@ -548,3 +548,13 @@ def test_a_quoted_outlet_name_before_the_relay_is_no_quotation():
 )
 def test_a_source_phrase_before_any_reporting_verb(text, cue, speaker_text):
     assert one(text, cue).speaker_text == speaker_text
+
+
+def test_what_another_said_is_the_object_of_a_denial():
+    # gold-conventions §2 ("نفى ما قاله خصمه": only نفى counts) and d3-06 ("ونفى عبدي صحة ما أوردته الحركة")
+    found = claims_of("نفت وزارة الدفاع الأرمينية ما أعلنته باكو عن إسقاط طائرة مسيرة أرمينية فوق كلبجار.")
+    assert [(c.cue_text, c.speaker, c.content_text) for c in found] == [
+        ("نفت", "وزارة الدفاع الأرمينية", "ما أعلنته باكو عن إسقاط طائرة مسيرة أرمينية فوق كلبجار")]
+    # but "وهو ما تنفيه كيغالي" is Kigali's denial of the claim before it (seed 001's "وهو ما نفاه" shape)
+    found = claims_of("واتهمت كينشاسا رواندا بدعم المتمردين، وهو ما تنفيه كيغالي.")
+    assert [(c.cue_text, c.speaker) for c in found] == [("واتهمت", "كينشاسا"), ("تنفيه", "كيغالي")]

@@ -488,6 +488,8 @@ def _object_starts(m: _SpeakerSpan, k: int) -> bool:
     if not (m.np_border and m.entry.np_object):
         return False
     w = m.words[k]
+    if w.norm in _WHAT_WORDS and k + 1 < len(m.words) and m.words[k + 1].cue is not None:
+        return True  # "نفت الوزارة ما أعلنته باكو": what another said is the object
     if _genitive_of_construct(m.words[k - 1], w):
         return False
     return _is_masdar(w, m.lex, definite_ok=k - m.s >= 2) \
@@ -887,8 +889,16 @@ def _came_not_replied(words: list[Word], hit: CueHit) -> bool:
 
 
 def _said_object(words: list[Word], hit: CueHit) -> bool:
-    """"نفت … ما ورد في بيان وزارة الدفاع": what a statement said, the object of another verb, is no source."""
-    return hit.entry.kind == "source" and hit.index > 0 and words[hit.index - 1].norm in _WHAT_WORDS
+    """"نفت … ما ورد في بيان وزارة الدفاع": what a statement said, the object of another verb, is no source;
+    "نفت الوزارة ما أعلنته باكو", "نفى ما قاله خصمه": what another said, the object of a denial, is no claim
+    of its own (gold-conventions §2). "وهو ما نفاه الجيش" is a report: the army denies."""
+    i = hit.index
+    if i == 0 or words[i - 1].norm not in _WHAT_WORDS:
+        return False
+    if hit.entry.kind == "source":
+        return True
+    return hit.suffix_object and i >= 2 and words[i - 2].norm not in _WHAT_HEADS and any(
+        w.cue is not None and w.cue[1] is not None and w.cue[1].denial for w in words[: i - 1])
 
 
 def _conditional(words: list[Word], i: int, lex: Lexicon) -> bool:
@@ -1009,8 +1019,9 @@ def _rules_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, place: _Placem
     words, entry = ctx.words, hit.entry
     opener = _opener(ctx, hit)
     s = _subject_start(words, hit)
-    if place.relative and hit.suffix_object and s < len(words) and words[s].norm.startswith("ال") \
-            and place.before in _WHAT:
+    if place.relative and hit.suffix_object and s < len(words) and place.before in _WHAT \
+            and (words[s].norm.startswith("ال") or alias_length_at(_Norms(words), s, ctx.outlet)
+                 or state_name_length_at(_Norms(words), s)):
         # "…، وهو ما نفاه الجيش": the army denies what the previous claim of the sentence said.
         return _what_draft(ctx, hit, cue_span, s)
     if entry.denial and hit.last == len(words) - 1:
@@ -1524,6 +1535,7 @@ def _source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lexicon, cu
 
 _MANNER = grammar.words("manner")
 _WHAT_WORDS = frozenset(("ما", "مما", "لما", "بما"))
+_WHAT_HEADS = frozenset(("هو", "هي", "وهو", "وهي", "ذلك", "وذلك"))  # "وهو ما نفاه الجيش"
 _ASIDES = grammar.words("journalist_asides")
 _ROLE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("role_heads"))
 _MEDIA_NOUNS = grammar.words("media_nouns")
