@@ -418,3 +418,15 @@ def test_stories_of_two_events_are_not_linked(dev_claims):
     assert frozenset(("d1-01", "d1-02")) in linked
     # The Ukrainian airliner over Tehran and al-Shabaab's raid on a Kenyan base: one dev group, two events.
     assert not any(pair & {"d3-02", "d3-03"} and pair & {"d3-04", "d3-05"} for pair in linked)
+
+
+@pytest.mark.parametrize("gold_id", [
+    "d3-05-04",  # the Kenyan army: what the terrorists posted is "خاطئة، وتندرج ضمن دعايتهم"
+    "e1-01-05",  # Hamas: the army radio's report on the strike is "كلام فارغ"
+])
+def test_calling_the_other_account_false_or_empty_talk_is_a_dismissal(dev_claims, gold_id):
+    from claimcheck.conflicts import matching
+    from claimcheck.events.similarity import DISMISSAL
+
+    items = {it.claim.id: it for it in matching.build(list(dev_claims.values())).items}
+    assert DISMISSAL in items[dev_claims[gold_id].id].markers
