@@ -357,7 +357,7 @@ def link_stories(index: Index, window: int, bs: BlockingSettings) -> dict[frozen
     """Pairs of stories of different articles that tell one event: the rarity-weighted Dice of all their
     claims' roots and named things. Two outlets' reports of one attack share its place, its weapon and its
     actors even when the two claims a reviewer pairs share no word ("عدم وقوع إصابات" against "قتل وجرح
-    من فيها"). Blocked on the stories' rare keys, and never further apart than the date window."""
+    من فيها"). Blocked on the stories' rare keys, inside the date window."""
     keys = {story: _story_keys(members) for story, members in index.stories.items()}
     starts = {story: _story_start(members) for story, members in index.stories.items()}
     cap = block_cap(max(index.total, len(index.items)), bs)
@@ -369,20 +369,29 @@ def link_stories(index: Index, window: int, bs: BlockingSettings) -> dict[frozen
     seen: set[frozenset] = set()
     links: dict[frozenset, float] = {}
     for members in by_key.values():
-        for a in range(len(members)):
-            for b in range(a + 1, len(members)):
-                sa, sb = members[a], members[b]
-                pair = frozenset((sa, sb))
-                if sa[0] == sb[0] or pair in seen:
-                    continue
-                seen.add(pair)
-                if starts[sa] is not None and starts[sb] is not None and abs(starts[sa] - starts[sb]) > window:
-                    continue
-                wa, wb = index.weight(keys[sa]), index.weight(keys[sb])
-                dice = 2 * index.weight(keys[sa] & keys[sb]) / (wa + wb) if wa + wb else 0.0
-                if dice >= STORY_LINK:
-                    links[pair] = dice
+        for pair in _story_window(members, starts, window, bs.undated_pool):
+            if pair in seen:
+                continue
+            seen.add(pair)
+            sa, sb = tuple(pair)
+            wa, wb = index.weight(keys[sa]), index.weight(keys[sb])
+            dice = 2 * index.weight(keys[sa] & keys[sb]) / (wa + wb) if wa + wb else 0.0
+            if dice >= STORY_LINK:
+                links[pair] = dice
     return links
+
+
+def _story_window(members: list[tuple], starts: dict[tuple, int | None], window: int, pool: int):
+    """Pairs of one key's stories from different articles: dated ones within ``window`` days of each other
+    (a sliding window), an undated one with the first ``pool`` of them, so a common key costs little."""
+    dated = sorted((s for s in members if starts[s] is not None), key=lambda s: starts[s])
+    active: list[tuple] = []
+    for story in dated:
+        active = [o for o in active if starts[o] + window >= starts[story]]
+        yield from (frozenset((o, story)) for o in active if o[0] != story[0])
+        active.append(story)
+    for story in (s for s in members if starts[s] is None):
+        yield from (frozenset((o, story)) for o in members[:pool] if o[0] != story[0])
 
 
 def _linked_story_pairs(index: Index, window: int, bs: BlockingSettings, pairs: set[tuple[int, int]]) -> None:
