@@ -13,12 +13,22 @@ least that much (made non-decreasing, and counted once per statement pair as eva
 
     python scripts/fit_conflicts.py /work/corpus/d1 /work/corpus/d3            # writes the model
     python scripts/fit_conflicts.py --dry-run DEV_DIR...                        # prints it only
+    python scripts/fit_conflicts.py --cv DEV_DIR...                             # cross-validated P/R only
+
+``--cv`` measures what the fitted score does on news it has not seen: the rows are grouped by story group
+(dev article ids ``d1-01_outlet`` → ``d1``: one event told by several outlets; a folder whose ids have no
+such prefix is one group), and each group is scored by a model fitted and calibrated on the others only.
+The precision and recall printed at each --min-confidence count every gold pair of the held-out group,
+candidate or not, as ``claimcheck eval`` counts them.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,25 +40,93 @@ from claimcheck.config import ConflictSettings  # noqa: E402
 
 MODEL = ROOT / "claimcheck" / "data" / "conflict_model.toml"
 THRESHOLDS = [round(0.05 * k, 2) for k in range(1, 20)]
+CV_THRESHOLDS = (0.5, 0.6, 0.7)
+_GROUPED_ID = re.compile(r"([a-z]+\d+)-\d+_")
 
 
-def rows(gold_dir: Path, model: conflicts.Model) -> list[tuple[tuple, dict[str, float], int]]:
-    """(statement pair, features, label) for every candidate pair of one gold folder."""
+@dataclass(frozen=True)
+class Row:
+    """One candidate statement pair: its features, whether it is a gold conflict, the group it is held out
+    with, and the event-frame rules' own confidence (0 when they did not type it)."""
+
+    source: str
+    group: str
+    features: dict[str, float]
+    label: int
+    rule: float
+
+
+def group_of(gold_dir: Path, article_id: str) -> str:
+    """The story group an article is held out with: ``d1`` for ``d1-01_outlet``, else its folder."""
+    m = _GROUPED_ID.match(article_id)
+    return m.group(1) if m else gold_dir.name
+
+
+def rows(gold_dir: Path, model: conflicts.Model, totals: dict[str, int] | None = None) -> list[Row]:
+    """One row for every candidate statement pair of one gold folder; ``totals`` counts its gold pairs by group."""
     result = evaluate.evaluate(gold_dir)
-    out = {}
-    for pair, _found, _type, _conf in conflicts.scored_pairs(result.claims, ConflictSettings(), model):
+    # Claims carry a hash of their article; the statements they matched name the gold article.
+    names = {c.article_id: result.statement_of[c.id][0] for c in result.claims if result.statement_of[c.id][0] != "?"}
+    out: dict[frozenset, Row] = {}
+    for pair, found, _type, _conf in conflicts.scored_pairs(result.claims, ConflictSettings(), model):
         key = frozenset((result.statement_of[pair.x.claim.id], result.statement_of[pair.y.claim.id]))
         if len(key) < 2:
             continue
-        label = int(key in result.gold_conflict_pairs)
+        row = Row(str(gold_dir), group_of(gold_dir, names.get(pair.x.claim.article_id, "")), pair.features,
+                  int(key in result.gold_conflict_pairs), found.confidence if found else 0.0)
         kept = out.get(key)
         # One row per statement pair: the pair of claims the model scores highest stands for it.
-        if kept is None or model.probability(pair.features) > model.probability(kept[1]):
-            out[key] = (str(gold_dir), pair.features, label)
+        if kept is None or model.probability(row.features) > model.probability(kept.features):
+            out[key] = row
+    for key in result.gold_conflict_pairs:
+        if totals is not None:
+            totals[group_of(gold_dir, min(s[0] for s in key))] += 1
     gold = len(result.gold_conflict_pairs)
-    print(f"{gold_dir}: {len(out)} candidate statement pairs, {sum(r[2] for r in out.values())} of {gold} gold pairs among them",
+    print(f"{gold_dir}: {len(out)} candidate statement pairs, {sum(r.label for r in out.values())} of {gold} gold pairs among them",
           file=sys.stderr)
     return list(out.values())
+
+
+def fit(data: list[Row], C: float) -> conflicts.Model:
+    """The logistic weights over matching.FEATURES and their calibration on ``data``."""
+    from sklearn.linear_model import LogisticRegression
+
+    names = list(matching.FEATURES)
+    lr = LogisticRegression(C=C, max_iter=2000)
+    lr.fit([[r.features[n] for n in names] for r in data], [r.label for r in data])
+    weights = dict(zip(names, (float(w) for w in lr.coef_[0])))
+    model = conflicts.Model(weights, float(lr.intercept_[0]), ())
+    table = calibration([model.probability(r.features) for r in data], [r.label for r in data])
+    return conflicts.Model(weights, model.bias, tuple(table))
+
+
+def shown_confidence(model: conflicts.Model, row: Row) -> float:
+    """The confidence detection shows for the row (the rules' own when higher, as detection.py does)."""
+    return max(model.confidence(row.features), row.rule)
+
+
+def cross_validate(data: list[Row], totals: dict[str, int], C: float) -> dict[float, tuple[int, int, int]]:
+    """(tp, fp, fn) at each CV threshold, every group scored by the model fitted on the other groups."""
+    counts = {t: [0, 0, 0] for t in CV_THRESHOLDS}
+    for group in sorted(totals):
+        held = [r for r in data if r.group == group]
+        model = fit([r for r in data if r.group != group], C)
+        for t in CV_THRESHOLDS:
+            tp = sum(r.label for r in held if shown_confidence(model, r) >= t)
+            fp = sum(1 - r.label for r in held if shown_confidence(model, r) >= t)
+            counts[t][0] += tp
+            counts[t][1] += fp
+            counts[t][2] += totals[group] - tp
+            print(f"  {group:>8} at {t}: tp {tp} fp {fp} fn {totals[group] - tp}", file=sys.stderr)
+    return {t: tuple(c) for t, c in counts.items()}
+
+
+def report_cv(counts: dict[float, tuple[int, int, int]]) -> str:
+    parts = []
+    for t, (tp, fp, fn) in counts.items():
+        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        parts.append(f"{t}: P {p:.2f} R {r:.2f} (tp {tp}, fp {fp}, fn {fn})")
+    return "leave-group-out conflicts by --min-confidence: " + "  ".join(parts)
 
 
 def calibration(scores: list[float], labels: list[int]) -> list[tuple[float, float]]:
@@ -74,24 +152,21 @@ def main(argv: list[str]) -> None:
     parser.add_argument("gold_dirs", nargs="+", type=Path)
     parser.add_argument("--dry-run", action="store_true")
     parser.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--cv", action="store_true", help="print leave-group-out P/R only; write nothing")
     args = parser.parse_args(argv)
     for d in args.gold_dirs:
         if any(part.startswith("t") and part[1:].isdigit() or "test" in part.lower() for part in d.resolve().parts[-1:]):
             raise SystemExit(f"{d}: looks like a test set; fit on development gold only")
 
-    from sklearn.linear_model import LogisticRegression
-
     prior = conflicts.load_model()
-    data = [r for d in args.gold_dirs for r in rows(d, prior)]
-    names = list(matching.FEATURES)
-    X = [[f[n] for n in names] for _, f, _ in data]
-    y = [label for _, _, label in data]
-    lr = LogisticRegression(C=args.C, max_iter=2000)
-    lr.fit(X, y)
-    weights = dict(zip(names, (float(w) for w in lr.coef_[0])))
-    fitted = conflicts.Model(weights, float(lr.intercept_[0]), ())
-    scores = [fitted.probability(f) for _, f, _ in data]
-    table = calibration(scores, y)
+    totals: dict[str, int] = defaultdict(int)
+    data = [r for d in args.gold_dirs for r in rows(d, prior, totals)]
+    if args.cv:
+        print(report_cv(cross_validate(data, totals, args.C)))
+        return
+    fitted = fit(data, args.C)
+    weights, table = fitted.weights, fitted.calibration
+    y = [r.label for r in data]
     sources = ", ".join(str(d) for d in args.gold_dirs)
     lines = [
         "# Weights of the conflict score (claimcheck/conflicts/detection.py, features named in claimcheck/conflicts/matching.py).",

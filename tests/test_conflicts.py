@@ -383,3 +383,50 @@ def test_heldout_gold_is_scored():
     result = evaluate(FIXTURES / "gold" / "heldout")
     assert not result.problems  # every gold line is found in its article
     assert result.cues.tp + result.cues.fn == 21
+
+
+@pytest.fixture(scope="module")
+def dev_claims():
+    from tests.conftest import FIXTURES
+
+    claims, _ = claims_from_gold(FIXTURES / "gold" / "dev")
+    return claims
+
+
+@pytest.mark.parametrize("a, b", [
+    ("d1-01-01", "d1-02-02"),  # Damascus: an SDF drone hit the Deir Hafer checkpoint / the SDF: no operations there
+    ("d3-07-01", "d3-08-03"),  # the TPLF will not surrender / Addis Ababa: the operation in Tigray is over
+])
+def test_two_outlets_of_one_event_are_compared_though_their_claims_share_no_rare_word(dev_claims, a, b):
+    from claimcheck.conflicts import matching
+
+    x, y = dev_claims[a], dev_claims[b]
+    index = matching.build(list(dev_claims.values()))
+    matching.candidates(index, ConflictSettings())
+    assert x.article_id != y.article_id and frozenset(((x.article_id, x.story), (y.article_id, y.story))) in index.links
+    scored = {frozenset((p.x.claim.id, p.y.claim.id)) for p, *_ in conflicts.scored_pairs(list(dev_claims.values()))}
+    assert frozenset((x.id, y.id)) in scored
+
+
+def test_stories_of_two_events_are_not_linked(dev_claims):
+    from claimcheck.conflicts import matching
+
+    index = matching.build(list(dev_claims.values()))
+    matching.candidates(index, ConflictSettings())
+    article = {c.article_id: gold_id[:5] for gold_id, c in dev_claims.items()}
+    linked = {frozenset(article[s[0]] for s in pair) for pair in index.links}
+    assert frozenset(("d1-01", "d1-02")) in linked
+    # The Ukrainian airliner over Tehran and al-Shabaab's raid on a Kenyan base: one dev group, two events.
+    assert not any(pair & {"d3-02", "d3-03"} and pair & {"d3-04", "d3-05"} for pair in linked)
+
+
+@pytest.mark.parametrize("gold_id", [
+    "d3-05-04",  # the Kenyan army: what the terrorists posted is "خاطئة، وتندرج ضمن دعايتهم"
+    "e1-01-05",  # Hamas: the army radio's report on the strike is "كلام فارغ"
+])
+def test_calling_the_other_account_false_or_empty_talk_is_a_dismissal(dev_claims, gold_id):
+    from claimcheck.conflicts import matching
+    from claimcheck.events.similarity import DISMISSAL
+
+    items = {it.claim.id: it for it in matching.build(list(dev_claims.values())).items}
+    assert DISMISSAL in items[dev_claims[gold_id].id].markers

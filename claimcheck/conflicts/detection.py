@@ -706,7 +706,7 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
     """(pair, found, type, confidence) for two candidate items in text order, or None when they cannot conflict."""
     if not _parties(x, y, False):
         return None
-    same_story = matching.near(x, y)
+    same_story = matching.near(x, y) or matching.linked(index, x, y)
     if not same_story and not matching.may_contradict(x, y):
         return None
     ox, oy = framed.get(id(x.claim)), framed.get(id(y.claim))

@@ -161,6 +161,7 @@ class Index:
     idf: dict[str, float]
     stories: dict[tuple[str, int], list[Item]]
     total: int = 0  # the claims the frequencies count (the whole store when ``Stats`` were given)
+    links: dict[frozenset, float] = field(default_factory=dict)  # stories telling one event (``link_stories``)
 
     def weight(self, keys) -> float:
         idf = self.idf
@@ -330,6 +331,7 @@ def candidates(index: Index, settings: ConflictSettings | None = None,
     window = settings.window_days if settings else bs.window_days
     pairs: set[tuple[int, int]] = set()
     _story_pairs(index, pairs)
+    _linked_story_pairs(index, window, bs, pairs)
     undated_shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in _rare_key_members(index, bs).values():
         if len(members) < 2:
@@ -338,6 +340,74 @@ def candidates(index: Index, settings: ConflictSettings | None = None,
         _count_undated(members, bs, pairs, undated_shared)
     pairs.update(p for p, shared in undated_shared.items() if shared >= 2)
     return pairs
+
+
+STORY_LINK = 0.3  # the share of two stories' rarity-weighted words and names that makes them one event
+
+
+def _story_keys(members: list[Item]) -> frozenset[str]:
+    return frozenset(k for it in members for k in (*it.own_stems, *it.entities))
+
+
+def _story_start(members: list[Item]) -> int | None:
+    return min((it.start for it in members if it.start is not None), default=None)
+
+
+def link_stories(index: Index, window: int, bs: BlockingSettings) -> dict[frozenset, float]:
+    """Pairs of stories of different articles that tell one event: the rarity-weighted Dice of all their
+    claims' roots and named things. Two outlets' reports of one attack share its place, its weapon and its
+    actors even when the two claims a reviewer pairs share no word ("عدم وقوع إصابات" against "قتل وجرح
+    من فيها"). Blocked on the stories' rare keys, inside the date window."""
+    keys = {story: _story_keys(members) for story, members in index.stories.items()}
+    starts = {story: _story_start(members) for story, members in index.stories.items()}
+    cap = block_cap(max(index.total, len(index.items)), bs)
+    by_key: dict[str, list[tuple]] = defaultdict(list)
+    for story, ks in keys.items():
+        for k in ks:
+            if index.df.get(k, 0) <= cap:
+                by_key[k].append(story)
+    seen: set[frozenset] = set()
+    links: dict[frozenset, float] = {}
+    for members in by_key.values():
+        for pair in _story_window(members, starts, window, bs.undated_pool):
+            if pair in seen:
+                continue
+            seen.add(pair)
+            sa, sb = tuple(pair)
+            wa, wb = index.weight(keys[sa]), index.weight(keys[sb])
+            dice = 2 * index.weight(keys[sa] & keys[sb]) / (wa + wb) if wa + wb else 0.0
+            if dice >= STORY_LINK:
+                links[pair] = dice
+    return links
+
+
+def _story_window(members: list[tuple], starts: dict[tuple, int | None], window: int, pool: int):
+    """Pairs of one key's stories from different articles: dated ones within ``window`` days of each other
+    (a sliding window), an undated one with the first ``pool`` of them, so a common key costs little."""
+    dated = sorted((s for s in members if starts[s] is not None), key=lambda s: starts[s])
+    active: list[tuple] = []
+    for story in dated:
+        active = [o for o in active if starts[o] + window >= starts[story]]
+        yield from (frozenset((o, story)) for o in active if o[0] != story[0])
+        active.append(story)
+    for story in (s for s in members if starts[s] is None):
+        yield from (frozenset((o, story)) for o in members[:pool] if o[0] != story[0])
+
+
+def _linked_story_pairs(index: Index, window: int, bs: BlockingSettings, pairs: set[tuple[int, int]]) -> None:
+    """Across two stories telling one event: every pair of speakers not of one side."""
+    index.links = link_stories(index, window, bs)
+    for pair in index.links:
+        sa, sb = tuple(pair)
+        for x in index.stories[sa]:
+            for y in index.stories[sb]:
+                if x.speaker != y.speaker and not (x.side and x.side == y.side):
+                    pairs.add(_ordered(x, y))
+
+
+def linked(index: Index, x: Item, y: Item) -> bool:
+    """Whether the two claims are in two stories that tell one event."""
+    return frozenset((x.story, y.story)) in index.links
 
 
 # --- Features -----------------------------------------------------------------------------------------
