@@ -73,6 +73,19 @@ def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
+def _source_phrases(sources: list[dict], verb_forms: list[str]) -> list[CueEntry]:
+    """Source phrases, longest first. "بحسب ما" / "وفق ما" before any reporting verb of the lexicon, as
+    written or with its object pronoun ("وفق ما أفادت", "بحسب ما أعلنه"), is one source phrase."""
+    phrases = []
+    for e in sources:
+        composed = [f"{before} {form}{suffix}" for before in e.get("before_verbs", []) for form in verb_forms
+                    for suffix in ("", "ه")]
+        for phrase in dict.fromkeys([*e["phrases"], *composed]):
+            phrases.append(CueEntry(lemma=e["lemma"], kind="source", relay=bool(e.get("relay")), words=_norm_words(phrase)))
+    phrases.sort(key=lambda c: -len(c.words))
+    return phrases
+
+
 def lexicon() -> Lexicon:
     data = knowledge.load("cues")
     single: dict[str, CueEntry] = {}
@@ -87,16 +100,7 @@ def lexicon() -> Lexicon:
             )
             for form in e["forms"]:
                 single.setdefault(normalize(form), entry)
-    phrases = []
-    verb_forms = sorted(form for form, entry in single.items() if entry.kind == "verb")
-    for e in data.get("sources", []):
-        # "بحسب ما" / "وفق ما" before any reporting verb of the lexicon, as written or with its object
-        # pronoun ("وفق ما أفادت", "بحسب ما أعلنه"): one source phrase, not a source and a verb.
-        composed = [f"{before} {form}{suffix}" for before in e.get("before_verbs", []) for form in verb_forms
-                    for suffix in ("", "ه")]
-        for phrase in dict.fromkeys([*e["phrases"], *composed]):
-            phrases.append(CueEntry(lemma=e["lemma"], kind="source", relay=bool(e.get("relay")), words=_norm_words(phrase)))
-    phrases.sort(key=lambda c: -len(c.words))
+    phrases = _source_phrases(data.get("sources", []), sorted(f for f, entry in single.items() if entry.kind == "verb"))
     by_first: dict[str, list[CueEntry]] = {}
     for phrase in phrases:
         by_first.setdefault(phrase.words[0], []).append(phrase)
