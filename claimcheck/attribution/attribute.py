@@ -72,7 +72,6 @@ def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]
     return index
 
 
-@lru_cache(maxsize=1)
 def _source_phrases(sources: list[dict], verb_forms: list[str]) -> list[CueEntry]:
     """Source phrases, longest first. "بحسب ما" / "وفق ما" before any reporting verb of the lexicon, as
     written or with its object pronoun ("وفق ما أفادت", "بحسب ما أعلنه"), is one source phrase."""
@@ -86,6 +85,7 @@ def _source_phrases(sources: list[dict], verb_forms: list[str]) -> list[CueEntry
     return phrases
 
 
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = knowledge.load("cues")
     single: dict[str, CueEntry] = {}
