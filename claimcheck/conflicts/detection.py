@@ -786,18 +786,23 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
 
 
 def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None,
-                 stats: matching.Stats | None = None, threshold: float | None = None):
+                 stats: matching.Stats | None = None, threshold: float | None = None,
+                 involving: set[str] | None = None):
     """Every candidate pair that may be a conflict, with its features, type and confidence (no threshold
     unless ``threshold`` is given: then only the pairs at least that confident).
 
-    ``stats``: the key frequencies of the whole store, when ``claims`` are only a part of it."""
+    ``stats``: the key frequencies of the whole store, when ``claims`` are only a part of it;
+    ``involving``: claim ids, when only the pairs with one of them are wanted (new claims among stored ones)."""
     settings = settings or ConflictSettings()
     model = model or load_model()
     index = matching.build(claims, stats)
     framed = _frame_items(claims)
     items = index.items
     floor = -math.inf if threshold is None else model.least_score(threshold)
+    wanted = None if involving is None else {it.index for it in items if it.cid in involving}
     for i, j in _all_candidates(index, framed, settings):
+        if wanted is not None and i not in wanted and j not in wanted:
+            continue
         x, y = items[i], items[j]
         if y.order < x.order:
             x, y = y, x
@@ -807,12 +812,16 @@ def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, 
 
 
 def detect(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None,
-           stats: matching.Stats | None = None) -> list[Conflict]:
-    """Typed conflicts among ``claims``, one per pair of statements and type, confident enough to show."""
+           stats: matching.Stats | None = None, involving: set[str] | None = None) -> list[Conflict]:
+    """Typed conflicts among ``claims``, one per pair of statements and type, confident enough to show.
+
+    ``involving``: claim ids of whole articles (new or re-analysed ones) when only their conflicts are wanted:
+    a statement lies in one article, so the pairs of statements kept are those a full run keeps for them."""
     settings = settings or ConflictSettings()
     model = model or load_model()
     best: dict[tuple, tuple] = {}
-    for pair, found, type_, confidence in scored_pairs(claims, settings, model, stats, settings.min_confidence):
+    for pair, found, type_, confidence in scored_pairs(claims, settings, model, stats, settings.min_confidence,
+                                                       involving):
         x, y = pair.x, pair.y
         # A speaker's cue and its participles ("قال … موضحا …") are one statement: one flag per pair of
         # statements and type, the most confident (the first in text order on a tie).
