@@ -25,6 +25,8 @@ other), different places, dates further apart than the window, different things 
 from __future__ import annotations
 
 from bisect import bisect_left
+from contextlib import contextmanager
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -819,9 +821,33 @@ def detect(claims: list[Claim], settings: ConflictSettings | None = None, model:
     a statement lies in one article, so the pairs of statements kept are those a full run keeps for them."""
     settings = settings or ConflictSettings()
     model = model or load_model()
+    with _no_cycle_collection():
+        best = _best_pairs(scored_pairs(claims, settings, model, stats, settings.min_confidence, involving))
+    out = []
+    for _, pair, found, type_, confidence in best.values():
+        reason_en, reason_ar = reason(pair, found, type_, model)
+        a, b = sorted((pair.x.cid, pair.y.cid))
+        out.append(Conflict(a, b, type_, reason_en, reason_ar, round(confidence, 3)))
+    out.sort(key=lambda c: (-c.confidence, c.a, c.b))
+    return out
+
+
+@contextmanager
+def _no_cycle_collection():
+    """The cycle collector paused: a run builds hundreds of thousands of short-lived tuples and sets, none
+    in a cycle, and each of the collector's passes walks every object of the store's claims."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _best_pairs(scored) -> dict[tuple, tuple]:
     best: dict[tuple, tuple] = {}
-    for pair, found, type_, confidence in scored_pairs(claims, settings, model, stats, settings.min_confidence,
-                                                       involving):
+    for pair, found, type_, confidence in scored:
         x, y = pair.x, pair.y
         # A speaker's cue and its participles ("قال … موضحا …") are one statement: one flag per pair of
         # statements and type, the most confident (the first in text order on a tie).
@@ -830,13 +856,7 @@ def detect(claims: list[Claim], settings: ConflictSettings | None = None, model:
         kept = best.get(key)
         if kept is None or rank < kept[0]:
             best[key] = (rank, pair, found, type_, confidence)
-    out = []
-    for _, pair, found, type_, confidence in best.values():
-        reason_en, reason_ar = reason(pair, found, type_, model)
-        a, b = sorted((pair.x.cid, pair.y.cid))
-        out.append(Conflict(a, b, type_, reason_en, reason_ar, round(confidence, 3)))
-    out.sort(key=lambda c: (-c.confidence, c.a, c.b))
-    return out
+    return best
 
 
 # --- Reasons for scored pairs ---------------------------------------------------------------------------
