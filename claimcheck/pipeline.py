@@ -225,7 +225,7 @@ def update_conflicts(store, article_ids: Iterable[str]) -> ConflictUpdate:
         claims = [*new, *fetch(set(neighbour_ids) - new_ids)]
         keys = {key for it in matching.build(claims).items for key in it.keys}
         stats = matching.Stats(frequencies(keys), comparable)
-        return [c for c in conflicts.detect(claims, kept, stats=stats) if c.a in new_ids or c.b in new_ids]
+        return conflicts.detect(claims, kept, stats=stats, involving=new_ids)
 
     stored, loaded = store.update_conflicts(ids, detect)
     return ConflictUpdate(stored, new_count, loaded)

@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..config import ConflictSettings
+from ..events import dates
 from ..models import Claim
 from . import detection, matching
 
 EVENT = "ev:"
+LONGEST_SPAN = max(dates.SPAN_DAYS.values())  # the most days one claim's date covers (a year)
 
 
 @dataclass(frozen=True)
@@ -44,13 +46,25 @@ def claim_keys(claims: list[Claim]) -> dict[str, Keys]:
 
 @dataclass(frozen=True)
 class Query:
-    """Stored claims to fetch for one key: dated within [lo, hi] (ordinals; an empty range: none), and up to
-    ``undated`` undated ones; with ``lo`` None, up to ``undated`` of any date."""
+    """Stored claims to fetch for one key: dated ones whose days meet one of ``windows`` (ordinal ranges),
+    and up to ``undated`` undated ones; with ``any_date``, up to ``undated`` of any date instead."""
 
     key: str
-    lo: int | None
-    hi: int | None
+    windows: tuple[tuple[int, int], ...]
     undated: int
+    any_date: bool = False
+
+
+def merged(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Day ranges with the overlapping or touching ones joined: new claims spread over years ask for
+    their own weeks, not for everything between the first and the last."""
+    out: list[list[int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return tuple((lo, hi) for lo, hi in out)
 
 
 def queries(new: dict[str, Keys], df: dict[str, int], total: int, settings: ConflictSettings,
@@ -59,34 +73,27 @@ def queries(new: dict[str, Keys], df: dict[str, int], total: int, settings: Conf
     bs = blocking or matching.blocking_settings()
     cap = matching.block_cap(total, bs)
     window = settings.window_days
-    spans: dict[str, list[int]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
     undated: set[str] = set()
     for k in new.values():
         for key in k.keys:
             if not key.startswith(EVENT) and df.get(key, 0) > cap:
                 continue  # a common word brings nothing together
+            ranges = spans.setdefault(key, [])
             if k.start is None:
                 undated.add(key)
-                spans.setdefault(key, [])
-                continue
-            lo_hi = spans.setdefault(key, [])
-            lo, hi = k.start - window, k.end + window  # others whose days come within the window
-            if lo_hi:
-                lo_hi[0], lo_hi[1] = min(lo_hi[0], lo), max(lo_hi[1], hi)
             else:
-                lo_hi.extend((lo, hi))
+                ranges.append((k.start - window, k.end + window))  # others whose days come within the window
     out = []
-    for key, lo_hi in sorted(spans.items()):
+    for key, ranges in sorted(spans.items()):
         event = key.startswith(EVENT)
         pool = settings.undated_pool if event else bs.undated_pool
         if key in undated and not event:
             # An undated claim meets a rare key's other claims whatever their date (few: the key is rare).
-            out.append(Query(key, None, None, cap))
-        elif lo_hi:
-            out.append(Query(key, lo_hi[0], lo_hi[1], pool))
+            out.append(Query(key, (), cap, any_date=True))
         else:
             # Undated events are compared only with undated claims of the same event (bounded).
-            out.append(Query(key, 1, 0, pool))
+            out.append(Query(key, merged(ranges), pool))
     return out
 
 
@@ -95,5 +102,4 @@ def detect_new(new_claims: list[Claim], fetch: Callable[[set[str]], list[Claim]]
     """Conflicts that involve at least one of ``new_claims``, among them and their neighbours."""
     new_ids = {c.id for c in new_claims}
     others = fetch(set(neighbour_ids) - new_ids)
-    found = detection.detect([*new_claims, *others], settings, stats=stats)
-    return [c for c in found if c.a in new_ids or c.b in new_ids], len(others)
+    return detection.detect([*new_claims, *others], settings, stats=stats, involving=new_ids), len(others)

@@ -25,8 +25,10 @@ other), different places, dates further apart than the window, different things 
 from __future__ import annotations
 
 from bisect import bisect_left
+from contextlib import contextmanager
+import gc
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 import math
 from collections.abc import Callable
@@ -569,10 +571,37 @@ class Model:
     bias: float
     calibration: tuple[tuple[float, float], ...]  # (score, precision of the pairs scoring at least that), ascending
     source: str = ""
+    _ceiling: float = field(init=False, repr=False, compare=False)  # the score with every feature at its best
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ceiling", self.bias + sum(max(v, 0.0) for v in self.weights.values()))
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def highest_score(self, *known: dict[str, float]) -> float:
+        """The largest score (before the logistic) a pair can reach with the features ``known``, whatever
+        the others are (every feature lies in [0, 1])."""
+        z = self._ceiling
+        w = self.weights
+        for features in known:
+            for name, value in features.items():
+                weight = w.get(name, 0.0)
+                z += weight * value - (weight if weight > 0 else 0.0)
+        return z
+
+    def least_score(self, threshold: float) -> float:
+        """The lowest score (before the logistic) whose confidence can reach ``threshold``: -inf when any
+        can, inf when none can."""
+        p = threshold
+        if self.calibration:
+            if self.calibration[0][1] >= threshold:
+                return -math.inf  # below the first calibrated score, the first precision holds
+            p = next((score for score, precision in self.calibration if precision >= threshold), math.inf)
+        if p <= 0:
+            return -math.inf
+        return math.log(p / (1 - p)) if p < 1 else math.inf
 
     def confidence(self, features: dict[str, float]) -> float:
         p = self.probability(features)
@@ -702,8 +731,28 @@ def _all_candidates(index, framed: dict[int, _Item], settings: ConflictSettings)
     return candidates
 
 
-def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, model: Model):
-    """(pair, found, type, confidence) for two candidate items in text order, or None when they cannot conflict."""
+_MARGIN = 1e-6  # a bound compared with a score summed in another order: rounding never decides
+
+
+def _may_link_and_contradict(index, x, y, settings: ConflictSettings, frame_rule: float) -> bool:
+    """What ``_linked`` and ``_contradicts`` ask of a pair apart (not ``matching.near``), read from the two
+    items without building the pair's features: False only when those two would say no. Most candidates
+    across stories end here, and features cost more."""
+    if frame_rule or x.antecedent is y or y.antecedent is x:
+        return True  # linked, and (by the frame rules) contradicting
+    if not (x.denies != y.denies or (similarity.DISMISSAL in x.markers) != (similarity.DISMISSAL in y.markers)
+            or isinstance(matching.number_fit(x, y, settings), tuple)):
+        return False  # apart, a response marker does not answer (it needs the claim just before)
+    shared = x.stems & y.stems
+    return bool(shared) and (not x.entities.isdisjoint(y.entities)
+                             or matching.overlap(index, x, y, shared) >= LINK_OVERLAP)
+
+
+def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, model: Model,
+            threshold: float | None = None, floor: float = -math.inf):
+    """(pair, found, type, confidence) for two candidate items in text order, or None when they cannot conflict
+    (or, with ``threshold``, when the confidence is below it: the type is then not worked out). ``floor``:
+    the lowest score that can reach ``threshold`` (``Model.least_score``)."""
     if not _parties(x, y, False):
         return None
     same_story = matching.near(x, y) or matching.linked(index, x, y)
@@ -711,7 +760,17 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
         return None
     ox, oy = framed.get(id(x.claim)), framed.get(id(y.claim))
     found = _judge(ox, oy, settings) if ox and oy else None
-    pair = matching.features(index, x, y, settings, found.confidence if found else 0.0)
+    frame_rule = found.confidence if found else 0.0
+    known = matching.item_features(x, y, frame_rule)
+    bounded = threshold is not None and frame_rule < threshold
+    if bounded and model.highest_score(known) < floor - _MARGIN:
+        return None  # whatever the two claims say, the score stays below the threshold
+    if not same_story and not _may_link_and_contradict(index, x, y, settings, frame_rule):
+        return None
+    common = matching.shared_features(index, x, y, settings)
+    if bounded and model.highest_score(known, common.features) < floor - _MARGIN:
+        return None  # only "names_other" is left, and it cannot lift the score enough
+    pair = matching.assemble(x, y, known, common)
     # Across stories (or far apart in one) the two claims must be about one thing and one must contradict
     # the other; close together in a story the score weighs those signs instead of requiring them:
     # "قتل وجرح من فيها" against "عدم وقوع إصابات" share no word.
@@ -723,36 +782,72 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
         # conflict); the development sets hold too few of their pairs to fit their weight, so a pair they
         # type keeps their own confidence when it is the higher.
         confidence = max(confidence, found.confidence)
+    if threshold is not None and confidence < threshold:
+        return None
     return pair, found, _type(pair, found), confidence
 
 
 def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None,
-                 stats: matching.Stats | None = None):
-    """Every candidate pair that may be a conflict, with its features, type and confidence (no threshold).
+                 stats: matching.Stats | None = None, threshold: float | None = None,
+                 involving: set[str] | None = None):
+    """Every candidate pair that may be a conflict, with its features, type and confidence (no threshold
+    unless ``threshold`` is given: then only the pairs at least that confident).
 
-    ``stats``: the key frequencies of the whole store, when ``claims`` are only a part of it."""
+    ``stats``: the key frequencies of the whole store, when ``claims`` are only a part of it;
+    ``involving``: claim ids, when only the pairs with one of them are wanted (new claims among stored ones)."""
     settings = settings or ConflictSettings()
     model = model or load_model()
     index = matching.build(claims, stats)
     framed = _frame_items(claims)
+    items = index.items
+    floor = -math.inf if threshold is None else model.least_score(threshold)
+    wanted = None if involving is None else {it.index for it in items if it.cid in involving}
     for i, j in _all_candidates(index, framed, settings):
-        x, y = index.items[i], index.items[j]
+        if wanted is not None and i not in wanted and j not in wanted:
+            continue
+        x, y = items[i], items[j]
         if y.order < x.order:
             x, y = y, x
-        scored = _scored(index, framed, x, y, settings, model)
+        scored = _scored(index, framed, x, y, settings, model, threshold, floor)
         if scored is not None:
             yield scored
 
 
 def detect(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None,
-           stats: matching.Stats | None = None) -> list[Conflict]:
-    """Typed conflicts among ``claims``, one per pair of statements and type, confident enough to show."""
+           stats: matching.Stats | None = None, involving: set[str] | None = None) -> list[Conflict]:
+    """Typed conflicts among ``claims``, one per pair of statements and type, confident enough to show.
+
+    ``involving``: claim ids of whole articles (new or re-analysed ones) when only their conflicts are wanted:
+    a statement lies in one article, so the pairs of statements kept are those a full run keeps for them."""
     settings = settings or ConflictSettings()
     model = model or load_model()
+    with _no_cycle_collection():
+        best = _best_pairs(scored_pairs(claims, settings, model, stats, settings.min_confidence, involving))
+    out = []
+    for _, pair, found, type_, confidence in best.values():
+        reason_en, reason_ar = reason(pair, found, type_, model)
+        a, b = sorted((pair.x.cid, pair.y.cid))
+        out.append(Conflict(a, b, type_, reason_en, reason_ar, round(confidence, 3)))
+    out.sort(key=lambda c: (-c.confidence, c.a, c.b))
+    return out
+
+
+@contextmanager
+def _no_cycle_collection():
+    """The cycle collector paused: a run builds hundreds of thousands of short-lived tuples and sets, none
+    in a cycle, and each of the collector's passes walks every object of the store's claims."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _best_pairs(scored) -> dict[tuple, tuple]:
     best: dict[tuple, tuple] = {}
-    for pair, found, type_, confidence in scored_pairs(claims, settings, model, stats):
-        if confidence < settings.min_confidence:
-            continue
+    for pair, found, type_, confidence in scored:
         x, y = pair.x, pair.y
         # A speaker's cue and its participles ("قال … موضحا …") are one statement: one flag per pair of
         # statements and type, the most confident (the first in text order on a tie).
@@ -761,13 +856,7 @@ def detect(claims: list[Claim], settings: ConflictSettings | None = None, model:
         kept = best.get(key)
         if kept is None or rank < kept[0]:
             best[key] = (rank, pair, found, type_, confidence)
-    out = []
-    for _, pair, found, type_, confidence in best.values():
-        reason_en, reason_ar = reason(pair, found, type_, model)
-        a, b = sorted((pair.x.cid, pair.y.cid))
-        out.append(Conflict(a, b, type_, reason_en, reason_ar, round(confidence, 3)))
-    out.sort(key=lambda c: (-c.confidence, c.a, c.b))
-    return out
+    return best
 
 
 # --- Reasons for scored pairs ---------------------------------------------------------------------------

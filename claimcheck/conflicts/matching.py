@@ -93,8 +93,9 @@ class Item:
     antecedent: Item | None = None  # for a denial that points back: the claim it denies
     own_stems: frozenset[str] = field(default_factory=frozenset)
     denial_cue: bool = False
-    named_sides: frozenset[str] = field(default_factory=frozenset)  # sides the content names
     lead: bool = False  # the speaker's first statement in its story (set by ``build``)
+    places: frozenset[str] = field(default_factory=frozenset)  # its place keys (set by ``build``)
+    sides_named: frozenset[str] | None = None  # sides the content names, read when first asked (``named_sides``)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -138,7 +139,7 @@ def _item(index: int, claim: Claim) -> Item | None:
         denies=claim.negated or frame.polarity < 0 or DENIAL in markers or DISMISSAL in markers, markers=markers,
         statement=(claim.article_id, claim.sentence.start, speaker),
         order=(claim.article_id, claim.cue.start, claim.cue.end, claim.content_text), own_stems=stems,
-        denial_cue=claim.cue_lemma in denial_lemmas(), named_sides=_named_sides(claim, frame),
+        denial_cue=claim.cue_lemma in denial_lemmas(),
     )
 
 
@@ -149,9 +150,14 @@ def denial_lemmas() -> frozenset[str]:
     return frozenset(e.lemma for e in lexicon().single.values() if e.denial)
 
 
-def _named_sides(claim: Claim, frame: Frame) -> frozenset[str]:
-    """The sides a claim's content names: the actors in it, and its event frame's agent and target."""
-    return frozenset(side for side in (frame.agent_side, frame.target_side) if side) | sides_in_text(claim.content_text)
+def named_sides(it: Item) -> frozenset[str]:
+    """The sides a claim's content names: the actors in it, and its event frame's agent and target.
+    Read on first use: only the pairs that get as far as their features need it."""
+    if it.sides_named is None:
+        frame = it.frame
+        it.sides_named = (frozenset(side for side in (frame.agent_side, frame.target_side) if side)
+                          | sides_in_text(it.claim.content_text))
+    return it.sides_named
 
 
 @dataclass
@@ -209,6 +215,7 @@ def build(claims: list[Claim], stats: Stats | None = None) -> Index:
     idf = {k: math.log(1 + total / v) for k, v in df.items()}
     for it in items:
         it.weight = sum(idf[k] for k in it.stems)
+        it.places = frozenset(e for e in it.entities if e.startswith("place:"))
     return Index(items, df, idf, stories, total)
 
 
@@ -419,10 +426,6 @@ def date_gap(x: Item, y: Item) -> int | None:
     return max(0, max(x.start, y.start) - min(x.end, y.end))
 
 
-def _places(it: Item) -> set[str]:
-    return {e for e in it.entities if e.startswith("place:")}
-
-
 def agree(a: tuple[float, str], b: tuple[float, str], tolerance: float = 0.25) -> bool:
     (va, ka), (vb, kb) = a, b
     if ka == "≥" and vb >= va or kb == "≥" and va >= vb:
@@ -470,25 +473,21 @@ class Pair:
     numbers: tuple | None
 
 
-def features(index: Index, x: Item, y: Item, settings: ConflictSettings, frame_rule: float = 0.0) -> Pair:
-    shared = x.stems & y.stems
+def overlap(index: Index, x: Item, y: Item, shared: frozenset[str]) -> float:
+    """The share of the two claims' rarity-weighted roots that ``shared`` (their common roots) makes up."""
     wx, wy = x.weight, y.weight
-    overlap = 2 * index.weight(shared) / (wx + wy) if wx + wy else 0.0
-    ents = x.entities & y.entities
-    px, py = _places(x), _places(y)
-    nums = number_fit(x, y, settings)
+    return 2 * index.weight(shared) / (wx + wy) if wx + wy else 0.0
+
+
+def item_features(x: Item, y: Item, frame_rule: float = 0.0) -> dict[str, float]:
+    """The features read from the two items alone, without comparing what they say: cheap enough to
+    bound a pair's score (``detection.Model.highest_score``) before the rest are worked out."""
     same_story = x.story == y.story
     later = y if y.order > x.order else x
-    gap = date_gap(x, y)
     vocab = frames.vocabulary()
     ax = vocab.actions.get(x.frame.action) if x.frame.action else None
     ay = vocab.actions.get(y.frame.action) if y.frame.action else None
-    f = {
-        "overlap": overlap,
-        "shared_entities": min(len(ents), 3) / 3,
-        "place_differs": float(bool(px and py and not (px & py))),
-        "numbers_differ": float(isinstance(nums, tuple)),
-        "numbers_agree": float(nums is True),
+    return {
         "same_story": float(same_story),
         "nearby": 1 / (1 + abs(x.rank - y.rank)) if same_story else 0.0,
         "response": float(same_story and RESPONSE in later.markers),
@@ -499,12 +498,73 @@ def features(index: Index, x: Item, y: Item, settings: ConflictSettings, frame_r
         "side_unknown": float(not (x.side and y.side)),
         "same_event": float(bool(ax and ay and ax.family == ay.family)),
         "frame_rule": frame_rule,
-        "date_close": 0.3 if gap is None else max(0.0, 1 - gap / (settings.window_days + 1)),
         "denial_cue": float(x.denial_cue != y.denial_cue),
         "leads": (x.lead + y.lead) / 2,
-        "names_other": float(bool((y.side and y.side in x.named_sides) or (x.side and x.side in y.named_sides))),
     }
-    return Pair(x, y, f, shared, x.stems - y.stems, y.stems - x.stems, ents, nums if isinstance(nums, tuple) else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """What two claims say in common: the features read from their words, names, figures and dates."""
+
+    features: dict[str, float]
+    stems: frozenset[str]
+    entities: frozenset[str]
+    numbers: tuple | bool | None  # ``number_fit``
+
+
+def shared_features(index: Index, x: Item, y: Item, settings: ConflictSettings) -> Shared:
+    shared = x.stems & y.stems
+    ents = x.entities & y.entities
+    px, py = x.places, y.places
+    nums = number_fit(x, y, settings)
+    gap = date_gap(x, y)
+    return Shared({
+        "overlap": overlap(index, x, y, shared),
+        "shared_entities": min(len(ents), 3) / 3,
+        "place_differs": float(bool(px and py and not (px & py))),
+        "numbers_differ": float(isinstance(nums, tuple)),
+        "numbers_agree": float(nums is True),
+        "date_close": 0.3 if gap is None else max(0.0, 1 - gap / (settings.window_days + 1)),
+    }, shared, ents, nums)
+
+
+def names_other(x: Item, y: Item) -> float:
+    """One's content names the other's side (the costliest feature: the content is read for actors)."""
+    return float(bool((y.side and y.side in named_sides(x)) or (x.side and x.side in named_sides(y))))
+
+
+def assemble(x: Item, y: Item, known: dict[str, float], common: Shared) -> Pair:
+    """The pair with every feature (``FEATURES``, in that order), from its ``item_features`` and ``shared_features``."""
+    c, s = known, common.features
+    f = {
+        "overlap": s["overlap"],
+        "shared_entities": s["shared_entities"],
+        "place_differs": s["place_differs"],
+        "numbers_differ": s["numbers_differ"],
+        "numbers_agree": s["numbers_agree"],
+        "same_story": c["same_story"],
+        "nearby": c["nearby"],
+        "response": c["response"],
+        "denial": c["denial"],
+        "dismissal": c["dismissal"],
+        "answers": c["answers"],
+        "opposed_sides": c["opposed_sides"],
+        "side_unknown": c["side_unknown"],
+        "same_event": c["same_event"],
+        "frame_rule": c["frame_rule"],
+        "date_close": s["date_close"],
+        "denial_cue": c["denial_cue"],
+        "leads": c["leads"],
+        "names_other": names_other(x, y),
+    }
+    nums = common.numbers
+    return Pair(x, y, f, common.stems, x.stems - y.stems, y.stems - x.stems, common.entities,
+                nums if isinstance(nums, tuple) else None)
+
+
+def features(index: Index, x: Item, y: Item, settings: ConflictSettings, frame_rule: float = 0.0) -> Pair:
+    return assemble(x, y, item_features(x, y, frame_rule), shared_features(index, x, y, settings))
 
 
 def day(ordinal: int) -> str:

@@ -600,21 +600,24 @@ class Store:
         """Claim ids the blocking queries bring: dated ones inside a key's window; across dates, those
         that share two content keys (what matching asks of a pair with an undated claim), and undated
         claims of an undated event."""
-        from ..conflicts.blocking import EVENT
+        from ..conflicts.blocking import EVENT, LONGEST_SPAN
 
         found: set[str] = set()
         loose: dict[str, int] = {}
         for q in queries:
-            if q.lo is None:
+            if q.any_date:
                 query = select(ClaimKeyRow.claim_id).where(ClaimKeyRow.key == q.key).order_by(ClaimKeyRow.claim_id).limit(q.undated)
                 for cid in s.scalars(query):
                     loose[cid] = loose.get(cid, 0) + 1
                 continue
-            dated = select(ClaimKeyRow.claim_id).where(ClaimKeyRow.key == q.key, ClaimKeyRow.start <= q.hi,
-                                                       ClaimKeyRow.end >= q.lo).limit(5000)
+            for lo, hi in q.windows:
+                # The lower bound on start keeps the (key, start) index scan to the window: no claim's
+                # days run longer than a year.
+                found.update(s.scalars(select(ClaimKeyRow.claim_id).where(
+                    ClaimKeyRow.key == q.key, ClaimKeyRow.start >= lo - LONGEST_SPAN, ClaimKeyRow.start <= hi,
+                    ClaimKeyRow.end >= lo).limit(5000)))
             undated = (select(ClaimKeyRow.claim_id).where(ClaimKeyRow.key == q.key, ClaimKeyRow.start.is_(None))
                        .order_by(ClaimKeyRow.claim_id).limit(q.undated))
-            found.update(s.scalars(dated))
             if q.key.startswith(EVENT):
                 found.update(s.scalars(undated))
             else:
