@@ -69,9 +69,10 @@ def test_incremental_ingest_finds_what_a_rebuild_finds(one_by_one):
     pipeline.refresh_conflicts(store)
     rebuilt = _conflicts(store)
     assert len(incremental) > 50  # enough pairs for the comparison below to mean something
-    # A pair's score weighs its words by their rarity in the store when it was found, so a pair scored
-    # near the kept threshold may fall on the other side of it in a rebuild: a few, never many.
-    assert len(set(incremental) ^ set(rebuilt)) <= 0.02 * len(rebuilt)
+    # A pair's score weighs its words by their rarity in the store when it was found (and two stories are
+    # linked by that rarity too), so a pair scored near the kept threshold may fall on the other side of it
+    # in a rebuild: a few, never many.
+    assert len(set(incremental) ^ set(rebuilt)) <= 0.05 * len(rebuilt)
     # Older pairs keep the score they had when found; a rebuild updates them to today's key frequencies.
     same = sum(incremental[i]["confidence"] == rebuilt[i]["confidence"] for i in rebuilt if i in incremental)
     assert same >= 0.95 * len(rebuilt)

@@ -748,6 +748,15 @@ def _may_link_and_contradict(index, x, y, settings: ConflictSettings, frame_rule
                              or matching.overlap(index, x, y, shared) >= LINK_OVERLAP)
 
 
+def _worth_comparing(index, x, y, settings: ConflictSettings, model: Model, known, bounded: bool, floor: float,
+                     same_story: bool, frame_rule: float) -> bool:
+    """Whether two items' words are worth comparing: their score can still reach the threshold, and two
+    claims of different stories may be about one thing and contradict."""
+    if bounded and model.highest_score(known) < floor - _MARGIN:
+        return False  # whatever the two claims say, the score stays below the threshold
+    return same_story or _may_link_and_contradict(index, x, y, settings, frame_rule)
+
+
 def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, model: Model,
             threshold: float | None = None, floor: float = -math.inf):
     """(pair, found, type, confidence) for two candidate items in text order, or None when they cannot conflict
@@ -763,9 +772,7 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
     frame_rule = found.confidence if found else 0.0
     known = matching.item_features(x, y, frame_rule)
     bounded = threshold is not None and frame_rule < threshold
-    if bounded and model.highest_score(known) < floor - _MARGIN:
-        return None  # whatever the two claims say, the score stays below the threshold
-    if not same_story and not _may_link_and_contradict(index, x, y, settings, frame_rule):
+    if not _worth_comparing(index, x, y, settings, model, known, bounded, floor, same_story, frame_rule):
         return None
     common = matching.shared_features(index, x, y, settings)
     if bounded and model.highest_score(known, common.features) < floor - _MARGIN:
