@@ -80,10 +80,6 @@ def _folds() -> tuple[dict[str, str], str]:
     return {k: "".join(sorted(v)) for k, v in spellings.items()}, "".join(dropped)
 
 
-def _gap() -> str:
-    return f"[{re.escape(_folds()[1])}]*"
-
-
 def search_pattern(needle: str) -> str:
     """A regex that matches, in the stored text, exactly what ``normalize`` makes equal to ``needle``.
 
@@ -91,14 +87,9 @@ def search_pattern(needle: str) -> str:
     (a search's first page on 100k claims takes a tenth of a second); SQLite runs it through
     Python's ``re``, server databases natively. Every character of ``needle`` is escaped.
     """
-    spellings = _folds()[0]
-    return _gap().join(f"[{re.escape(spellings[c])}]" if c in spellings else re.escape(c) for c in normalize(needle))
-
-
-def name_pattern(name: str) -> str:
-    """``search_pattern`` for a whole name: the stored name folds to exactly ``name`` (\\A and \\Z
-    mean the same in Python's ``re`` and PostgreSQL's)."""
-    return rf"\A{_gap()}{search_pattern(name)}{_gap()}\Z"
+    spellings, dropped = _folds()
+    gap = f"[{re.escape(dropped)}]*"
+    return gap.join(f"[{re.escape(spellings[c])}]" if c in spellings else re.escape(c) for c in normalize(needle))
 
 
 @lru_cache(maxsize=32)
@@ -110,21 +101,22 @@ def _regexp(pattern: str, text: str | None) -> bool:
     return text is not None and _compiled(pattern).search(text) is not None
 
 
-def _regexp_match(s: Session, column, pattern: str):
+def folded_match(s: Session, column, needle: str):
+    """SQL: ``column`` holds ``needle`` up to what ``normalize`` folds."""
     conn = s.connection()
     if conn.dialect.name == "sqlite":  # SQLite has the REGEXP operator but no function behind it
         conn.connection.driver_connection.create_function("regexp", 2, _regexp, deterministic=True)
-    return column.regexp_match(pattern)
+    return column.regexp_match(search_pattern(needle))
 
 
-def folded_match(s: Session, column, needle: str):
-    """SQL: ``column`` holds ``needle`` up to what ``normalize`` folds."""
-    return _regexp_match(s, column, search_pattern(needle))
+def spelled_as(s: Session, column, typed: str) -> list[str]:
+    """The stored values of ``column`` that ``normalize`` makes equal to ``typed`` (outlets, sides).
 
-
-def same_name(s: Session, column, name: str):
-    """SQL: ``column`` is ``name`` up to what ``normalize`` folds (outlets, sides)."""
-    return _regexp_match(s, column, name_pattern(name))
+    Such a column holds few distinct values, read off its index: the filter is then an indexed
+    IN, where a regex would be run on every row.
+    """
+    wanted = normalize(typed)
+    return [v for v in s.scalars(select(column).where(column.is_not(None)).distinct()) if normalize(v) == wanted]
 
 
 def _typed(value: str | None) -> str | None:
@@ -169,9 +161,9 @@ def _searchable():
 # Each claim filter: its field, and the SQL condition for what was typed.
 CLAIM_RULES: dict[str, Callable[[Session, Any], Any]] = {
     "article": lambda s, v: ClaimRow.article_id == v,
-    "outlet": lambda s, v: same_name(s, ClaimRow.outlet, v),
+    "outlet": lambda s, v: ClaimRow.outlet.in_(spelled_as(s, ClaimRow.outlet, v)),
     "speaker": lambda s, v: folded_match(s, ClaimRow.speaker + " " + ClaimRow.speaker_text, v),
-    "side": lambda s, v: same_name(s, ClaimRow.side, v),
+    "side": lambda s, v: ClaimRow.side.in_(spelled_as(s, ClaimRow.side, v)),
     "cue": lambda s, v: or_(ClaimRow.cue_lemma == v, folded_match(s, ClaimRow.cue, v)),
     "search": lambda s, v: folded_match(s, _searchable(), v),
 }
@@ -191,11 +183,15 @@ def _claim_select(s: Session, columns: Callable, f: ClaimFilter):
     return select(*columns(status)).select_from(ClaimRow).where(*_claim_where(s, f, status)), status
 
 
+def _either(column_a, column_b, values: list[str]):
+    return or_(column_a.in_(values), column_b.in_(values))
+
+
 # Each conflict filter: its field, and the SQL condition on the conflict and its claims a and b.
 CONFLICT_RULES: dict[str, Callable] = {
     "type": lambda s, a, b, v: ConflictRow.type == v,
-    "outlet": lambda s, a, b, v: or_(same_name(s, a.outlet, v), same_name(s, b.outlet, v)),
-    "side": lambda s, a, b, v: or_(same_name(s, a.side, v), same_name(s, b.side, v)),
+    "outlet": lambda s, a, b, v: _either(a.outlet, b.outlet, spelled_as(s, ClaimRow.outlet, v)),
+    "side": lambda s, a, b, v: _either(a.side, b.side, spelled_as(s, ClaimRow.side, v)),
 }
 
 
