@@ -16,14 +16,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from desk_helpers import desk_store  # noqa: E402
 
-from tui import queries  # noqa: E402
+from claimcheck.store import queries  # noqa: E402
 
 
 def main(argv: list[str]) -> None:
     if not argv or argv[0].startswith("-"):
         sys.exit(__doc__)
     store, conflict_id = desk_store(argv[0], gold="--gold" in argv)
-    queue = [r["id"] for r in queries.conflict_page(store, queries.ConflictFilter(), limit=10_000)]
+    queue = [r.id for r in queries.conflict_page(store, queries.ConflictFilter(), limit=10_000)]
     print(conflict_id, queue.index(conflict_id))
     store.close()
 

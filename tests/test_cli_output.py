@@ -155,7 +155,7 @@ def test_csv_errors_name_the_line_a_row_starts_on(tmp_path):
 
 
 def test_the_cue_filter_folds_like_the_desk_search(seeded_store):
-    from tui import queries
+    from claimcheck.store import queries
 
     url = seeded_store.url
     written = {c["cue"] for c in seeded_store.claims()}
@@ -165,5 +165,5 @@ def test_the_cue_filter_folds_like_the_desk_search(seeded_store):
     for typed in (cue, bare):
         found = {c["id"] for c in json.loads(run("claims", "--cue", typed, "--json", "--db", url).stdout)}
         assert set(wanted) <= found, typed
-        desk = {r["id"] for r in queries.claim_page(seeded_store, queries.ClaimFilter(search=typed), 10_000)}
+        desk = {r.id for r in queries.claim_page(seeded_store, queries.ClaimFilter(search=typed), 10_000)}
         assert found - {c["id"] for c in seeded_store.claims() if c["cue_lemma"] == typed} <= desk

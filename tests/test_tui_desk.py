@@ -58,7 +58,7 @@ async def _review_the_seed_001_drone_conflict(desk, tmp_path):
         table = queue.query_one("#queue", PagedTable)
         shown = store.conflict_count(load_settings().conflicts.min_confidence)
         assert table.row_count == shown
-        confidences = [r["confidence"] for r in table.records]
+        confidences = [r.confidence for r in table.records]
         assert confidences == sorted(confidences, reverse=True)
         assert f"{shown} conflicts" in header_counts(queue)
         assert REVIEWER in str(queue.query_one("#header-user").render())
@@ -120,7 +120,7 @@ async def _review_the_seed_001_drone_conflict(desk, tmp_path):
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is queue
-        assert table.records[table.get_row_index(conflict_id)]["status"] == "confirmed"
+        assert table.records[table.get_row_index(conflict_id)].status == "confirmed"
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, ExportDialog)
@@ -165,14 +165,14 @@ async def _claims_browser_filters_searches_and_exports(desk, tmp_path):
         await type_text(pilot, "اسقطت")
         await pilot.press("enter")
         await settle(pilot)
-        found = [r["content"] for r in table.records]
+        found = [r.content for r in table.records]
         assert found and all("أسقطت" in c or "اسقطت" in c for c in found)
 
         # Status filter: only the claim marked false; export writes exactly what is shown.
         screen.query_one("#filter-search").value = ""
         screen.query_one("#filter-status").value = "false"
         await settle(pilot)
-        assert [r["id"] for r in table.records] == [target["id"]]
+        assert [r.id for r in table.records] == [target["id"]]
         table.focus()
         await pilot.press("e")
         await settle(pilot)
@@ -231,7 +231,7 @@ async def _mouse_opens_a_conflict_and_saves_a_verdict(desk):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         table = app.screen.query_one("#queue", PagedTable)
-        wanted = table.records[2]["id"]
+        wanted = table.records[2].id
         # Row 2 sits under the header line: a first click moves the cursor there, a second one opens it.
         await pilot.click("#queue", offset=(10, 3))
         await pilot.click("#queue", offset=(10, 3))
@@ -330,7 +330,7 @@ def test_paging_past_the_first_pages(big_desk):
 
 
 async def _paging_past_the_first_pages(store):
-    from tui import queries
+    from claimcheck.store import queries
     from tui.screens.claims import PAGE
 
     total = store.claim_count()
@@ -347,14 +347,14 @@ async def _paging_past_the_first_pages(store):
                 break
             await pilot.press("pagedown")
             await settle(pilot, 1)
-        ids = [r["id"] for r in table.records]
+        ids = [r.id for r in table.records]
         assert table.row_count == total
-        assert ids == [r["id"] for r in queries.claim_page(store, queries.ClaimFilter(), total)]
+        assert ids == [r.id for r in queries.claim_page(store, queries.ClaimFilter(), total)]
         # A quick mark on a row far down shows in its row at once.
         table.move_cursor(row=total - 1)
         await pilot.press("f")
         await settle(pilot)
-        assert table.records[-1]["status"] == "false"
+        assert table.records[-1].status == "false"
         assert str(table.get_cell(ids[-1], "status")) == "false"
         assert "1 false" in header_counts(app.screen)
 
@@ -398,8 +398,8 @@ async def _queue_speakers_home_end_export_path_and_note_keys(desk, tmp_path):
         row = table.records[table.get_row_index(conflict_id)]
         for side in ("a", "b"):
             shown = str(table.get_cell(conflict_id, side))
-            assert all(bidi.display(word, "shape") in shown for word in row[f"speaker_{side}"].split()[:1]), shown
-            assert row[f"outlet_{side}"] in shown and row[f"side_{side}"] in shown
+            assert all(bidi.display(word, "shape") in shown for word in getattr(row, f"speaker_{side}").split()[:1]), shown
+            assert getattr(row, f"outlet_{side}") in shown and getattr(row, f"side_{side}") in shown
         # Home and End go to the first and the last row.
         table.focus()
         await pilot.press("end")

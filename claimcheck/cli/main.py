@@ -253,8 +253,8 @@ def show(obj: Context, article: str, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--article", help="Article id, id prefix or name.")
-@click.option("--outlet", help="Outlet name (e.g. 'Al Jazeera').")
-@click.option("--speaker", help="Text in the speaker's name or mention.")
+@click.option("--outlet", help="Outlet name, in any case (e.g. 'al jazeera').")
+@click.option("--speaker", help="Text in the speaker's name or mention, in any spelling of hamza, alef, ya or ta marbuta.")
 @click.option("--side", help="Side label (LNA, GNA, UN, US, …).")
 @click.option("--cue", help="Cue lemma or text (قال, أعلن, بحسب, …).")
 @click.option("--status", help="Current review status: unreviewed, verified, disputed, false, needs-context.")
@@ -274,11 +274,13 @@ def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborat
       claimcheck claims --corroborated --json
     """
     from ..conflicts import corroboration
+    from ..store import queries
 
     store = obj.store
     article_id = _article_id(store, article) if article else None
-    rows = store.claims(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue,
-                        status=_status(status, "claim"))
+    wanted = queries.ClaimFilter(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue,
+                                 status=_status(status, "claim"))
+    rows = [c.as_dict() for c in queries.claims(store, wanted)]
     groups = corroboration.groups(store.all_claims(), config.load_settings().conflicts) if (as_json or corroborated) else []
     group_of = {cid: g for g in groups for cid in g.members}
     if corroborated:
@@ -303,7 +305,8 @@ def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborat
 
 @cli.command()
 @click.option("--type", "type_", type=click.Choice(["competing_claims", "denial", "numeric_mismatch", "framing"]))
-@click.option("--outlet", help="Only conflicts with a claim from this outlet.")
+@click.option("--outlet", help="Only conflicts with a claim from this outlet (any case: 'al jazeera').")
+@click.option("--side", help="Only conflicts with a claim from this side (LNA, GNA, UN, …).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.7).")
 @click.option("--status", help="Current review status: unreviewed, confirmed, not-a-conflict.")
@@ -312,7 +315,7 @@ def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborat
 @json_option
 @db_option
 @click.pass_obj
-def conflicts(obj: Context, type_, outlet, min_confidence, status, rebuild, as_json) -> None:
+def conflicts(obj: Context, type_, outlet, side, min_confidence, status, rebuild, as_json) -> None:
     """List conflicting claims side by side, with the reason for each.
 
     A reviewed conflict that detection no longer finds (after a re-analysis or a rebuild) is kept,
@@ -334,8 +337,11 @@ def conflicts(obj: Context, type_, outlet, min_confidence, status, rebuild, as_j
             click.echo(f"rebuilt: {counted(found, 'conflict')} in the store", err=True)
     if min_confidence is None:
         min_confidence = config.load_settings().conflicts.min_confidence
-    rows = store.conflicts(type=type_, outlet=outlet, min_confidence=min_confidence,
-                           status=_status(status, "conflict"))
+    from ..store import queries
+
+    wanted = queries.ConflictFilter(type=type_, outlet=outlet, side=side, status=_status(status, "conflict"),
+                                    min_confidence=min_confidence)
+    rows = [k.as_dict() for k in queries.conflicts(store, wanted)]
     for r in rows:
         r["a"] = store.claim(r["claim_a"])
         r["b"] = store.claim(r["claim_b"])

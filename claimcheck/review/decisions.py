@@ -1,11 +1,12 @@
 """Review decisions on claims and conflicts, kept as an append-only log.
 
 Each decision is a new row in ``reviews`` (who, when, from which status to which, note,
-evidence). The current status of a target is its latest row; undo appends a row that
-restores the status the undone decision replaced. Nothing is updated or deleted, so the
-history of every claim is complete, including mistakes and their corrections. Undo only
-takes back a decision that is still the one in force, so the current status is always the
-latest decision not taken back.
+evidence). The current status of a target is its latest decision not taken back (one rule for
+the commands, the export and the desk: ``claimcheck.store.queries.status_column``); undo appends
+a row that restores the status the undone decision replaced. Nothing is updated or deleted, so
+the history of every claim is complete, including mistakes and their corrections. Undo only
+takes back a decision that is still the one in force, so the latest row's new status is always
+the current status too.
 
 Two reviewers may decide on the same target at the same moment (two terminals, two
 processes). Each write reads the current status and appends the new row in one
@@ -24,6 +25,7 @@ from sqlalchemy.engine import Connection
 
 from ..store.database import UNREVIEWED, ClaimRow, ConflictRow, ReviewRow, now
 from ..store.locks import write_transaction
+from ..store.queries import in_force, status_column
 
 CLAIM_STATUSES = ("unreviewed", "verified", "disputed", "false", "needs-context")
 CONFLICT_STATUSES = ("unreviewed", "confirmed", "not-a-conflict")
@@ -55,25 +57,26 @@ def current_status(store, kind: str, ids: Iterable[str] | None = None) -> dict[s
     """The decision in force per target (full ids), in one query.
 
     With ``ids`` the answer has exactly those keys; without, every stored claim (or conflict).
-    ``status`` is the latest row's new status. The other fields are those of the decision that
-    set it: after an undo, the status goes back to the decision before, with its reviewer and
-    note. Targets never reviewed (or with every decision undone) are 'unreviewed'.
+    ``status`` is the new status of the latest decision in force (the store's one rule,
+    ``queries.status_column``); the other fields are that decision's: after an undo, the status
+    goes back to the decision before, with its reviewer and note. Targets never reviewed (or with
+    every decision undone) are 'unreviewed'.
     """
     _check_kind(kind)
-    in_force = (
+    deciding = (
         select(reviews.c.target_id, func.max(reviews.c.id).label("id"))
-        .where(reviews.c.target_kind == kind, reviews.c.undo_of.is_(None), reviews.c.id.not_in(_undone()))
+        .where(reviews.c.target_kind == kind, in_force())
         .group_by(reviews.c.target_id)
     )
     if ids is not None:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return {}
-        latest = in_force.where(reviews.c.target_id.in_(wanted)).subquery()
+        latest = deciding.where(reviews.c.target_id.in_(wanted)).subquery()
         query = select(latest.c.target_id.label("target"), reviews).join(reviews, reviews.c.id == latest.c.id)
     else:
         table = _TARGETS[kind]
-        latest = in_force.subquery()
+        latest = deciding.subquery()
         query = (
             select(table.c.id.label("target"), reviews)
             .select_from(table)
@@ -91,7 +94,7 @@ def last_decision_by(store, reviewer: str) -> dict | None:
     """The reviewer's latest decision that has not been undone (what undo would take back)."""
     query = (
         select(reviews)
-        .where(reviews.c.reviewer == (reviewer or "").strip(), reviews.c.undo_of.is_(None), reviews.c.id.not_in(_undone()))
+        .where(reviews.c.reviewer == (reviewer or "").strip(), in_force())
         .order_by(reviews.c.id.desc())
         .limit(1)
     )
@@ -190,18 +193,8 @@ def _rows(conn: Connection, kind: str, target: str) -> list:
     return list(conn.execute(query))
 
 
-def _undone():
-    return select(reviews.c.undo_of).where(reviews.c.undo_of.is_not(None))
-
-
 def _latest_status(conn: Connection, kind: str, target: str) -> str:
-    query = (
-        select(reviews.c.new_status)
-        .where(reviews.c.target_kind == kind, reviews.c.target_id == target)
-        .order_by(reviews.c.id.desc())
-        .limit(1)
-    )
-    return conn.scalar(query) or UNREVIEWED
+    return conn.scalar(select(status_column(kind, target)))
 
 
 def _match(conn: Connection, column, ref: str, *where) -> list[str]:

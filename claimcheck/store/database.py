@@ -1,192 +1,31 @@
 """The store: SQLAlchemy 2 over SQLite by default, PostgreSQL for teams.
 
-Only this module knows tables. Each article is written in one transaction, so a run that
-is killed leaves every article either fully stored or absent, and the next run completes it.
+The tables are in ``tables``, and every read of claims and conflicts is in ``queries``. Each
+article is written in one transaction, so a run that is killed leaves every article either fully
+stored or absent, and the next run completes it.
 Reviews are never updated or deleted: each decision is a new row.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    create_engine,
-    delete,
-    event,
-    false,
-    func,
-    select,
-)
+from sqlalchemy import create_engine, delete, event, func, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
-from ..analysis.text import normalize
 from ..models import Article, Chrome, Claim, Conflict, Evidence, Frame, Span, Story, TimeRef
+from . import queries
 from .locks import lock_more, write_transaction
+from .tables import (  # noqa: F401  (the tables are importable from here too)
+    UNREVIEWED, ActorRow, ArticleRow, Base, ChromeRow, ClaimKeyRow, ClaimRow, ConflictRow, ReviewRow, StoryRow,
+)
 
 # Bump when analysis output changes, so that ingest re-analyses stored articles.
 PIPELINE_VERSION = "1"
-UNREVIEWED = "unreviewed"  # the status of a claim or conflict nobody has decided on
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class ArticleRow(Base):
-    __tablename__ = "articles"
-    id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    name: Mapped[str] = mapped_column(String(500))
-    source_path: Mapped[str | None] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
-    encoding: Mapped[str] = mapped_column(String(40))
-    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
-    outlet_evidence: Mapped[str | None] = mapped_column(Text)
-    outlet_offset: Mapped[int | None] = mapped_column(Integer)
-    outlet_source: Mapped[str | None] = mapped_column(String(20))
-    published: Mapped[date | None] = mapped_column(Date)
-    url: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[str | None] = mapped_column(Text)
-    analyzer: Mapped[str | None] = mapped_column(String(40))
-    pipeline_version: Mapped[str | None] = mapped_column(String(20))
-    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    stories: Mapped[list[StoryRow]] = relationship(cascade="all, delete-orphan", order_by="StoryRow.index")
-    chrome: Mapped[list[ChromeRow]] = relationship(cascade="all, delete-orphan", order_by="ChromeRow.start")
-
-
-class StoryRow(Base):
-    __tablename__ = "stories"
-    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
-    index: Mapped[int] = mapped_column(Integer, primary_key=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[date | None] = mapped_column(Date)
-    date_text: Mapped[str | None] = mapped_column(Text)
-    date_offset: Mapped[int | None] = mapped_column(Integer)
-    date_source: Mapped[str | None] = mapped_column(String(20))
-
-
-class ChromeRow(Base):
-    __tablename__ = "chrome"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(40))
-
-
-class ActorRow(Base):
-    """Canonical actors met in the store (from the actor lists, or unknown speakers)."""
-
-    __tablename__ = "actors"
-    id: Mapped[str] = mapped_column(String(80), primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
-    side: Mapped[str | None] = mapped_column(String(40))
-    role: Mapped[str | None] = mapped_column(Text)
-    organisation: Mapped[str | None] = mapped_column(Text)
-
-
-class ClaimRow(Base):
-    __tablename__ = "claims"
-    id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    story: Mapped[int] = mapped_column(Integer)
-    sentence_start: Mapped[int] = mapped_column(Integer)
-    sentence_end: Mapped[int] = mapped_column(Integer)
-    cue_start: Mapped[int] = mapped_column(Integer)
-    cue_end: Mapped[int] = mapped_column(Integer)
-    cue: Mapped[str] = mapped_column(Text)
-    cue_lemma: Mapped[str] = mapped_column(String(80), index=True)
-    cue_kind: Mapped[str] = mapped_column(String(20))
-    speaker_start: Mapped[int | None] = mapped_column(Integer)
-    speaker_end: Mapped[int | None] = mapped_column(Integer)
-    speaker_text: Mapped[str] = mapped_column(Text)
-    speaker: Mapped[str] = mapped_column(Text, index=True)
-    actor_id: Mapped[str | None] = mapped_column(String(80), index=True)
-    role: Mapped[str | None] = mapped_column(Text)
-    affiliation: Mapped[str | None] = mapped_column(Text)
-    side: Mapped[str | None] = mapped_column(String(40), index=True)
-    content_start: Mapped[int | None] = mapped_column(Integer)
-    content_end: Mapped[int | None] = mapped_column(Integer)
-    content: Mapped[str] = mapped_column(Text)
-    direct: Mapped[bool] = mapped_column(Boolean, default=False)
-    negated: Mapped[bool] = mapped_column(Boolean, default=False)
-    addressee_outlet: Mapped[str | None] = mapped_column(String(200))
-    relayed_by: Mapped[str | None] = mapped_column(Text)
-    nested_in: Mapped[str | None] = mapped_column(String(16))
-    reported: Mapped[str | None] = mapped_column(Text)
-    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
-    time_text: Mapped[str | None] = mapped_column(Text)
-    time_start: Mapped[int | None] = mapped_column(Integer)
-    time_end: Mapped[int | None] = mapped_column(Integer)
-    time_resolved: Mapped[date | None] = mapped_column(Date)
-    story_date: Mapped[date | None] = mapped_column(Date)
-    action: Mapped[str | None] = mapped_column(String(60), index=True)
-    object: Mapped[str | None] = mapped_column(String(60))
-    place: Mapped[str | None] = mapped_column(String(120))
-    event_date: Mapped[date | None] = mapped_column(Date)
-    frame: Mapped[dict | None] = mapped_column(JSON)
-
-
-class ClaimKeyRow(Base):
-    """A claim's blocking keys (conflicts/blocking.py) with the days its date covers: new claims are
-    compared with the stored claims that share a key, found through the (key, start) index."""
-
-    __tablename__ = "claim_keys"
-    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), primary_key=True)
-    start: Mapped[int | None] = mapped_column(Integer)
-    end: Mapped[int | None] = mapped_column(Integer)
-
-    __table_args__ = (Index("ix_claim_keys_key_start", "key", "start"),)
-
-
-class ConflictRow(Base):
-    __tablename__ = "conflicts"
-    id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    claim_a: Mapped[str] = mapped_column(String(16), index=True)
-    claim_b: Mapped[str] = mapped_column(String(16), index=True)
-    type: Mapped[str] = mapped_column(String(40), index=True)
-    reason_en: Mapped[str] = mapped_column(Text)
-    reason_ar: Mapped[str] = mapped_column(Text)
-    confidence: Mapped[float] = mapped_column(Float, index=True)
-    # A reviewed conflict that detection no longer finds is kept (its decisions stay readable) and shown as withdrawn.
-    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-
-
-class ReviewRow(Base):
-    """One review decision. Append-only: the current status is the latest row for a target."""
-
-    __tablename__ = "reviews"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    target_kind: Mapped[str] = mapped_column(String(10))  # claim | conflict
-    # No foreign key: a decision outlives a re-analysis that drops or changes its claim.
-    target_id: Mapped[str] = mapped_column(String(16))
-    reviewer: Mapped[str] = mapped_column(String(200))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    old_status: Mapped[str] = mapped_column(String(40))
-    new_status: Mapped[str] = mapped_column(String(40))
-    note: Mapped[str | None] = mapped_column(Text)
-    evidence_url: Mapped[str | None] = mapped_column(Text)
-    undo_of: Mapped[int | None] = mapped_column(Integer)
-
-    __table_args__ = (Index("ix_reviews_target", "target_kind", "target_id", "id"),)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -479,26 +318,16 @@ class Store:
     # --- claims ---------------------------------------------------------------------
 
     def claims(self, **filters) -> list[dict]:
-        """Claims as dicts with their current review ``status``, filtered by article, outlet, speaker,
-        side, cue (lemma or text) and status.
-
-        The speaker filter folds Arabic spelling variants ("احمد المسمارى" finds "أحمد المسماري").
-        """
-        speaker = filters.pop("speaker", None)
-        with self.session() as s:
-            rows = [claim_dict(r) | {"status": status} for r, status in s.execute(_claim_query(s, **filters))]
-        if speaker:
-            wanted = normalize(speaker)
-            rows = [r for r in rows if wanted in normalize(f"{r['speaker']} {r['speaker_text']}")]
-        return rows
+        """Claims as dicts with their current review ``status``, under ``queries.ClaimFilter``'s filters
+        (article, outlet, speaker, side, cue, status, search, ids)."""
+        ids = filters.pop("ids", None)
+        found = queries.claims(self, queries.ClaimFilter(**filters, ids=None if ids is None else tuple(ids)))
+        return [c.as_dict() for c in found]
 
     def claim(self, claim_id: str) -> dict | None:
-        with self.session() as s:
-            row = s.get(ClaimRow, claim_id)
-            if row is None:
-                matches = s.scalars(select(ClaimRow).where(ClaimRow.id.startswith(claim_id, autoescape=True)).limit(2)).all()
-                row = matches[0] if len(matches) == 1 else None
-            return claim_dict(row) if row else None
+        """One claim (id or unique id prefix) as a dict with its current review ``status``."""
+        found = queries.claim(self, claim_id)
+        return found.as_dict() if found else None
 
     def claim_count(self, articles: Iterable[str] | None = None) -> int:
         """Stored claims (of ``articles`` only, when given)."""
@@ -627,27 +456,9 @@ class Store:
 
     def conflicts(self, *, type: str | None = None, outlet: str | None = None, status: str | None = None,
                   min_confidence: float | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
-        """Conflicts, most confident first, with their current review ``status``."""
-        current = status_column("conflict", ConflictRow.id)
-        with self.session() as s:
-            query = select(ConflictRow, current).order_by(ConflictRow.confidence.desc(), ConflictRow.id)
-            if status:
-                query = query.where(current == status)
-            if type:
-                query = query.where(ConflictRow.type == type)
-            if min_confidence is not None:
-                query = query.where(ConflictRow.confidence >= min_confidence)
-            if outlet:
-                ids = select(ClaimRow.id).where(ClaimRow.outlet == outlet)
-                query = query.where(ConflictRow.claim_a.in_(ids) | ConflictRow.claim_b.in_(ids))
-            if limit is not None:
-                query = query.limit(limit).offset(offset)
-            return [
-                {"id": r.id, "claim_a": r.claim_a, "claim_b": r.claim_b, "type": r.type, "reason_en": r.reason_en,
-                 "reason_ar": r.reason_ar, "confidence": r.confidence, "status": current_status,
-                 "withdrawn": bool(r.withdrawn)}
-                for r, current_status in s.execute(query)
-            ]
+        """Conflicts as dicts, most confident first, with their current review ``status``."""
+        f = queries.ConflictFilter(type=type, outlet=outlet, status=status, min_confidence=min_confidence)
+        return [k.as_dict() for k in queries.conflicts(self, f, limit, offset)]
 
     def conflict_count(self, min_confidence: float = 0.0) -> int:
         """Stored conflicts at or above ``min_confidence`` (the store keeps some below the shown threshold)."""
@@ -666,70 +477,6 @@ def article_metadata(article: Article) -> tuple:
     an edit to any of it re-analyses the article (the text, and so the id, stay the same)."""
     ev = article.outlet_evidence
     return (article.outlet, ev.source if ev else None, article.published, article.url, article.title)
-
-
-def status_column(kind: str, target_id):
-    """SQL for the current review status of ``target_id`` (a claim or conflict id column): the
-    latest review's ``new_status``, or 'unreviewed'. The CLI and the desk filter and show by it.
-
-    A correlated subquery rather than a join on "latest row per target": it is one lookup in
-    the (target_kind, target_id, id) index per row actually read, where SQLite would scan a
-    joined derived table once per claim.
-    """
-    latest = (
-        select(ReviewRow.new_status)
-        .where(ReviewRow.target_kind == kind, ReviewRow.target_id == target_id)
-        .order_by(ReviewRow.id.desc())
-        .limit(1)
-        .correlate_except(ReviewRow)
-        .scalar_subquery()
-    )
-    return func.coalesce(latest, UNREVIEWED)
-
-
-@lru_cache(maxsize=1)
-def _folds() -> tuple[dict[str, str], str]:
-    """What ``normalize`` folds, read off normalize itself: each folded letter's spellings, and the
-    characters it drops (diacritics, tatweel), so the search regex cannot drift from it."""
-    spellings: dict[str, set[str]] = {}
-    dropped = []
-    for cp in [*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x0600, 0x0700), *range(0x06F0, 0x06FA)]:
-        folded = normalize(chr(cp))
-        if folded == "":
-            dropped.append(chr(cp))
-        elif len(folded) == 1 and folded != chr(cp):
-            spellings.setdefault(folded, {folded}).add(chr(cp))
-    return {k: "".join(sorted(v)) for k, v in spellings.items()}, "".join(dropped)
-
-
-def search_pattern(needle: str) -> str:
-    """A regex that matches, in the stored text, exactly what ``normalize`` makes equal to ``needle``.
-
-    Matching the stored text directly is about three times faster than normalising every row
-    (a search's first page on 100k claims takes a tenth of a second); SQLite runs it through
-    Python's ``re``, server databases natively.
-    """
-    spellings, dropped = _folds()
-    gap = f"[{re.escape(dropped)}]*"
-    return gap.join(f"[{re.escape(spellings[c])}]" if c in spellings else re.escape(c) for c in normalize(needle))
-
-
-@lru_cache(maxsize=32)
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
-
-
-def _regexp(pattern: str, text: str | None) -> bool:
-    return text is not None and _compiled(pattern).search(text) is not None
-
-
-def folded_match(s: Session, column, needle: str):
-    """SQL: ``column`` holds ``needle`` up to what ``normalize`` folds (case, hamza and alef forms,
-    diacritics, tatweel): the desk's search and the CLI's filters match alike."""
-    conn = s.connection()
-    if conn.dialect.name == "sqlite":  # SQLite has the REGEXP operator but no function behind it
-        conn.connection.driver_connection.create_function("regexp", 2, _regexp, deterministic=True)
-    return column.regexp_match(search_pattern(needle))
 
 
 def _chunked(values: Sequence, size: int = 500) -> Iterator[Sequence]:
@@ -806,31 +553,6 @@ def _insert_ignore(s: Session, model, rows: list[dict]) -> None:
     else:
         from sqlalchemy.dialects.sqlite import insert
     s.execute(insert(model).on_conflict_do_nothing(), rows)
-
-
-def _claim_query(s: Session, *, article=None, outlet=None, speaker=None, side=None, cue=None, status=None, ids=None, limit=None,
-                 offset=0):
-    current = status_column("claim", ClaimRow.id)
-    query = select(ClaimRow, current).order_by(ClaimRow.article_id, ClaimRow.cue_start)
-    if status:
-        query = query.where(current == status)
-    if article:
-        query = query.where(ClaimRow.article_id == article)
-    if outlet:
-        query = query.where(func.lower(ClaimRow.outlet) == outlet.lower())
-    # Filters take what was typed literally: autoescape makes % and _ plain characters in LIKE.
-    if speaker:
-        query = query.where(ClaimRow.speaker.contains(speaker, autoescape=True)
-                            | ClaimRow.speaker_text.contains(speaker, autoescape=True))
-    if side:
-        query = query.where(func.lower(ClaimRow.side) == side.lower())
-    if cue:
-        query = query.where((ClaimRow.cue_lemma == cue) | folded_match(s, ClaimRow.cue, cue))
-    if ids is not None:
-        query = query.where(ClaimRow.id.in_(list(ids)))
-    if limit is not None:
-        query = query.limit(limit).offset(offset)
-    return query
 
 
 def _article_from_row(row: ArticleRow) -> Article:
@@ -920,23 +642,3 @@ def claim_from_row(r: ClaimRow) -> Claim:
         negated=r.negated, addressee_outlet=r.addressee_outlet, relayed_by=r.relayed_by, nested_in=r.nested_in,
         reported=r.reported, outlet=r.outlet, time=time, frame=frame,
     )
-
-
-def claim_dict(r: ClaimRow) -> dict:
-    return {
-        "id": r.id, "article_id": r.article_id, "story": r.story,
-        "sentence": [r.sentence_start, r.sentence_end], "cue_span": [r.cue_start, r.cue_end],
-        "cue": r.cue, "cue_lemma": r.cue_lemma, "cue_kind": r.cue_kind,
-        "speaker_span": [r.speaker_start, r.speaker_end] if r.speaker_start is not None else None,
-        "speaker_text": r.speaker_text, "speaker": r.speaker, "actor_id": r.actor_id, "role": r.role,
-        "affiliation": r.affiliation, "side": r.side,
-        "content_span": [r.content_start, r.content_end] if r.content_start is not None else None,
-        "content": r.content, "direct": r.direct, "negated": r.negated, "addressee_outlet": r.addressee_outlet,
-        "relayed_by": r.relayed_by, "nested_in": r.nested_in, "reported": r.reported, "outlet": r.outlet,
-        "time_text": r.time_text, "time_resolved": r.time_resolved.isoformat() if r.time_resolved else None,
-        "story_date": r.story_date.isoformat() if r.story_date else None,
-        "action": r.action, "object": r.object, "place": r.place,
-        "event_date": r.event_date.isoformat() if r.event_date else None,
-        "frame": r.frame,
-    }
-

@@ -97,7 +97,7 @@ class TableScreen(DeskScreen):
     @work(exclusive=True, group="table-status")
     async def refresh_statuses(self) -> None:
         table = self.table
-        ids = [r["id"] for r in table.records]
+        ids = [r.id for r in table.records]
         if not ids:
             return
         found = await asyncio.to_thread(review.current_status, self.store, self.status_kind, ids)

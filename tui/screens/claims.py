@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import asdict
 from pathlib import Path
 
 from textual import on, work
@@ -13,8 +14,8 @@ from textual.widgets import Footer
 
 from claimcheck.review import decisions as review
 from claimcheck.review.decisions import CLAIM_STATUSES
+from claimcheck.store import queries
 
-from .. import queries
 from ..bidi import cell
 from ..dialogs import ExportDialog
 from ..widgets import DeskHeader, FilterBar, HistoryPanel, PagedTable
@@ -51,12 +52,12 @@ class ClaimsScreen(TableScreen):
             yield HistoryPanel(id="history")
         yield Footer()
 
-    def cells(self, table: PagedTable, r: dict) -> list:
+    def cells(self, table: PagedTable, r: queries.ClaimLine) -> list:
         mode = self.app.bidi_mode
         w = table.widths
-        return [cell(r["outlet"], w["outlet"], mode), r["date"].isoformat() if r["date"] else "—",
-                cell(r["speaker"], w["speaker"], mode), cell(r["side"], w["side"], mode), cell(r["cue"], w["cue"], mode),
-                cell(r["content"], w["content"], mode), table.status_cell(r["status"])]
+        return [cell(r.outlet, w["outlet"], mode), r.date.isoformat() if r.date else "—",
+                cell(r.speaker, w["speaker"], mode), cell(r.side, w["side"], mode), cell(r.cue, w["cue"], mode),
+                cell(r.content, w["content"], mode), table.status_cell(r.status)]
 
     @property
     def table(self) -> PagedTable:
@@ -118,13 +119,14 @@ class ClaimsScreen(TableScreen):
         claim, panel = self.table.current, self.query_one(HistoryPanel)
         if claim is None:
             return
-        rows = await asyncio.to_thread(review.history, self.store, "claim", claim["id"])
-        panel.show(f"claim {claim['id'][:10]}", rows)
+        rows = await asyncio.to_thread(review.history, self.store, "claim", claim.id)
+        panel.show(f"claim {claim.id[:10]}", rows)
 
     # --- actions ----------------------------------------------------------------------------
 
     def marked_claim(self) -> dict | None:
-        return self.table.current
+        current = self.table.current
+        return asdict(current) if current else None
 
     def on_data_table_row_selected(self, event: PagedTable.RowSelected) -> None:
         self.action_open()
@@ -134,7 +136,7 @@ class ClaimsScreen(TableScreen):
 
         claim = self.table.current
         if claim:
-            self.app.push_screen(ArticleScreen(claim["article_id"], claim["id"]))
+            self.app.push_screen(ArticleScreen(claim.article_id, claim.id))
 
     def action_search(self) -> None:
         self.query_one("#filter-search").focus()

@@ -13,8 +13,8 @@ from textual.widgets import Footer, Label, Static
 from claimcheck.cli.display import plain
 from claimcheck.review import decisions as review
 from claimcheck.review.decisions import CONFLICT_STATUSES
+from claimcheck.store import queries
 
-from .. import queries
 from ..dialogs import Verdict, VerdictDialog
 from ..widgets import BidiText, ClaimPanel, DeskHeader, HistoryPanel
 from .base import MARK_BINDINGS, DeskScreen
@@ -22,9 +22,10 @@ from .base import MARK_BINDINGS, DeskScreen
 
 def load_conflict(store, conflict_id: str) -> dict:
     """The conflict, both claims, their articles (name, outlet, date, text) and review states."""
-    data = queries.conflict(store, conflict_id)
-    if data is None:
+    found = queries.conflict(store, conflict_id)
+    if found is None:
         raise LookupError(f"conflict {conflict_id} is no longer in the store")
+    data = found.as_dict()
     articles = {}
     for side in ("a", "b"):
         claim = store.claim(data[f"claim_{side}"])

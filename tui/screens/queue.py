@@ -12,8 +12,8 @@ from textual.widgets import Footer
 
 from claimcheck.config import load_settings
 from claimcheck.review.decisions import CONFLICT_STATUSES
+from claimcheck.store import queries
 
-from .. import queries
 from ..bidi import cell
 from ..dialogs import ExportDialog
 from ..widgets import DeskHeader, FilterBar, PagedTable
@@ -25,9 +25,9 @@ COLUMNS = [("confidence", "conf", 4), ("type", "type", 16), ("event", "event", N
            ("b", "claim B", 36), ("status", "status", 14)]
 
 
-def event_label(r: dict) -> str:
-    parts = [" ".join(p for p in (r["action"], r["object"]) if p), r["place"] or "",
-             r["event_date"].isoformat() if r["event_date"] else ""]
+def event_label(r: queries.ConflictLine) -> str:
+    parts = [" ".join(p for p in (r.action, r.object) if p), r.place or "",
+             r.event_date.isoformat() if r.event_date else ""]
     return " · ".join(p for p in parts if p) or "—"
 
 
@@ -64,12 +64,12 @@ class QueueScreen(TableScreen):
         yield PagedTable(COLUMNS, self.cells, id="queue")
         yield Footer()
 
-    def cells(self, table: PagedTable, r: dict) -> list:
+    def cells(self, table: PagedTable, r: queries.ConflictLine) -> list:
         mode, w = self.app.bidi_mode, table.widths
-        return [f"{r['confidence']:.2f}", r["type"], cell(event_label(r), w["event"], mode),
-                cell(side_label(r["speaker_a"], r["outlet_a"], r["side_a"], w["a"]), w["a"], mode),
-                cell(side_label(r["speaker_b"], r["outlet_b"], r["side_b"], w["b"]), w["b"], mode),
-                table.status_cell(r["status"])]
+        return [f"{r.confidence:.2f}", r.type, cell(event_label(r), w["event"], mode),
+                cell(side_label(r.speaker_a, r.outlet_a, r.side_a, w["a"]), w["a"], mode),
+                cell(side_label(r.speaker_b, r.outlet_b, r.side_b, w["b"]), w["b"], mode),
+                table.status_cell(r.status)]
 
     def on_mount(self) -> None:
         self.load()
@@ -133,11 +133,11 @@ class QueueScreen(TableScreen):
 
         current = self.table.current
         if current:
-            self.app.push_screen(ConflictScreen(current["id"]))
+            self.app.push_screen(ConflictScreen(current.id))
 
     def action_reload(self) -> None:
         current = self.table.current
-        self.load(current["id"] if current else None)
+        self.load(current.id if current else None)
 
     def action_filters(self) -> None:
         self.query_one("#filter-type").focus()

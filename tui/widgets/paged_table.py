@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
@@ -18,7 +20,8 @@ STATUSES = tuple(dict.fromkeys(CLAIM_STATUSES + CONFLICT_STATUSES))
 class PagedTable(DataTable):
     """Columns are (key, label, width); one column may have width None and takes the room left.
 
-    Cells are cut to their column's width before the bidi transform (cutting after it would drop
+    Rows are the store's frozen records (``queries.ClaimLine``, ``queries.ConflictLine``): each has an
+    ``id`` (the row key) and a ``status``. Cells are cut to their column's width before the bidi transform (cutting after it would drop
     the start of an Arabic sentence), so a change of width re-renders the loaded rows.
     """
 
@@ -41,12 +44,12 @@ class PagedTable(DataTable):
         def control(self) -> PagedTable:
             return self.table
 
-    def __init__(self, columns: list[tuple[str, str, int | None]], cells: Callable[[PagedTable, dict], list], **kwargs) -> None:
+    def __init__(self, columns: list[tuple[str, str, int | None]], cells: Callable[[PagedTable, Any], list], **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.spec = columns
         self.cells = cells
         self.widths = {key: width or FLEX_MIN for key, _, width in columns}
-        self.records: list[dict] = []
+        self.records: list = []
         self.total: int | None = None
         self._asked = -1
 
@@ -77,7 +80,7 @@ class PagedTable(DataTable):
             return Text(status)
         return Text(status, style=self.get_component_rich_style(f"status--{status}", partial=True))
 
-    def reset(self, records: list[dict], total: int | None = None) -> None:
+    def reset(self, records: list, total: int | None = None) -> None:
         self._fit()  # before formatting cells, so that a first page is not formatted twice
         self.clear()
         self.records = []
@@ -85,9 +88,9 @@ class PagedTable(DataTable):
         self.total = total
         self.append(records)
 
-    def append(self, records: list[dict]) -> None:
+    def append(self, records: list) -> None:
         for record in records:
-            self.add_row(*self.cells(self, record), key=record["id"])
+            self.add_row(*self.cells(self, record), key=record.id)
         self.records.extend(records)
 
     def redraw(self) -> None:
@@ -99,14 +102,14 @@ class PagedTable(DataTable):
             self.move_cursor(row=min(row, len(records) - 1))
 
     def set_status(self, statuses: dict[str, str]) -> None:
-        for record in self.records:
-            status = statuses.get(record["id"])
-            if status and status != record["status"]:
-                record["status"] = status
-                self.update_cell(record["id"], "status", self.status_cell(status))
+        for n, record in enumerate(self.records):
+            status = statuses.get(record.id)
+            if status and status != record.status:
+                self.records[n] = replace(record, status=status)
+                self.update_cell(record.id, "status", self.status_cell(status))
 
     @property
-    def current(self) -> dict | None:
+    def current(self) -> Any | None:
         if not self.records or self.cursor_row < 0 or self.cursor_row >= len(self.records):
             return None
         return self.records[self.cursor_row]
