@@ -167,3 +167,16 @@ def test_the_cue_filter_folds_like_the_desk_search(seeded_store):
         assert set(wanted) <= found, typed
         desk = {r.id for r in queries.claim_page(seeded_store, queries.ClaimFilter(search=typed), 10_000)}
         assert found - {c["id"] for c in seeded_store.claims() if c["cue_lemma"] == typed} <= desk
+
+
+def test_quiet_after_the_command_and_clear_misuse_errors(tmp_path, sqlite_url):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("قالت الحكومة إن الوضع هادئ في العاصمة.\n", encoding="utf-8")
+    quiet = run("ingest", str(tmp_path / "in"), "--db", sqlite_url, "-q", "--jobs", "1")
+    assert quiet.output == ""  # -q after the command silences it as before it
+    assert run("claims", "--db", sqlite_url).output  # and the claim is stored
+    claim = json.loads(run("claims", "--json", "--db", sqlite_url).stdout)[0]["id"]
+    wrong = run("review", claim, "--status", "confirmed", "--db", sqlite_url, ok=False)
+    assert wrong.exit_code != 0 and "add --conflict" in wrong.output
+    misnamed = run("export", "--format", "xlsx", "-o", str(tmp_path / "d.csv"), "--db", sqlite_url, ok=False)
+    assert misnamed.exit_code != 0 and ".xlsx file name" in misnamed.output and not (tmp_path / "d.csv").exists()

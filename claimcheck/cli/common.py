@@ -34,16 +34,20 @@ class Context:
 
 
 def db_option(f):
-    """``--db URL`` on a command (overrides the group's option, CLAIMCHECK_DB and the config)."""
+    """``--db URL`` and ``-q`` on a command, as on the group (``--db`` overrides CLAIMCHECK_DB and the config)."""
 
     @click.option("--db", "db", envvar=None, default=None, metavar="URL",
                   help="Store URL, e.g. sqlite:///claims.db or postgresql+psycopg://user@host/db.")
+    @click.option("-q", "--quiet", "quiet", is_flag=True, default=False,
+                  help="No progress bars or summaries (for scripts).")
     @functools.wraps(f)
-    def wrapper(*args, db=None, **kwargs):
+    def wrapper(*args, db=None, quiet=False, **kwargs):
         ctx = click.get_current_context().find_object(Context)
         if db and ctx is not None:
             ctx.db_option = db
             ctx._store = None
+        if quiet and ctx is not None:
+            ctx.quiet = True
         return f(*args, **kwargs)
 
     return wrapper

@@ -79,6 +79,9 @@ def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None
     if fmt not in WRITERS:
         raise ExportError(f"unknown format {fmt!r}; use one of: {', '.join(WRITERS)}")
     _statuses(status), _day(since, "since"), _day(until, "until")  # bad options first, before the file
+    if fmt == "xlsx" and Path(path).suffix.lower() != ".xlsx":
+        # Excel refuses a workbook under another extension ("file format or extension is not valid").
+        raise ExportError(f"an xlsx workbook needs a .xlsx file name, not {Path(path).name!r}")
     path = _target(Path(path), force)
     rows = records(store, status=status, outlet=outlet, side=side, since=since, until=until, claim_ids=claim_ids)
     # Beside the target (so the rename stays on one file system), made by open() rather than mkstemp

@@ -241,7 +241,9 @@ def check_status(kind: str, status: str) -> str:
     value = (status or "").strip().lower().replace("_", "-").replace(" ", "-")
     value = _ALIASES.get(value, value)
     if value not in STATUSES[kind]:
-        raise ReviewError(f"{status!r} is not a {kind} status; use one of: {', '.join(STATUSES[kind])}")
+        other = next((k for k in STATUSES if k != kind and value in STATUSES[k]), None)
+        hint = {"conflict": " (a conflict status: add --conflict)", "claim": " (a claim status: leave out --conflict)"}.get(other, "")
+        raise ReviewError(f"{status!r} is not a {kind} status; use one of: {', '.join(STATUSES[kind])}{hint}")
     return value
 
 
