@@ -191,8 +191,20 @@ def refresh_conflicts(store) -> int:
     """Recompute conflicts over every stored claim and replace the stored set (``conflicts --rebuild``).
 
     A reviewed conflict that is no longer found is kept, marked withdrawn."""
+    from .conflicts import corroboration
+
     kept = _kept_settings()
-    return store.refresh_conflicts(lambda claims: conflicts.detect(claims, kept))
+    links: list[corroboration.Link] = []
+
+    def detect(claims: list[Claim]):
+        # Corroboration is found with the conflicts, over the same claims, and stored: listing the
+        # groups later reads them back instead of comparing the whole store again.
+        links.extend(corroboration.links(claims, kept))
+        return conflicts.detect(claims, kept)
+
+    found = store.refresh_conflicts(detect)
+    store.replace_corroborations(links)
+    return found
 
 
 # Above this share of the store, new claims are compared with everything at once (a first ingest).
@@ -220,12 +232,19 @@ def update_conflicts(store, article_ids: Iterable[str]) -> ConflictUpdate:
     if total == 0 or new_count > REBUILD_SHARE * total:
         return ConflictUpdate(refresh_conflicts(store), new_count, -1)
 
+    from .conflicts import corroboration
+
+    links: list[corroboration.Link] = []
+    new_ids: set[str] = set()
+
     def detect(new, fetch, neighbour_ids, comparable, frequencies):
-        new_ids = {c.id for c in new}
+        new_ids.update(c.id for c in new)
         claims = [*new, *fetch(set(neighbour_ids) - new_ids)]
         keys = {key for it in matching.build(claims).items for key in it.keys}
         stats = matching.Stats(frequencies(keys), comparable)
+        links.extend(corroboration.links(claims, kept, stats, involving=new_ids))
         return [c for c in conflicts.detect(claims, kept, stats=stats) if c.a in new_ids or c.b in new_ids]
 
     stored, loaded = store.update_conflicts(ids, detect)
+    store.merge_corroborations(new_ids, links)
     return ConflictUpdate(stored, new_count, loaded)

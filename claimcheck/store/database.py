@@ -31,6 +31,7 @@ from sqlalchemy import (
     false,
     func,
     select,
+    tuple_,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship, sessionmaker
@@ -42,6 +43,7 @@ from .locks import lock_more, write_transaction
 # Bump when analysis output changes, so that ingest re-analyses stored articles.
 PIPELINE_VERSION = "1"
 UNREVIEWED = "unreviewed"  # the status of a claim or conflict nobody has decided on
+CLAIM_PAGE = 1000  # claims read at a time by listings and exports of the whole store
 
 
 class Base(DeclarativeBase):
@@ -155,6 +157,16 @@ class ClaimKeyRow(Base):
     end: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (Index("ix_claim_keys_key_start", "key", "start"),)
+
+
+class CorroborationRow(Base):
+    """Two claims that corroborate each other (conflicts/corroboration.py), found with the conflicts: a
+    claim's corroboration group is read from these links, never worked out over the whole store again."""
+
+    __tablename__ = "corroborations"
+    claim_a: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    claim_b: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True)
+    across: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ConflictRow(Base):
@@ -340,91 +352,7 @@ class Store:
         keys = sorted({f"article:{item[0].id}" for item in batch})
         with self.locked_session(keys[0]) as s:
             lock_more(s.connection(), keys[1:])
-            for article, claims, *blocking in batch:
-                self._write_article(s, article, claims, analyzer, blocking[0] if blocking else None)
-
-    def _write_article(self, s: Session, article: Article, claims: Sequence[Claim], analyzer: str,
-                       blocking: dict | None = None) -> None:
-        row = s.get(ArticleRow, article.id)
-        if row is None:
-            row = ArticleRow(id=article.id, ingested_at=now())
-            s.add(row)
-        ev = article.outlet_evidence
-        row.name = article.name
-        row.source_path = article.source_path
-        row.text = article.text
-        row.encoding = article.encoding
-        row.outlet = article.outlet
-        row.outlet_evidence = ev.text if ev else None
-        row.outlet_offset = ev.start if ev and ev.start >= 0 else None
-        row.outlet_source = ev.source if ev else None
-        row.published = article.published
-        row.url = article.url
-        row.title = article.title
-        row.analyzer = analyzer
-        row.pipeline_version = PIPELINE_VERSION
-        row.stories = [
-            StoryRow(
-                index=st.index,
-                start=st.start,
-                end=st.end,
-                title=st.title,
-                published=st.published,
-                date_text=st.date_evidence.text if st.date_evidence else None,
-                date_offset=st.date_evidence.start if st.date_evidence and st.date_evidence.start >= 0 else None,
-                date_source=st.date_evidence.source if st.date_evidence else None,
-            )
-            for st in article.stories
-        ]
-        row.chrome = [ChromeRow(start=c.start, end=c.end, kind=c.kind) for c in article.chrome]
-        s.flush()
-        self._replace_claims(s, article.id, claims, blocking)
-
-    def _replace_claims(self, s: Session, article_id: str, claims: Sequence[Claim], blocking: dict | None = None) -> None:
-        new = {c.id: c for c in claims}
-        # Load the stored claims in one query, so merge() finds them in the session instead of
-        # issuing a SELECT per claim (it dominated the time of writing an article).
-        old_ids = {row.id for row in s.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id))}
-        stale = old_ids - set(new)
-        if stale:
-            _drop_conflicts(s, stale)
-            s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(stale)))
-            s.execute(delete(ClaimRow).where(ClaimRow.id.in_(stale)))
-        added = []
-        for claim_id, claim in new.items():
-            values = _claim_values(claim, claim_id)
-            if claim_id in old_ids:
-                s.merge(ClaimRow(**values))
-            else:
-                added.append(values)
-        if added:  # one INSERT for the article's new claims: the writer keeps up with many workers
-            s.execute(ClaimRow.__table__.insert(), added)
-        s.flush()
-        if old_ids:
-            s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(old_ids & set(new))))
-        if blocking is None:
-            from ..conflicts.blocking import claim_keys
-
-            blocking = claim_keys(list(new.values()))
-        key_rows = [(cid, key, k.start, k.end) for cid, k in blocking.items() for key in k.keys]
-        if key_rows:
-            # Straight to the driver: an article brings a few hundred keys, and building each row's
-            # parameters through SQLAlchemy cost more than writing them.
-            conn = s.connection()
-            mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-            conn.exec_driver_sql(f'INSERT INTO claim_keys (claim_id, "key", start, "end") VALUES ({", ".join([mark] * 4)})',
-                                 key_rows)
-        first_claim_of: dict[str, Claim] = {}
-        for claim in new.values():
-            if claim.actor_id:
-                first_claim_of.setdefault(claim.actor_id, claim)
-        if first_claim_of:
-            # Insert-or-ignore: another article, written at the same moment by another process,
-            # may bring the same actor.
-            _insert_ignore(s, ActorRow, [
-                dict(id=actor_id, name=c.speaker, side=c.side, role=c.role, organisation=c.affiliation)
-                for actor_id, c in first_claim_of.items()
-            ])
+            _write_batch(s, batch, analyzer)
 
     def articles(self) -> list[dict]:
         """Every article with its story count and size (no text)."""
@@ -487,10 +415,33 @@ class Store:
         speaker = filters.pop("speaker", None)
         with self.session() as s:
             rows = [claim_dict(r) | {"status": status} for r, status in s.execute(_claim_query(s, **filters))]
-        if speaker:
-            wanted = normalize(speaker)
-            rows = [r for r in rows if wanted in normalize(f"{r['speaker']} {r['speaker_text']}")]
-        return rows
+        return _speaking(speaker, rows)
+
+    def claim_pages(self, *, by_name: bool = False, page: int | None = None, **filters) -> Iterator[list[dict]]:
+        """``claims(**filters)`` a page at a time, so that no caller holds the whole store.
+
+        Pages follow each other by key (not by offset, which reads every earlier row again): in the
+        order of ``claims`` (article id, cue), or with ``by_name`` in the order of an export (article
+        name, sentence, cue).
+        """
+        speaker = filters.pop("speaker", None)
+        page = page or CLAIM_PAGE
+        order = _EXPORT_ORDER if by_name else _CLAIM_ORDER
+        after = None
+        while True:
+            with self.session() as s:
+                query = _claim_query(s, **filters).order_by(None).add_columns(*order).order_by(*order)
+                if by_name:
+                    query = query.join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+                if after is not None:
+                    query = query.where(tuple_(*order) > tuple_(*after))
+                rows = s.execute(query.limit(page)).all()
+            if not rows:
+                return
+            after = tuple(rows[-1][2:])
+            yield _speaking(speaker, [claim_dict(r[0]) | {"status": r[1]} for r in rows])
+            if len(rows) < page:
+                return
 
     def claim(self, claim_id: str) -> dict | None:
         with self.session() as s:
@@ -646,6 +597,64 @@ class Store:
                 for r, current_status in s.execute(query)
             ]
 
+    def conflicts_of(self, claim_ids: Iterable[str]) -> list[dict]:
+        """The stored conflicts (withdrawn ones too) that involve any of ``claim_ids``, by id."""
+        found: dict[str, dict] = {}
+        with self.session() as s:
+            for chunk in _chunked(sorted(set(claim_ids))):
+                query = select(ConflictRow).where(ConflictRow.claim_a.in_(chunk) | ConflictRow.claim_b.in_(chunk))
+                for r in s.scalars(query):
+                    found[r.id] = {"id": r.id, "claim_a": r.claim_a, "claim_b": r.claim_b, "type": r.type,
+                                   "reason_en": r.reason_en, "reason_ar": r.reason_ar, "confidence": r.confidence,
+                                   "withdrawn": bool(r.withdrawn)}
+        return [found[i] for i in sorted(found)]
+
+    # --- corroboration --------------------------------------------------------------
+
+    def replace_corroborations(self, links: Iterable) -> None:
+        """Make the stored corroborating pairs exactly ``links`` (``corroboration.Link``; a rebuild)."""
+        with self.locked_session("conflicts") as s:
+            s.execute(delete(CorroborationRow))
+            _insert_links(s, links)
+
+    def merge_corroborations(self, claim_ids: Iterable[str], links: Iterable) -> None:
+        """Make ``links`` the stored pairs that involve ``claim_ids`` (new or re-analysed); the others stay."""
+        with self.locked_session("conflicts") as s:
+            for chunk in _chunked(sorted(set(claim_ids))):
+                s.execute(delete(CorroborationRow).where(CorroborationRow.claim_a.in_(chunk)
+                                                         | CorroborationRow.claim_b.in_(chunk)))
+            _insert_links(s, links)
+
+    def corroboration_links(self, claim_ids: Iterable[str] | None = None) -> tuple[list, dict[str, str | None]]:
+        """(the stored links of the groups of ``claim_ids``, or every link; the side of each claim they join).
+
+        A group is followed from link to link until no new claim is met: a page of claims reads its
+        groups whole, and nothing else.
+        """
+        from ..conflicts.corroboration import Link
+
+        table = CorroborationRow
+        found: set[tuple] = set()
+        with self.session() as s:
+            if claim_ids is None:
+                found.update(s.execute(select(table.claim_a, table.claim_b, table.across)).tuples())
+            seen = set(claim_ids or ())
+            frontier = set(seen)
+            while frontier:
+                met: set[str] = set()
+                for chunk in _chunked(sorted(frontier)):
+                    query = select(table.claim_a, table.claim_b, table.across).where(
+                        table.claim_a.in_(chunk) | table.claim_b.in_(chunk))
+                    for a, b, across in s.execute(query):
+                        found.add((a, b, across))
+                        met.update((a, b))
+                frontier = met - seen
+                seen |= met
+            members = sorted({c for a, b, _ in found for c in (a, b)})
+            sides = {cid: side for chunk in _chunked(members)
+                     for cid, side in s.execute(select(ClaimRow.id, ClaimRow.side).where(ClaimRow.id.in_(chunk)))}
+        return [Link(a, b, bool(across)) for a, b, across in sorted(found)], sides
+
     def conflict_count(self, min_confidence: float = 0.0) -> int:
         """Stored conflicts at or above ``min_confidence`` (the store keeps some below the shown threshold)."""
         with self.session() as s:
@@ -793,6 +802,120 @@ def _merge_conflicts(s: Session, found: Iterable[Conflict], claim_ids: set[str])
     _upsert_conflicts(s, rows)
 
 
+def _write_batch(s: Session, batch: Sequence[tuple], analyzer: str) -> None:
+    """Articles with their stories, chrome, claims, keys and actors: a few statements for the whole batch
+    (the one writer then keeps up with the workers). An article given twice is written as its last."""
+    items = {item[0].id: item for item in batch}
+    ids = sorted(items)
+    stored = {i for chunk in _chunked(ids) for i in s.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(chunk)))}
+    _write_article_rows(s, [item[0] for item in items.values()], stored, analyzer)
+    claims = {i: list(item[1]) for i, item in items.items()}
+    blocking = {i: item[2] if len(item) > 2 else None for i, item in items.items()}
+    _write_claim_rows(s, claims, sorted(stored), blocking)
+
+
+def _article_values(article: Article, analyzer: str) -> dict:
+    ev = article.outlet_evidence
+    return dict(
+        id=article.id, name=article.name, source_path=article.source_path, text=article.text,
+        encoding=article.encoding, outlet=article.outlet, outlet_evidence=ev.text if ev else None,
+        outlet_offset=ev.start if ev and ev.start >= 0 else None, outlet_source=ev.source if ev else None,
+        published=article.published, url=article.url, title=article.title, analyzer=analyzer,
+        pipeline_version=PIPELINE_VERSION,
+    )
+
+
+def _story_values(article_id: str, st: Story) -> dict:
+    ev = st.date_evidence
+    return dict(article_id=article_id, index=st.index, start=st.start, end=st.end, title=st.title,
+                published=st.published, date_text=ev.text if ev else None,
+                date_offset=ev.start if ev and ev.start >= 0 else None, date_source=ev.source if ev else None)
+
+
+def _write_article_rows(s: Session, articles: list[Article], stored: set[str], analyzer: str) -> None:
+    """Article rows (a stored one keeps its first ingest time), their stories and chrome replaced."""
+    from sqlalchemy import bindparam, update
+
+    values = [_article_values(a, analyzer) for a in articles]
+    added = [v | {"ingested_at": now()} for v in values if v["id"] not in stored]
+    if added:
+        s.execute(ArticleRow.__table__.insert(), added)
+    changed = [{**{k: v for k, v in row.items() if k != "id"}, "b_id": row["id"]} for row in values if row["id"] in stored]
+    if changed:
+        columns = {k: bindparam(k) for k in changed[0] if k != "b_id"}
+        s.execute(update(ArticleRow.__table__).where(ArticleRow.id == bindparam("b_id")).values(columns), changed)
+    for chunk in _chunked(sorted(stored)):
+        s.execute(delete(StoryRow).where(StoryRow.article_id.in_(chunk)))
+        s.execute(delete(ChromeRow).where(ChromeRow.article_id.in_(chunk)))
+    stories = [_story_values(a.id, st) for a in articles for st in a.stories]
+    chrome = [dict(article_id=a.id, start=c.start, end=c.end, kind=c.kind) for a in articles for c in a.chrome]
+    if stories:
+        s.execute(StoryRow.__table__.insert(), stories)
+    if chrome:
+        s.execute(ChromeRow.__table__.insert(), chrome)
+
+
+def _write_claim_rows(s: Session, claims: dict[str, list[Claim]], stored_articles: list[str],
+                      blocking: dict[str, dict | None]) -> None:
+    """The batch's claims: unchanged ones keep their ids (and so their reviews), the rest are replaced."""
+    from sqlalchemy import bindparam, update
+
+    new = {c.id: c for article_claims in claims.values() for c in article_claims}
+    old_ids = {i for chunk in _chunked(stored_articles)
+               for i in s.scalars(select(ClaimRow.id).where(ClaimRow.article_id.in_(chunk)))}
+    stale = old_ids - set(new)
+    kept = sorted(old_ids & set(new))
+    if stale:
+        _drop_conflicts(s, stale)
+    for chunk in _chunked(sorted(old_ids)):
+        s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(chunk)))
+    for chunk in _chunked(sorted(stale)):
+        s.execute(delete(ClaimRow).where(ClaimRow.id.in_(chunk)))
+    if kept:
+        rows = [{**{k: v for k, v in _claim_values(new[i], i).items() if k != "id"}, "b_id": i} for i in kept]
+        columns = {k: bindparam(k) for k in rows[0] if k != "b_id"}
+        s.execute(update(ClaimRow.__table__).where(ClaimRow.id == bindparam("b_id")).values(columns), rows)
+    added = [_claim_values(c, i) for i, c in new.items() if i not in old_ids]
+    if added:  # one INSERT for the batch's new claims
+        s.execute(ClaimRow.__table__.insert(), added)
+    _write_keys(s, [(c, blocking[article_id]) for article_id, c in claims.items()])
+    _write_actors(s, list(new.values()))
+
+
+def _write_keys(s: Session, claims: list[tuple[list[Claim], dict | None]]) -> None:
+    """Each article's claims' blocking keys (worked out here when the workers did not send them)."""
+    from ..conflicts.blocking import claim_keys
+
+    rows = [(cid, key, k.start, k.end) for article_claims, blocking in claims
+            for cid, k in (blocking if blocking is not None else claim_keys(article_claims)).items() for key in k.keys]
+    if rows:
+        # Straight to the driver: a batch brings thousands of keys, and building each row's
+        # parameters through SQLAlchemy cost more than writing them.
+        conn = s.connection()
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        conn.exec_driver_sql(f'INSERT INTO claim_keys (claim_id, "key", start, "end") VALUES ({", ".join([mark] * 4)})',
+                             rows)
+
+
+def _write_actors(s: Session, claims: list[Claim]) -> None:
+    """The actors the claims name, each as its first claim describes it, unless already stored."""
+    first_claim_of: dict[str, Claim] = {}
+    for claim in claims:
+        if claim.actor_id:
+            first_claim_of.setdefault(claim.actor_id, claim)
+    # Insert-or-ignore: another article, written at the same moment by another process, may bring the same actor.
+    _insert_ignore(s, ActorRow, [
+        dict(id=actor_id, name=c.speaker, side=c.side, role=c.role, organisation=c.affiliation)
+        for actor_id, c in first_claim_of.items()
+    ])
+
+
+def _insert_links(s: Session, links: Iterable) -> None:
+    rows = [dict(claim_a=k.a, claim_b=k.b, across=k.across) for k in links]
+    for start in range(0, len(rows), 5000):
+        _insert_ignore(s, CorroborationRow, rows[start : start + 5000])
+
+
 def _insert_ignore(s: Session, model, rows: list[dict]) -> None:
     """INSERT rows, skipping those whose primary key is already stored (SQLite and PostgreSQL)."""
     if not rows:
@@ -828,6 +951,18 @@ def _claim_query(s: Session, *, article=None, outlet=None, speaker=None, side=No
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return query
+
+
+_CLAIM_ORDER = (ClaimRow.article_id, ClaimRow.cue_start, ClaimRow.id)
+_EXPORT_ORDER = (ArticleRow.name, ClaimRow.sentence_start, ClaimRow.cue_start, ClaimRow.article_id, ClaimRow.id)
+
+
+def _speaking(speaker: str | None, rows: list[dict]) -> list[dict]:
+    """The rows whose speaker holds ``speaker``, Arabic spelling variants folded (all of them without one)."""
+    if not speaker:
+        return rows
+    wanted = normalize(speaker)
+    return [r for r in rows if wanted in normalize(f"{r['speaker']} {r['speaker_text']}")]
 
 
 def _article_from_row(row: ArticleRow) -> Article:
