@@ -324,11 +324,9 @@ def _corroborated_pages(store, filters: dict):
 
 def _with_sentences(store, rows: list[dict]) -> list[dict]:
     """Each row with the text of its sentence (the page's articles read once)."""
-    texts: dict[str, str] = {}
+    articles = store.articles_of(r["article_id"] for r in rows)
     for r in rows:
-        if r["article_id"] not in texts:
-            texts[r["article_id"]] = store.article(r["article_id"]).text
-        r["sentence_text"] = texts[r["article_id"]][r["sentence"][0]:r["sentence"][1]]
+        r["sentence_text"] = articles[r["article_id"]].text[r["sentence"][0]:r["sentence"][1]]
     return rows
 
 

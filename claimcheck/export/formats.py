@@ -320,7 +320,7 @@ def iter_records(store, *, status=None, outlet=None, side=None, since=None, unti
         page_ids = [c["id"] for c in claims]
         statuses = review.current_status(store, "claim", page_ids)
         conflicts = _conflicts_by_claim(store, page_ids)
-        articles = {i: store.article(i) for i in dict.fromkeys(c["article_id"] for c in claims)}
+        articles = store.articles_of(c["article_id"] for c in claims)
         for c in claims:
             state = statuses[c["id"]]
             if wanted and state["status"] not in wanted:

@@ -7,9 +7,11 @@ Reviews are never updated or deleted: each decision is a new row.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -31,7 +33,6 @@ from sqlalchemy import (
     false,
     func,
     select,
-    tuple_,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship, sessionmaker
@@ -44,6 +45,7 @@ from .locks import lock_more, write_transaction
 PIPELINE_VERSION = "1"
 UNREVIEWED = "unreviewed"  # the status of a claim or conflict nobody has decided on
 CLAIM_PAGE = 1000  # claims read at a time by listings and exports of the whole store
+ARTICLE_CLAIMS = 20  # claims an article holds, about: how many articles make a page
 
 
 class Base(DeclarativeBase):
@@ -344,8 +346,9 @@ class Store:
     def save_articles(self, batch: Sequence[tuple], analyzer: str) -> None:
         """Write several analysed articles in one transaction (what one writer does for many workers).
 
-        ``batch`` holds ``(article, claims)`` or ``(article, claims, blocking keys)`` (``blocking.claim_keys``,
-        worked out here when not given). Each article's lock is taken, in a fixed order, before anything is read.
+        ``batch`` holds ``(article, claim_records(...))`` (made by the workers), or ``(article, claims)`` and
+        ``(article, claims, blocking keys)`` (``blocking.claim_keys``, worked out here when not given). Each
+        article's lock is taken, in a fixed order, before anything is read.
         """
         if not batch:
             return
@@ -420,28 +423,46 @@ class Store:
     def claim_pages(self, *, by_name: bool = False, page: int | None = None, **filters) -> Iterator[list[dict]]:
         """``claims(**filters)`` a page at a time, so that no caller holds the whole store.
 
-        Pages follow each other by key (not by offset, which reads every earlier row again): in the
-        order of ``claims`` (article id, cue), or with ``by_name`` in the order of an export (article
-        name, sentence, cue).
+        Pages are whole articles, in the order of ``claims`` (article id, cue), or with ``by_name`` in the
+        order of an export (article name, sentence, cue): only the articles' ids and names are read whole.
         """
         speaker = filters.pop("speaker", None)
-        page = page or CLAIM_PAGE
-        order = _EXPORT_ORDER if by_name else _CLAIM_ORDER
-        after = None
-        while True:
+        articles = self._article_order(by_name, filters.get("article"), filters.get("ids"))
+        step = max(1, (page or CLAIM_PAGE) // ARTICLE_CLAIMS)
+        for start in range(0, len(articles), step):
+            names = dict(articles[start : start + step])
             with self.session() as s:
-                query = _claim_query(s, **filters).order_by(None).add_columns(*order).order_by(*order)
-                if by_name:
-                    query = query.join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-                if after is not None:
-                    query = query.where(tuple_(*order) > tuple_(*after))
-                rows = s.execute(query.limit(page)).all()
-            if not rows:
-                return
-            after = tuple(rows[-1][2:])
-            yield _speaking(speaker, [claim_dict(r[0]) | {"status": r[1]} for r in rows])
-            if len(rows) < page:
-                return
+                query = _claim_query(s, **filters).where(ClaimRow.article_id.in_(list(names)))
+                rows = [claim_dict(r) | {"status": status} for r, status in s.execute(query)]
+            if by_name:
+                rows.sort(key=lambda r: (names[r["article_id"]], r["sentence"][0], r["cue_span"][0], r["article_id"], r["id"]))
+            else:
+                rows.sort(key=lambda r: (r["article_id"], r["cue_span"][0], r["id"]))
+            rows = _speaking(speaker, rows)
+            if rows:
+                yield rows
+
+    def _article_order(self, by_name: bool, article: str | None, claim_ids) -> list[tuple[str, str]]:
+        """(id, name) of the articles that may hold the claims asked for, by name or by id."""
+        query = select(ArticleRow.id, ArticleRow.name)
+        if article:
+            query = query.where(ArticleRow.id == article)
+        with self.session() as s:
+            if claim_ids is not None:
+                wanted = {a for chunk in _chunked(sorted(set(claim_ids)))
+                          for a in s.scalars(select(ClaimRow.article_id).where(ClaimRow.id.in_(chunk)))}
+                query = query.where(ArticleRow.id.in_(sorted(wanted)))
+            rows = [tuple(r) for r in s.execute(query)]
+        return sorted(rows, key=lambda r: (r[1], r[0]) if by_name else r[0])
+
+    def articles_of(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The articles of ``article_ids`` (with stories and chrome) in three queries."""
+        from sqlalchemy.orm import selectinload
+
+        with self.session() as s:
+            query = (select(ArticleRow).where(ArticleRow.id.in_(sorted(set(article_ids))))
+                     .options(selectinload(ArticleRow.stories), selectinload(ArticleRow.chrome)))
+            return {row.id: _article_from_row(row) for row in s.scalars(query)}
 
     def claim(self, claim_id: str) -> dict | None:
         with self.session() as s:
@@ -637,7 +658,7 @@ class Store:
         found: set[tuple] = set()
         with self.session() as s:
             if claim_ids is None:
-                found.update(s.execute(select(table.claim_a, table.claim_b, table.across)).tuples())
+                found.update(tuple(r) for r in s.execute(select(table.claim_a, table.claim_b, table.across)))
             seen = set(claim_ids or ())
             frontier = set(seen)
             while frontier:
@@ -802,6 +823,50 @@ def _merge_conflicts(s: Session, found: Iterable[Conflict], claim_ids: set[str])
     _upsert_conflicts(s, rows)
 
 
+@dataclass(frozen=True)
+class ClaimRecords:
+    """An article's claims as the store writes them: their rows (values in ``CLAIM_COLUMNS`` order) and their
+    blocking-key rows, made where the article was analysed (a worker), so that the one writer only writes."""
+
+    rows: tuple[tuple, ...]
+    keys: tuple[tuple, ...]  # (claim id, key, first day, last day)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+CLAIM_COLUMNS = tuple(c.name for c in ClaimRow.__table__.columns)
+_COLUMN = {name: n for n, name in enumerate(CLAIM_COLUMNS)}
+
+
+def claim_records(claims: Sequence[Claim], blocking: dict | None = None) -> ClaimRecords:
+    """The rows of ``claims`` (the last of a repeated id wins) and of their blocking keys (``blocking.claim_keys``,
+    worked out here when not given)."""
+    from ..conflicts.blocking import claim_keys
+
+    rows = {}
+    for claim in claims:
+        claim_id = claim.id
+        rows[claim_id] = _claim_tuple(_claim_values(claim, claim_id))
+    blocking = claim_keys(list(claims)) if blocking is None else blocking
+    return ClaimRecords(tuple(rows.values()),
+                        tuple((cid, key, k.start, k.end) for cid, k in blocking.items() for key in k.keys))
+
+
+def _claim_tuple(values: dict) -> tuple:
+    """A claim's values as both drivers take them: dates as ISO text, the frame as the JSON text its column
+    holds. Plain values are quicker to send back from a worker and to write than a dict of objects."""
+    values = values | {"frame": json.dumps(values["frame"])}
+    return tuple(v.isoformat() if isinstance(v, date) else v for v in (values[c] for c in CLAIM_COLUMNS))
+
+
+def _records_of(item: tuple) -> ClaimRecords:
+    """A batch item's claims as records: ``(article, records)``, or ``(article, claims[, blocking keys])``."""
+    if isinstance(item[1], ClaimRecords):
+        return item[1]
+    return claim_records(item[1], item[2] if len(item) > 2 else None)
+
+
 def _write_batch(s: Session, batch: Sequence[tuple], analyzer: str) -> None:
     """Articles with their stories, chrome, claims, keys and actors: a few statements for the whole batch
     (the one writer then keeps up with the workers). An article given twice is written as its last."""
@@ -809,9 +874,7 @@ def _write_batch(s: Session, batch: Sequence[tuple], analyzer: str) -> None:
     ids = sorted(items)
     stored = {i for chunk in _chunked(ids) for i in s.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(chunk)))}
     _write_article_rows(s, [item[0] for item in items.values()], stored, analyzer)
-    claims = {i: list(item[1]) for i, item in items.items()}
-    blocking = {i: item[2] if len(item) > 2 else None for i, item in items.items()}
-    _write_claim_rows(s, claims, sorted(stored), blocking)
+    _write_claim_rows(s, [_records_of(item) for item in items.values()], sorted(stored))
 
 
 def _article_values(article: Article, analyzer: str) -> dict:
@@ -855,12 +918,9 @@ def _write_article_rows(s: Session, articles: list[Article], stored: set[str], a
         s.execute(ChromeRow.__table__.insert(), chrome)
 
 
-def _write_claim_rows(s: Session, claims: dict[str, list[Claim]], stored_articles: list[str],
-                      blocking: dict[str, dict | None]) -> None:
+def _write_claim_rows(s: Session, records: list[ClaimRecords], stored_articles: list[str]) -> None:
     """The batch's claims: unchanged ones keep their ids (and so their reviews), the rest are replaced."""
-    from sqlalchemy import bindparam, update
-
-    new = {c.id: c for article_claims in claims.values() for c in article_claims}
+    new = {row[0]: row for r in records for row in r.rows}
     old_ids = {i for chunk in _chunked(stored_articles)
                for i in s.scalars(select(ClaimRow.id).where(ClaimRow.article_id.in_(chunk)))}
     stale = old_ids - set(new)
@@ -871,23 +931,23 @@ def _write_claim_rows(s: Session, claims: dict[str, list[Claim]], stored_article
         s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(chunk)))
     for chunk in _chunked(sorted(stale)):
         s.execute(delete(ClaimRow).where(ClaimRow.id.in_(chunk)))
+    # Straight to the driver, like the keys: a batch brings hundreds of claims of forty columns each.
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     if kept:
-        rows = [{**{k: v for k, v in _claim_values(new[i], i).items() if k != "id"}, "b_id": i} for i in kept]
-        columns = {k: bindparam(k) for k in rows[0] if k != "b_id"}
-        s.execute(update(ClaimRow.__table__).where(ClaimRow.id == bindparam("b_id")).values(columns), rows)
-    added = [_claim_values(c, i) for i, c in new.items() if i not in old_ids]
+        assignments = ", ".join(f'"{c}" = {mark}' for c in CLAIM_COLUMNS[1:])
+        conn.exec_driver_sql(f"UPDATE claims SET {assignments} WHERE id = {mark}",
+                             [(*new[i][1:], i) for i in kept])
+    added = [row for i, row in new.items() if i not in old_ids]
     if added:  # one INSERT for the batch's new claims
-        s.execute(ClaimRow.__table__.insert(), added)
-    _write_keys(s, [(c, blocking[article_id]) for article_id, c in claims.items()])
-    _write_actors(s, list(new.values()))
+        names = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
+        conn.exec_driver_sql(f"INSERT INTO claims ({names}) VALUES ({', '.join([mark] * len(CLAIM_COLUMNS))})", added)
+    _write_keys(s, [key for r in records for key in r.keys])
+    _write_actors(s, new.values())
 
 
-def _write_keys(s: Session, claims: list[tuple[list[Claim], dict | None]]) -> None:
-    """Each article's claims' blocking keys (worked out here when the workers did not send them)."""
-    from ..conflicts.blocking import claim_keys
-
-    rows = [(cid, key, k.start, k.end) for article_claims, blocking in claims
-            for cid, k in (blocking if blocking is not None else claim_keys(article_claims)).items() for key in k.keys]
+def _write_keys(s: Session, rows: list[tuple]) -> None:
+    """Blocking-key rows (claim id, key, first day, last day)."""
     if rows:
         # Straight to the driver: a batch brings thousands of keys, and building each row's
         # parameters through SQLAlchemy cost more than writing them.
@@ -897,16 +957,17 @@ def _write_keys(s: Session, claims: list[tuple[list[Claim], dict | None]]) -> No
                              rows)
 
 
-def _write_actors(s: Session, claims: list[Claim]) -> None:
-    """The actors the claims name, each as its first claim describes it, unless already stored."""
-    first_claim_of: dict[str, Claim] = {}
-    for claim in claims:
-        if claim.actor_id:
-            first_claim_of.setdefault(claim.actor_id, claim)
+def _write_actors(s: Session, rows: Iterable[tuple]) -> None:
+    """The actors the claim rows name, each as its first claim describes it, unless already stored."""
+    actor, speaker, side, role, affiliation = (_COLUMN[c] for c in ("actor_id", "speaker", "side", "role", "affiliation"))
+    first_row_of: dict[str, tuple] = {}
+    for row in rows:
+        if row[actor]:
+            first_row_of.setdefault(row[actor], row)
     # Insert-or-ignore: another article, written at the same moment by another process, may bring the same actor.
     _insert_ignore(s, ActorRow, [
-        dict(id=actor_id, name=c.speaker, side=c.side, role=c.role, organisation=c.affiliation)
-        for actor_id, c in first_claim_of.items()
+        dict(id=actor_id, name=r[speaker], side=r[side], role=r[role], organisation=r[affiliation])
+        for actor_id, r in first_row_of.items()
     ])
 
 
@@ -951,10 +1012,6 @@ def _claim_query(s: Session, *, article=None, outlet=None, speaker=None, side=No
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return query
-
-
-_CLAIM_ORDER = (ClaimRow.article_id, ClaimRow.cue_start, ClaimRow.id)
-_EXPORT_ORDER = (ArticleRow.name, ClaimRow.sentence_start, ClaimRow.cue_start, ClaimRow.article_id, ClaimRow.id)
 
 
 def _speaking(speaker: str | None, rows: list[dict]) -> list[dict]:
