@@ -276,18 +276,14 @@ def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborat
     store = obj.store
     article_id = _article_id(store, article) if article else None
     filters = dict(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue, status=_status(status, "claim"))
-    if not as_json and not corroborated:
-        from .display import render_claims
-
-        render_claims(console(), store, store.claims(**filters))
-        return
-    pages = _corroborated_pages(store, filters) if corroborated else _grouped_pages(store, filters)
     if as_json:
+        pages = _corroborated_pages(store, filters) if corroborated else _grouped_pages(store, filters)
         print_json_items(row for page in pages for row in _with_sentences(store, page))
         return
     from .display import render_claims
 
-    render_claims(console(), store, [row for page in pages for row in page])
+    pages = _corroborated_pages(store, filters) if corroborated else store.claim_pages(**filters)
+    render_claims(console(), store, (row for page in pages for row in page))
 
 
 def _group_json(g) -> dict | None:
