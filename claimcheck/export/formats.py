@@ -27,16 +27,19 @@ from ..config import load_settings
 from ..review import decisions as review
 from .jsonarray import json_array
 
-# Export formats by name: each writes the rows (an iterable, read once, in order) to a path and returns how many it wrote.
+# Export formats by name: each writes the rows to a path and returns how many it wrote.
 WRITERS: dict[str, Callable[[Path, Iterable[dict]], int]] = {}
+STREAMING: set[str] = set()  # formats whose writer takes the rows as they are read (an iterable, once, in order)
 PAGE = 1000  # claims read from the store, and rows written, at a time: memory stays flat on large stores
 
 
-def writer(name: str):
-    """Register the decorated function as the writer of format ``name`` (``export(..., fmt=name)``)."""
+def writer(name: str, *, streams: bool = False):
+    """Register the decorated function as the writer of format ``name`` (``export(..., fmt=name)``). It is
+    given a list of every row, or with ``streams`` the rows as they are read (memory stays flat)."""
 
     def register(fn: Callable[[Path, Iterable[dict]], int]) -> Callable[[Path, Iterable[dict]], int]:
         WRITERS[name] = fn
+        (STREAMING.add if streams else STREAMING.discard)(name)
         return fn
 
     return register
@@ -88,7 +91,7 @@ def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None
     # so that the export gets the user's usual file permissions.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
     try:
-        n = WRITERS[fmt](tmp, rows)
+        n = WRITERS[fmt](tmp, rows if fmt in STREAMING else list(rows))
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -138,19 +141,19 @@ def _csv_page(out, rows: list[dict], header: bool) -> None:
     to_frame(rows).map(neutralise).to_csv(out, index=False, header=header, lineterminator="\r\n")
 
 
-@writer("csv")
+@writer("csv", streams=True)
 def _write_excel_csv(path: Path, rows: list[dict]) -> int:
     """CSV with a UTF-8 BOM, which Excel needs to read Arabic."""
     return _write_csv(path, rows, "utf-8-sig")
 
 
-@writer("csv-plain")
+@writer("csv-plain", streams=True)
 def _write_plain_csv(path: Path, rows: list[dict]) -> int:
     """CSV in plain UTF-8, for readers the BOM confuses."""
     return _write_csv(path, rows, "utf-8")
 
 
-@writer("jsonl")
+@writer("jsonl", streams=True)
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> int:
     written = 0
     with path.open("w", encoding="utf-8", newline="\n") as out:
@@ -160,7 +163,7 @@ def _write_jsonl(path: Path, rows: Iterable[dict]) -> int:
     return written
 
 
-@writer("claimreview")
+@writer("claimreview", streams=True)
 def _write_claimreview(path: Path, rows: Iterable[dict]) -> int:
     written = 0
 
@@ -177,7 +180,7 @@ def _write_claimreview(path: Path, rows: Iterable[dict]) -> int:
     return written
 
 
-@writer("xlsx")
+@writer("xlsx", streams=True)
 def _write_xlsx(path: Path, rows: Iterable[dict]) -> int:
     """The CSV's columns in a sheet laid out for Arabic: right to left, header frozen and filtered,
     columns sized to their text (the first 1,000 rows), dates as dates. Write-only mode and pages of
