@@ -21,9 +21,13 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .analysis.analyzer import Analyzer, BuiltinAnalyzer, get_analyzer
-from .models import Article, Claim
+from .models import Article
+
+if TYPE_CHECKING:
+    from .store.database import ClaimRecords
 
 PARTITION = 32  # articles per Dask task: enough to amortise a task's overhead, small enough to spread
 CHUNK = 8  # articles per message to a local worker process
@@ -86,18 +90,19 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="claimcheck-parent-watch").start()
 
 
-def analyze_chunk(articles: list[Article], spec=None) -> list[tuple[list[Claim], dict]]:
-    """The claims of each article and their blocking keys (runs in a worker)."""
+def analyze_chunk(articles: list[Article], spec=None) -> list[ClaimRecords]:
+    """The claims of each article as the store writes them, with their blocking keys (runs in a worker)."""
     analyzer = _analyzer_for(spec if spec is not None else _worker_spec or ("builtin", None))
     return [_analysed(article, analyzer) for article in articles]
 
 
-def _analysed(article: Article, analyzer: Analyzer) -> tuple[list[Claim], dict]:
-    from .conflicts.blocking import claim_keys
+def _analysed(article: Article, analyzer: Analyzer) -> ClaimRecords:
+    """Rows, not objects: the writer's work of turning claims into rows is done here, in parallel, and
+    rows are smaller to send back."""
     from .pipeline import analyze_article
+    from .store.database import claim_records
 
-    claims = analyze_article(article, analyzer)
-    return claims, claim_keys(claims)
+    return claim_records(analyze_article(article, analyzer))
 
 
 # --- knowledge overlays for remote workers ------------------------------------------------------
@@ -157,7 +162,7 @@ def clear_caches() -> None:
                 value.cache_clear()
 
 
-def analyze_partition(articles: list[Article], spec, overlays: list[tuple[str, str]]) -> list[tuple[list[Claim], dict]]:
+def analyze_partition(articles: list[Article], spec, overlays: list[tuple[str, str]]) -> list[ClaimRecords]:
     """A Dask task: the knowledge of the machine that sent it, then the claims of each article."""
     install_overlays(overlays)
     return analyze_chunk(articles, spec)
@@ -178,31 +183,29 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def analyze_many(articles: Iterable[Article], analyzer: Analyzer | None = None, *, jobs: int = 1,
-                 cluster: str | None = None) -> Iterator[tuple[Article, list[Claim], dict]]:
-    """``(article, claims, their blocking keys)`` for each article, in input order."""
+                 cluster: str | None = None) -> Iterator[tuple[Article, ClaimRecords]]:
+    """``(article, its claims as records)`` for each article, in input order."""
     if cluster:
         yield from _on_dask(articles, analyzer_spec(analyzer), cluster)
     elif jobs <= 1:
         analyzer = analyzer or BuiltinAnalyzer()
         for article in articles:
-            yield article, *_analysed(article, analyzer)
+            yield article, _analysed(article, analyzer)
     else:
         yield from _in_processes(articles, analyzer_spec(analyzer), jobs)
 
 
-def _ordered(submit, chunks: Iterable[list[Article]], in_flight: int) -> Iterator[tuple[Article, list[Claim], dict]]:
+def _ordered(submit, chunks: Iterable[list[Article]], in_flight: int) -> Iterator[tuple[Article, ClaimRecords]]:
     """Submit chunks, at most ``in_flight`` pending, and yield their results in input order."""
     pending: deque = deque()
     for chunk in chunks:
         pending.append((chunk, submit(chunk)))
         while len(pending) >= in_flight:
             done_chunk, future = pending.popleft()
-            for article, (claims, keys) in zip(done_chunk, future.result()):
-                yield article, claims, keys
+            yield from zip(done_chunk, future.result())
     while pending:
         done_chunk, future = pending.popleft()
-        for article, (claims, keys) in zip(done_chunk, future.result()):
-            yield article, claims, keys
+        yield from zip(done_chunk, future.result())
 
 
 def _start_method() -> str | None:
@@ -222,7 +225,7 @@ def _start_method() -> str | None:
     return "forkserver" if "forkserver" in methods else None
 
 
-def _in_processes(articles: Iterable[Article], spec, jobs: int) -> Iterator[tuple[Article, list[Claim], dict]]:
+def _in_processes(articles: Iterable[Article], spec, jobs: int) -> Iterator[tuple[Article, ClaimRecords]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -231,7 +234,7 @@ def _in_processes(articles: Iterable[Article], spec, jobs: int) -> Iterator[tupl
         yield from _ordered(lambda chunk: pool.submit(analyze_chunk, chunk), _chunks(articles, CHUNK), jobs * 12)
 
 
-def _on_dask(articles: Iterable[Article], spec, address: str) -> Iterator[tuple[Article, list[Claim], dict]]:
+def _on_dask(articles: Iterable[Article], spec, address: str) -> Iterator[tuple[Article, ClaimRecords]]:
     try:
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - a dependency

@@ -7,7 +7,7 @@ Stages are plain functions; this module and the CLI are the only places that cha
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -69,20 +69,20 @@ class IngestReport:
 BATCH = 50  # analysed articles written per transaction by the one writer
 
 
-def _written(store, results: Iterable[tuple[Article, list[Claim], dict]], analyzer_name: str,
-             on_written: Callable[[Article, list[Claim]], None]) -> None:
-    """Write analysed articles (with their claims' blocking keys, worked out where they were analysed)
-    in batches of ``BATCH``, calling ``on_written`` once each is stored."""
-    batch: list[tuple[Article, list[Claim], dict]] = []
+def _written(store, results: Iterable[tuple[Article, Sized]], analyzer_name: str,
+             on_written: Callable[[Article, Sized], None]) -> None:
+    """Write analysed articles (with their claims as records, made where they were analysed) in batches
+    of ``BATCH``, calling ``on_written`` once each is stored."""
+    batch: list[tuple[Article, Sized]] = []
 
     def flush() -> None:
         store.save_articles(batch, analyzer_name)
-        for article, claims, _ in batch:
+        for article, claims in batch:
             on_written(article, claims)
         batch.clear()
 
-    for article, claims, keys in results:
-        batch.append((article, claims, keys))
+    for article, claims in results:
+        batch.append((article, claims))
         if len(batch) >= BATCH:
             flush()
     if batch:
@@ -143,7 +143,7 @@ def ingest_paths(
 
     changed: set[str] = set()
 
-    def written(article: Article, claims: list[Claim]) -> None:
+    def written(article: Article, claims: Sized) -> None:
         changed.add(article.id)
         report.claims += len(claims)
         if is_new.pop(article.id, False):
@@ -169,7 +169,7 @@ def reanalyze(store, analyzer: Analyzer | None = None, article_ids: Iterable[str
     counts = [0, 0]
     changed: set[str] = set()
 
-    def written(article: Article, claims: list[Claim]) -> None:
+    def written(article: Article, claims: Sized) -> None:
         changed.add(article.id)
         counts[0] += 1
         counts[1] += len(claims)
@@ -191,8 +191,20 @@ def refresh_conflicts(store) -> int:
     """Recompute conflicts over every stored claim and replace the stored set (``conflicts --rebuild``).
 
     A reviewed conflict that is no longer found is kept, marked withdrawn."""
+    from .conflicts import corroboration
+
     kept = _kept_settings()
-    return store.refresh_conflicts(lambda claims: conflicts.detect(claims, kept))
+    compared: list[Claim] = []
+
+    def detect(claims: list[Claim]):
+        compared.extend(claims)
+        return conflicts.detect(claims, kept)
+
+    found = store.refresh_conflicts(detect)
+    # Corroboration over the same claims, once the conflicts' lock is let go, and stored: listing the
+    # groups later reads them back instead of comparing the whole store again.
+    store.replace_corroborations(corroboration.links(compared, kept))
+    return found
 
 
 # Above this share of the store, new claims are compared with everything at once (a first ingest).
@@ -220,12 +232,20 @@ def update_conflicts(store, article_ids: Iterable[str]) -> ConflictUpdate:
     if total == 0 or new_count > REBUILD_SHARE * total:
         return ConflictUpdate(refresh_conflicts(store), new_count, -1)
 
+    from .conflicts import corroboration
+
+    new_ids: set[str] = set()
+    compared: dict = {}
+
     def detect(new, fetch, neighbour_ids, comparable, frequencies):
-        new_ids = {c.id for c in new}
+        new_ids.update(c.id for c in new)
         claims = [*new, *fetch(set(neighbour_ids) - new_ids)]
         keys = {key for it in matching.build(claims).items for key in it.keys}
         stats = matching.Stats(frequencies(keys), comparable)
+        compared.update(claims=claims, stats=stats)
         return conflicts.detect(claims, kept, stats=stats, involving=new_ids)
 
     stored, loaded = store.update_conflicts(ids, detect)
+    # The same claims' corroboration, found once the conflicts' lock is let go.
+    store.merge_corroborations(new_ids, corroboration.links(compared["claims"], kept, compared["stats"], involving=new_ids))
     return ConflictUpdate(stored, new_count, loaded)

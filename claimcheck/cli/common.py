@@ -87,6 +87,15 @@ def print_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
+def print_json_items(items) -> None:
+    """``print_json(list(items))``, printed as the items come (a listing of the whole store never held whole)."""
+    from ..export.jsonarray import json_array
+
+    for piece in json_array(items, default=str):
+        click.echo(piece, nl=False)
+    click.echo()
+
+
 def console():
     """Rich console; when output goes to a pipe or file, wide enough that tables keep whole ids."""
     from rich.console import Console

@@ -7,6 +7,8 @@ Rich markup, and its control characters are shown rather than obeyed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
@@ -90,15 +92,17 @@ def claim_table(claim: dict) -> Table:
     return grid
 
 
-def render_claims(console, store, rows: list[dict]) -> None:
-    texts: dict[str, Article] = {}
+def render_claims(console, store, rows: Iterable[dict]) -> None:
+    """Each claim in its sentence, as the rows come (only the article at hand is kept: rows come by article)."""
+    article: Article | None = None
+    shown = 0
     for claim in rows:
-        if claim["article_id"] not in texts:
-            texts[claim["article_id"]] = store.article(claim["article_id"])
-        article = texts[claim["article_id"]]
+        if article is None or article.id != claim["article_id"]:
+            article = store.article(claim["article_id"])
         title = f"{claim['id'][:10]} · {article.name} · {claim['outlet'] or 'outlet unknown'} · {claim['status']}"
         console.print(Panel(Group(marked_sentence(article.text, claim), claim_table(claim)), title=plain(title)))
-    console.print(counted(len(rows), "claim"))
+        shown += 1
+    console.print(counted(shown, "claim"))
 
 
 def render_conflicts(console, store, rows: list[dict]) -> None:

@@ -15,7 +15,7 @@ import click
 from .. import config
 from . import review as review_commands
 from .common import (Context, analyzer_options, console, db_option, json_option, make_analyzer, parallel_options,
-                     print_json, progress)
+                     print_json, print_json_items, progress)
 
 
 class DefaultGroup(click.Group):
@@ -273,34 +273,57 @@ def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborat
       claimcheck claims --side GNA --cue أعلن --status unreviewed
       claimcheck claims --corroborated --json
     """
-    from ..conflicts import corroboration
-    from ..store import queries
-
     store = obj.store
     article_id = _article_id(store, article) if article else None
-    wanted = queries.ClaimFilter(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue,
-                                 status=_status(status, "claim"))
-    rows = [c.as_dict() for c in queries.claims(store, wanted)]
-    groups = corroboration.groups(store.all_claims(), config.load_settings().conflicts) if (as_json or corroborated) else []
-    group_of = {cid: g for g in groups for cid in g.members}
-    if corroborated:
-        order = {g.id: n for n, g in enumerate(groups)}
-        rows = sorted((r for r in rows if r["id"] in group_of), key=lambda r: (order[group_of[r["id"]].id], r["id"]))
-    for r in rows:
-        g = group_of.get(r["id"])
-        r["group"] = None if g is None else {"id": g.id, "members": list(g.members), "side": g.side,
-                                              "across_sides": g.across_sides}
+    filters = dict(article=article_id, outlet=outlet, speaker=speaker, side=side, cue=cue, status=_status(status, "claim"))
     if as_json:
-        texts = {}
-        for r in rows:
-            if r["article_id"] not in texts:
-                texts[r["article_id"]] = store.article(r["article_id"]).text
-            r["sentence_text"] = texts[r["article_id"]][r["sentence"][0]:r["sentence"][1]]
-        print_json(rows)
+        pages = _corroborated_pages(store, filters) if corroborated else _grouped_pages(store, filters)
+        print_json_items(row for page in pages for row in _with_sentences(store, page))
         return
     from .display import render_claims
 
-    render_claims(console(), store, rows)
+    pages = _corroborated_pages(store, filters) if corroborated else store.claim_pages(**filters)
+    render_claims(console(), store, (row for page in pages for row in page))
+
+
+def _group_json(g) -> dict | None:
+    return None if g is None else {"id": g.id, "members": list(g.members), "side": g.side, "across_sides": g.across_sides}
+
+
+def _grouped_pages(store, filters: dict):
+    """Pages of claims, each claim with its corroboration group read from the store."""
+    from ..conflicts import corroboration
+
+    for page in store.claim_pages(**filters):
+        links, sides = store.corroboration_links([r["id"] for r in page])
+        group_of = {cid: g for g in corroboration.group_links(links, sides) for cid in g.members}
+        yield [r | {"group": _group_json(group_of.get(r["id"]))} for r in page]
+
+
+def _corroborated_pages(store, filters: dict):
+    """The claims of corroboration groups, group by group (largest first): only the stored links are read
+    whole, the claims a page of groups at a time."""
+    from ..conflicts import corroboration
+
+    groups = corroboration.group_links(*store.corroboration_links())
+    page: list = []
+    for n, g in enumerate(groups):
+        page.append(g)
+        if sum(len(x.members) for x in page) >= 500 or n == len(groups) - 1:
+            group_of = {cid: g for g in page for cid in g.members}
+            order = {g.id: k for k, g in enumerate(page)}
+            rows = store.claims(ids=list(group_of), **filters)
+            rows.sort(key=lambda r: (order[group_of[r["id"]].id], r["id"]))
+            yield [r | {"group": _group_json(group_of[r["id"]])} for r in rows]
+            page = []
+
+
+def _with_sentences(store, rows: list[dict]) -> list[dict]:
+    """Each row with the text of its sentence (the page's articles read once)."""
+    articles = store.articles_of(r["article_id"] for r in rows)
+    for r in rows:
+        r["sentence_text"] = articles[r["article_id"]].text[r["sentence"][0]:r["sentence"][1]]
+    return rows
 
 
 @cli.command()

@@ -10,6 +10,7 @@ is marked ``across_sides``: the strongest corroboration a fact-checker can cite.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..config import ConflictSettings
@@ -60,40 +61,64 @@ def corroborates(pair: matching.Pair) -> str | None:
     return party if f["overlap"] >= needed else None
 
 
-def groups(claims: list[Claim], settings: ConflictSettings | None = None) -> list[Group]:
-    """Groups of claims saying the same thing (two members at least), largest first."""
+@dataclass(frozen=True)
+class Link:
+    """Two claims that corroborate each other (``a`` < ``b``); ``across`` when they are of opposed sides."""
+
+    a: str
+    b: str
+    across: bool = False
+
+
+def links(claims: list[Claim], settings: ConflictSettings | None = None, stats: matching.Stats | None = None,
+          involving: set[str] | None = None) -> list[Link]:
+    """The corroborating pairs among ``claims`` (only those with a claim of ``involving``, when given),
+    sorted. With ``stats`` they are scored as among the whole store."""
     settings = settings or ConflictSettings()
-    index = matching.build(claims)
-    parent = list(range(len(index.items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    across: set[int] = set()
+    index = matching.build(claims, stats)
+    out = []
     for i, j in sorted(matching.candidates(index, settings)):
         x, y = index.items[i], index.items[j]
-        pair = matching.features(index, x, y, settings)
-        kind = corroborates(pair)
-        if kind is None:
+        if involving is not None and x.claim.id not in involving and y.claim.id not in involving:
             continue
-        ri, rj = root(i), root(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-        if kind == "across":
-            across.update((i, j))
-    members: dict[int, list[matching.Item]] = {}
-    for it in index.items:
-        members.setdefault(root(it.index), []).append(it)
+        kind = corroborates(matching.features(index, x, y, settings))
+        if kind is not None:
+            a, b = sorted((x.claim.id, y.claim.id))
+            out.append(Link(a, b, kind == "across"))
+    return sorted(set(out), key=lambda k: (k.a, k.b))
+
+
+def group_links(found: Iterable[Link], sides: Mapping[str, str | None]) -> list[Group]:
+    """Groups of the claims ``found`` joins (two members at least), largest first; ``sides`` gives each
+    member's side."""
+    parent: dict[str, str] = {}
+
+    def root(c: str) -> str:
+        parent.setdefault(c, c)
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    across: set[str] = set()
+    for link in found:
+        ra, rb = root(link.a), root(link.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+        if link.across:
+            across.update((link.a, link.b))
+    members: dict[str, list[str]] = {}
+    for claim_id in parent:
+        members.setdefault(root(claim_id), []).append(claim_id)
     out = []
     for group in members.values():
-        if len(group) < 2:
-            continue
-        ids = tuple(sorted(it.claim.id for it in group))
-        sides = sorted({it.side for it in group if it.side})
-        out.append(Group(stable_id(*ids), ids, sides[0] if len(sides) == 1 else None,
-                         any(it.index in across for it in group)))
+        ids = tuple(sorted(group))
+        named = sorted({sides[c] for c in ids if sides.get(c)})
+        out.append(Group(stable_id(*ids), ids, named[0] if len(named) == 1 else None, any(c in across for c in ids)))
     out.sort(key=lambda g: (-len(g.members), g.members))
     return out
+
+
+def groups(claims: list[Claim], settings: ConflictSettings | None = None) -> list[Group]:
+    """Groups of claims saying the same thing (two members at least), largest first."""
+    return group_links(links(claims, settings), {c.id: c.side for c in claims})

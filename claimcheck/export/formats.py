@@ -13,10 +13,11 @@ claimreview keep the text exactly as stored.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -24,16 +25,21 @@ import pandas as pd
 
 from ..config import load_settings
 from ..review import decisions as review
+from .jsonarray import json_array
 
 # Export formats by name: each writes the rows to a path and returns how many it wrote.
-WRITERS: dict[str, Callable[[Path, list[dict]], int]] = {}
+WRITERS: dict[str, Callable[[Path, Iterable[dict]], int]] = {}
+STREAMING: set[str] = set()  # formats whose writer takes the rows as they are read (an iterable, once, in order)
+PAGE = 1000  # claims read from the store, and rows written, at a time: memory stays flat on large stores
 
 
-def writer(name: str):
-    """Register the decorated function as the writer of format ``name`` (``export(..., fmt=name)``)."""
+def writer(name: str, *, streams: bool = False):
+    """Register the decorated function as the writer of format ``name`` (``export(..., fmt=name)``). It is
+    given a list of every row, or with ``streams`` the rows as they are read (memory stays flat)."""
 
-    def register(fn: Callable[[Path, list[dict]], int]) -> Callable[[Path, list[dict]], int]:
+    def register(fn: Callable[[Path, Iterable[dict]], int]) -> Callable[[Path, Iterable[dict]], int]:
         WRITERS[name] = fn
+        (STREAMING.add if streams else STREAMING.discard)(name)
         return fn
 
     return register
@@ -83,12 +89,12 @@ def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None
         # Excel refuses a workbook under another extension ("file format or extension is not valid").
         raise ExportError(f"an xlsx workbook needs a .xlsx file name, not {Path(path).name!r}")
     path = _target(Path(path), force)
-    rows = records(store, status=status, outlet=outlet, side=side, since=since, until=until, claim_ids=claim_ids)
+    rows = iter_records(store, status=status, outlet=outlet, side=side, since=since, until=until, claim_ids=claim_ids)
     # Beside the target (so the rename stays on one file system), made by open() rather than mkstemp
     # so that the export gets the user's usual file permissions.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
     try:
-        n = WRITERS[fmt](tmp, rows)
+        n = WRITERS[fmt](tmp, rows if fmt in STREAMING else list(rows))
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -108,62 +114,113 @@ def _target(path: Path, force: bool) -> Path:
     return path
 
 
-def _write_csv(path: Path, rows: list[dict], encoding: str) -> int:
-    table = to_frame(rows).map(neutralise)
+def _pages(rows: Iterable[dict], size: int | None = None) -> Iterator[list[dict]]:
+    size = size or PAGE
+    page: list[dict] = []
+    for row in rows:
+        page.append(row)
+        if len(page) >= size:
+            yield page
+            page = []
+    if page:
+        yield page
+
+
+def _write_csv(path: Path, rows: Iterable[dict], encoding: str) -> int:
+    """A page of rows at a time, appended to one file; the header once (alone when there are no rows)."""
+    written = 0
+    with path.open("w", encoding=encoding, newline="") as out:
+        for page in _pages(rows):
+            _csv_page(out, page, header=written == 0)
+            written += len(page)
+        if written == 0:
+            _csv_page(out, [], header=True)
+    return written
+
+
+def _csv_page(out, rows: list[dict], header: bool) -> None:
     # CRLF rows (RFC 4180): the csv writer then quotes every cell holding a CR or LF, so a
     # stray carriage return in a note cannot split a row.
-    table.to_csv(path, index=False, encoding=encoding, lineterminator="\r\n")
-    return len(table)
+    to_frame(rows).map(neutralise).to_csv(out, index=False, header=header, lineterminator="\r\n")
 
 
-@writer("csv")
+@writer("csv", streams=True)
 def _write_excel_csv(path: Path, rows: list[dict]) -> int:
     """CSV with a UTF-8 BOM, which Excel needs to read Arabic."""
     return _write_csv(path, rows, "utf-8-sig")
 
 
-@writer("csv-plain")
+@writer("csv-plain", streams=True)
 def _write_plain_csv(path: Path, rows: list[dict]) -> int:
     """CSV in plain UTF-8, for readers the BOM confuses."""
     return _write_csv(path, rows, "utf-8")
 
 
-@writer("jsonl")
-def _write_jsonl(path: Path, rows: list[dict]) -> int:
+@writer("jsonl", streams=True)
+def _write_jsonl(path: Path, rows: Iterable[dict]) -> int:
+    written = 0
     with path.open("w", encoding="utf-8", newline="\n") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    return len(rows)
+            written += 1
+    return written
 
 
-@writer("claimreview")
-def _write_claimreview(path: Path, rows: list[dict]) -> int:
-    reviews = claimreviews(rows)
-    path.write_text(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return len(reviews)
+@writer("claimreview", streams=True)
+def _write_claimreview(path: Path, rows: Iterable[dict]) -> int:
+    written = 0
+
+    def counted(reviews: Iterable[dict]) -> Iterator[dict]:
+        nonlocal written
+        for review_ in reviews:
+            written += 1
+            yield review_
+
+    with path.open("w", encoding="utf-8") as out:
+        for piece in json_array(counted(iter_claimreviews(rows))):
+            out.write(piece)
+        out.write("\n")
+    return written
 
 
-@writer("xlsx")
-def _write_xlsx(path: Path, rows: list[dict]) -> int:
+@writer("xlsx", streams=True)
+def _write_xlsx(path: Path, rows: Iterable[dict]) -> int:
     """The CSV's columns in a sheet laid out for Arabic: right to left, header frozen and filtered,
-    columns sized to their text, dates as dates. Write-only mode keeps memory flat on large stores."""
+    columns sized to their text (the first 1,000 rows), dates as dates. Write-only mode and pages of
+    rows keep memory flat on large stores."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
-    if len(rows) + 1 > XLSX_MAX_ROWS:
-        raise ExportError(f"{len(rows):,} claims do not fit in one Excel sheet ({XLSX_MAX_ROWS:,} rows at most); "
-                          "export them as CSV (--format csv), or narrow the export with --status, --outlet or --since")
-    table = to_frame(rows).map(neutralise)
+    pages = _pages(rows)
+    first = next(pages, [])
+    tables = (to_frame(page).map(neutralise) for page in itertools.chain([first], pages))
+    table = next(tables)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("claims")
     sheet.sheet_view.rightToLeft = True
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(table) + 1}"
     for i, column in enumerate(COLUMNS, start=1):
         longest = max([len(column), *(len(v) for v in table[column].head(1000))])
         sheet.column_dimensions[get_column_letter(i)].width = min(longest + 2, 60)  # longer text wraps in its cell
     sheet.append(COLUMNS)
+    written = 0
+    while table is not None:
+        if written + len(table) + 1 > XLSX_MAX_ROWS:
+            total = written + len(table) + sum(len(page) for page in pages)
+            sheet.close()  # the sheet's writer is let go before the half-written file is dropped
+            raise ExportError(f"{total:,} claims do not fit in one Excel sheet ({XLSX_MAX_ROWS:,} rows at most); "
+                              "export them as CSV (--format csv), or narrow the export with --status, --outlet or --since")
+        written += _xlsx_rows(sheet, table)
+        table = next(tables, None)
+    # The filter's range is written after the rows (write-only sheets write it last), so it can wait for their count.
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{written + 1}"
+    book.save(path)
+    return written
+
+
+def _xlsx_rows(sheet, table: pd.DataFrame) -> int:
+    from openpyxl.cell import WriteOnlyCell
+
     for values in table.itertuples(index=False):
         cells = []
         for column, value in zip(COLUMNS, values):
@@ -172,7 +229,6 @@ def _write_xlsx(path: Path, rows: list[dict]) -> int:
                 cell.number_format = XLSX_DATES[column]
             cells.append(cell)
         sheet.append(cells)
-    book.save(path)
     return len(table)
 
 
@@ -184,7 +240,7 @@ def _spreadsheet_date(value: str):
     return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
 
 
-def to_frame(rows: list[dict]) -> pd.DataFrame:
+def to_frame(rows: Iterable[dict]) -> pd.DataFrame:
     """The documented columns as strings, lists joined, missing values empty (what the CSV holds)."""
     flat = [
         {c: LIST_SEPARATOR.join(r[c]) if c in LIST_COLUMNS else ("" if r[c] is None else str(r[c])) for c in COLUMNS}
@@ -256,31 +312,41 @@ def _record(c: dict, article, state: dict, found: list[dict], when: str | None, 
 
 def records(store, *, status=None, outlet=None, side=None, since=None, until=None, claim_ids=None) -> list[dict]:
     """One dict per matching claim: the documented columns (conflicts as lists) plus data fields."""
+    return list(iter_records(store, status=status, outlet=outlet, side=side, since=since, until=until, claim_ids=claim_ids))
+
+
+def iter_records(store, *, status=None, outlet=None, side=None, since=None, until=None, claim_ids=None,
+                 page: int | None = None) -> Iterator[dict]:
+    """``records`` in their order (article name, sentence, cue), read from the store a page at a time:
+    each page brings its own review states, conflicts and articles, nothing of the whole store."""
     wanted = _statuses(status)
     since, until = _day(since, "since"), _day(until, "until")
-    claims = store.claims(outlet=outlet, side=side, ids=list(claim_ids) if claim_ids is not None else None)
-    statuses = review.current_status(store, "claim", None if claim_ids is None else [c["id"] for c in claims])
-    conflicts = _conflicts_by_claim(store)
-    articles: dict[str, object] = {}
-    out = []
-    for c in claims:
-        state = statuses.get(c["id"]) or {"status": review.UNREVIEWED}
-        if wanted and state["status"] not in wanted:
-            continue
-        article = articles.get(c["article_id"]) or articles.setdefault(c["article_id"], store.article(c["article_id"]))
-        when, published = _claim_date(c, article)
-        if _in_period(when, since, until):
-            out.append(_record(c, article, state, conflicts.get(c["id"], []), when, published))
-    out.sort(key=lambda r: (r["article"], r["spans"]["sentence"][0], r["spans"]["cue"][0]))
-    return out
+    ids = list(claim_ids) if claim_ids is not None else None
+    for claims in store.claim_pages(by_name=True, page=page or PAGE, outlet=outlet, side=side, ids=ids):
+        page_ids = [c["id"] for c in claims]
+        statuses = review.current_status(store, "claim", page_ids)
+        conflicts = _conflicts_by_claim(store, page_ids)
+        articles = store.articles_of(c["article_id"] for c in claims)
+        for c in claims:
+            state = statuses[c["id"]]
+            if wanted and state["status"] not in wanted:
+                continue
+            article = articles[c["article_id"]]
+            when, published = _claim_date(c, article)
+            if _in_period(when, since, until):
+                yield _record(c, article, state, conflicts.get(c["id"], []), when, published)
 
 
-def claimreviews(rows: list[dict]) -> list[dict]:
+def claimreviews(rows: Iterable[dict]) -> list[dict]:
     """schema.org ClaimReview objects for the rows that carry a verdict (unreviewed claims have none)."""
+    return list(iter_claimreviews(rows))
+
+
+def iter_claimreviews(rows: Iterable[dict]) -> Iterator[dict]:
+    """``claimreviews``, one at a time."""
     settings = load_settings()
     organisation = _compact({"@type": "Organization", "name": settings.organisation, "url": settings.organisation_url})
     kinds = _actor_kinds()
-    out = []
     for r in rows:
         if r["status"] not in RATINGS:
             continue
@@ -290,7 +356,7 @@ def claimreviews(rows: list[dict]) -> list[dict]:
             "datePublished": r["published"],
             "publisher": {"@type": "Organization", "name": r["outlet"]} if r["outlet"] else None,
         })
-        out.append(_compact({
+        yield _compact({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "identifier": r["claim_id"],
@@ -310,8 +376,7 @@ def claimreviews(rows: list[dict]) -> list[dict]:
             "citation": [{"@type": "WebPage", "url": r["evidence"]}] if r["evidence"] else None,
             "author": organisation,
             "datePublished": r["reviewed_at"][:10] if r["reviewed_at"] else None,
-        }))
-    return out
+        })
 
 
 def _speaker(r: dict, kinds: dict[str, str]) -> dict:
@@ -338,11 +403,13 @@ def _actor_kinds() -> dict[str, str]:
     return {a["id"]: a["kind"] for a in actors if a.get("id") and a.get("kind")}
 
 
-def _conflicts_by_claim(store) -> dict[str, list[dict]]:
-    """Conflicts per claim id, leaving out those a reviewer marked not-a-conflict."""
-    rejected = {i for i, s in review.current_status(store, "conflict").items() if s["status"] == "not-a-conflict"}
+def _conflicts_by_claim(store, claim_ids: list[str]) -> dict[str, list[dict]]:
+    """The conflicts of ``claim_ids`` per claim id (by conflict id), leaving out those a reviewer marked not-a-conflict."""
+    found = store.conflicts_of(claim_ids)
+    states = review.current_status(store, "conflict", [k["id"] for k in found])
+    rejected = {i for i, s in states.items() if s["status"] == "not-a-conflict"}
     by_claim: dict[str, list[dict]] = {}
-    for k in sorted(store.conflicts(), key=lambda k: k["id"]):
+    for k in found:
         if k["id"] in rejected:
             continue
         for claim_id in (k["claim_a"], k["claim_b"]):

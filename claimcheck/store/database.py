@@ -8,8 +8,11 @@ Reviews are never updated or deleted: each decision is a new row.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -21,11 +24,14 @@ from ..models import Article, Chrome, Claim, Conflict, Evidence, Frame, Span, St
 from . import queries
 from .locks import lock_more, write_transaction
 from .tables import (  # noqa: F401  (the tables are importable from here too)
-    UNREVIEWED, ActorRow, ArticleRow, Base, ChromeRow, ClaimKeyRow, ClaimRow, ConflictRow, ReviewRow, StoryRow,
+    UNREVIEWED, ActorRow, ArticleRow, Base, ChromeRow, ClaimKeyRow, ClaimRow, ConflictRow, CorroborationRow, ReviewRow,
+    StoryRow,
 )
 
 # Bump when analysis output changes, so that ingest re-analyses stored articles.
 PIPELINE_VERSION = "1"
+CLAIM_PAGE = 1000  # claims read at a time by listings and exports of the whole store
+ARTICLE_CLAIMS = 20  # claims an article holds, about: how many articles make a page
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -171,99 +177,16 @@ class Store:
     def save_articles(self, batch: Sequence[tuple], analyzer: str) -> None:
         """Write several analysed articles in one transaction (what one writer does for many workers).
 
-        ``batch`` holds ``(article, claims)`` or ``(article, claims, blocking keys)`` (``blocking.claim_keys``,
-        worked out here when not given). Each article's lock is taken, in a fixed order, before anything is read.
+        ``batch`` holds ``(article, claim_records(...))`` (made by the workers), or ``(article, claims)`` and
+        ``(article, claims, blocking keys)`` (``blocking.claim_keys``, worked out here when not given). Each
+        article's lock is taken, in a fixed order, before anything is read.
         """
         if not batch:
             return
         keys = sorted({f"article:{item[0].id}" for item in batch})
         with self.locked_session(keys[0]) as s:
             lock_more(s.connection(), keys[1:])
-            for article, claims, *blocking in batch:
-                self._write_article(s, article, claims, analyzer, blocking[0] if blocking else None)
-
-    def _write_article(self, s: Session, article: Article, claims: Sequence[Claim], analyzer: str,
-                       blocking: dict | None = None) -> None:
-        row = s.get(ArticleRow, article.id)
-        if row is None:
-            row = ArticleRow(id=article.id, ingested_at=now())
-            s.add(row)
-        ev = article.outlet_evidence
-        row.name = article.name
-        row.source_path = article.source_path
-        row.text = article.text
-        row.encoding = article.encoding
-        row.outlet = article.outlet
-        row.outlet_evidence = ev.text if ev else None
-        row.outlet_offset = ev.start if ev and ev.start >= 0 else None
-        row.outlet_source = ev.source if ev else None
-        row.published = article.published
-        row.url = article.url
-        row.title = article.title
-        row.analyzer = analyzer
-        row.pipeline_version = PIPELINE_VERSION
-        row.stories = [
-            StoryRow(
-                index=st.index,
-                start=st.start,
-                end=st.end,
-                title=st.title,
-                published=st.published,
-                date_text=st.date_evidence.text if st.date_evidence else None,
-                date_offset=st.date_evidence.start if st.date_evidence and st.date_evidence.start >= 0 else None,
-                date_source=st.date_evidence.source if st.date_evidence else None,
-            )
-            for st in article.stories
-        ]
-        row.chrome = [ChromeRow(start=c.start, end=c.end, kind=c.kind) for c in article.chrome]
-        s.flush()
-        self._replace_claims(s, article.id, claims, blocking)
-
-    def _replace_claims(self, s: Session, article_id: str, claims: Sequence[Claim], blocking: dict | None = None) -> None:
-        new = {c.id: c for c in claims}
-        # Load the stored claims in one query, so merge() finds them in the session instead of
-        # issuing a SELECT per claim (it dominated the time of writing an article).
-        old_ids = {row.id for row in s.scalars(select(ClaimRow).where(ClaimRow.article_id == article_id))}
-        stale = old_ids - set(new)
-        if stale:
-            _drop_conflicts(s, stale)
-            s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(stale)))
-            s.execute(delete(ClaimRow).where(ClaimRow.id.in_(stale)))
-        added = []
-        for claim_id, claim in new.items():
-            values = _claim_values(claim, claim_id)
-            if claim_id in old_ids:
-                s.merge(ClaimRow(**values))
-            else:
-                added.append(values)
-        if added:  # one INSERT for the article's new claims: the writer keeps up with many workers
-            s.execute(ClaimRow.__table__.insert(), added)
-        s.flush()
-        if old_ids:
-            s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(old_ids & set(new))))
-        if blocking is None:
-            from ..conflicts.blocking import claim_keys
-
-            blocking = claim_keys(list(new.values()))
-        key_rows = [(cid, key, k.start, k.end) for cid, k in blocking.items() for key in k.keys]
-        if key_rows:
-            # Straight to the driver: an article brings a few hundred keys, and building each row's
-            # parameters through SQLAlchemy cost more than writing them.
-            conn = s.connection()
-            mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-            conn.exec_driver_sql(f'INSERT INTO claim_keys (claim_id, "key", start, "end") VALUES ({", ".join([mark] * 4)})',
-                                 key_rows)
-        first_claim_of: dict[str, Claim] = {}
-        for claim in new.values():
-            if claim.actor_id:
-                first_claim_of.setdefault(claim.actor_id, claim)
-        if first_claim_of:
-            # Insert-or-ignore: another article, written at the same moment by another process,
-            # may bring the same actor.
-            _insert_ignore(s, ActorRow, [
-                dict(id=actor_id, name=c.speaker, side=c.side, role=c.role, organisation=c.affiliation)
-                for actor_id, c in first_claim_of.items()
-            ])
+            _write_batch(s, batch, analyzer)
 
     def articles(self) -> list[dict]:
         """Every article with its story count and size (no text)."""
@@ -323,6 +246,46 @@ class Store:
         ids = filters.pop("ids", None)
         found = queries.claims(self, queries.ClaimFilter(**filters, ids=None if ids is None else tuple(ids)))
         return [c.as_dict() for c in found]
+
+    def claim_pages(self, *, by_name: bool = False, page: int | None = None, **filters) -> Iterator[list[dict]]:
+        """``claims(**filters)`` a page at a time, so that no caller holds the whole store.
+
+        Pages are whole articles, in the order of ``claims`` (article id, cue), or with ``by_name`` in the
+        order of an export (article name, sentence, cue): only the articles' ids and names are read whole.
+        """
+        articles = self._article_order(by_name, filters.get("article"), filters.get("ids"))
+        step = max(1, (page or CLAIM_PAGE) // ARTICLE_CLAIMS)
+        for start in range(0, len(articles), step):
+            names = dict(articles[start : start + step])
+            rows = self.claims(**filters, articles=tuple(names))
+            if by_name:
+                rows.sort(key=lambda r: (names[r["article_id"]], r["sentence"][0], r["cue_span"][0], r["article_id"], r["id"]))
+            else:
+                rows.sort(key=lambda r: (r["article_id"], r["cue_span"][0], r["id"]))
+            if rows:
+                yield rows
+
+    def _article_order(self, by_name: bool, article: str | None, claim_ids) -> list[tuple[str, str]]:
+        """(id, name) of the articles that may hold the claims asked for, by name or by id."""
+        query = select(ArticleRow.id, ArticleRow.name)
+        if article:
+            query = query.where(ArticleRow.id == article)
+        with self.session() as s:
+            if claim_ids is not None:
+                wanted = {a for chunk in _chunked(sorted(set(claim_ids)))
+                          for a in s.scalars(select(ClaimRow.article_id).where(ClaimRow.id.in_(chunk)))}
+                query = query.where(ArticleRow.id.in_(sorted(wanted)))
+            rows = [tuple(r) for r in s.execute(query)]
+        return sorted(rows, key=lambda r: (r[1], r[0]) if by_name else r[0])
+
+    def articles_of(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The articles of ``article_ids`` (with stories and chrome) in three queries."""
+        from sqlalchemy.orm import selectinload
+
+        with self.session() as s:
+            query = (select(ArticleRow).where(ArticleRow.id.in_(sorted(set(article_ids))))
+                     .options(selectinload(ArticleRow.stories), selectinload(ArticleRow.chrome)))
+            return {row.id: _article_from_row(row) for row in s.scalars(query)}
 
     def claim(self, claim_id: str) -> dict | None:
         """One claim (id or unique id prefix) as a dict with its current review ``status``."""
@@ -460,6 +423,64 @@ class Store:
         f = queries.ConflictFilter(type=type, outlet=outlet, status=status, min_confidence=min_confidence)
         return [k.as_dict() for k in queries.conflicts(self, f, limit, offset)]
 
+    def conflicts_of(self, claim_ids: Iterable[str]) -> list[dict]:
+        """The stored conflicts (withdrawn ones too) that involve any of ``claim_ids``, by id."""
+        found: dict[str, dict] = {}
+        with self.session() as s:
+            for chunk in _chunked(sorted(set(claim_ids))):
+                query = select(ConflictRow).where(ConflictRow.claim_a.in_(chunk) | ConflictRow.claim_b.in_(chunk))
+                for r in s.scalars(query):
+                    found[r.id] = {"id": r.id, "claim_a": r.claim_a, "claim_b": r.claim_b, "type": r.type,
+                                   "reason_en": r.reason_en, "reason_ar": r.reason_ar, "confidence": r.confidence,
+                                   "withdrawn": bool(r.withdrawn)}
+        return [found[i] for i in sorted(found)]
+
+    # --- corroboration --------------------------------------------------------------
+
+    def replace_corroborations(self, links: Iterable) -> None:
+        """Make the stored corroborating pairs exactly ``links`` (``corroboration.Link``; a rebuild)."""
+        with self.locked_session("conflicts") as s:
+            s.execute(delete(CorroborationRow))
+            _insert_links(s, links)
+
+    def merge_corroborations(self, claim_ids: Iterable[str], links: Iterable) -> None:
+        """Make ``links`` the stored pairs that involve ``claim_ids`` (new or re-analysed); the others stay."""
+        with self.locked_session("conflicts") as s:
+            for chunk in _chunked(sorted(set(claim_ids))):
+                s.execute(delete(CorroborationRow).where(CorroborationRow.claim_a.in_(chunk)
+                                                         | CorroborationRow.claim_b.in_(chunk)))
+            _insert_links(s, links)
+
+    def corroboration_links(self, claim_ids: Iterable[str] | None = None) -> tuple[list, dict[str, str | None]]:
+        """(the stored links of the groups of ``claim_ids``, or every link; the side of each claim they join).
+
+        A group is followed from link to link until no new claim is met: a page of claims reads its
+        groups whole, and nothing else.
+        """
+        from ..conflicts.corroboration import Link
+
+        table = CorroborationRow
+        found: set[tuple] = set()
+        with self.session() as s:
+            if claim_ids is None:
+                found.update(tuple(r) for r in s.execute(select(table.claim_a, table.claim_b, table.across)))
+            seen = set(claim_ids or ())
+            frontier = set(seen)
+            while frontier:
+                met: set[str] = set()
+                for chunk in _chunked(sorted(frontier)):
+                    query = select(table.claim_a, table.claim_b, table.across).where(
+                        table.claim_a.in_(chunk) | table.claim_b.in_(chunk))
+                    for a, b, across in s.execute(query):
+                        found.add((a, b, across))
+                        met.update((a, b))
+                frontier = met - seen
+                seen |= met
+            members = sorted({c for a, b, _ in found for c in (a, b)})
+            sides = {cid: side for chunk in _chunked(members)
+                     for cid, side in s.execute(select(ClaimRow.id, ClaimRow.side).where(ClaimRow.id.in_(chunk)))}
+        return [Link(a, b, bool(across)) for a, b, across in sorted(found)], sides
+
     def conflict_count(self, min_confidence: float = 0.0) -> int:
         """Stored conflicts at or above ``min_confidence`` (the store keeps some below the shown threshold)."""
         with self.session() as s:
@@ -541,6 +562,160 @@ def _merge_conflicts(s: Session, found: Iterable[Conflict], claim_ids: set[str])
         old.update(s.scalars(select(ConflictRow.id).where(ConflictRow.claim_a.in_(chunk) | ConflictRow.claim_b.in_(chunk))))
     _retire(s, old - set(rows))
     _upsert_conflicts(s, rows)
+
+
+@dataclass(frozen=True)
+class ClaimRecords:
+    """An article's claims as the store writes them: their rows (values in ``CLAIM_COLUMNS`` order) and their
+    blocking-key rows, made where the article was analysed (a worker), so that the one writer only writes."""
+
+    rows: tuple[tuple, ...]
+    keys: tuple[tuple, ...]  # (claim id, key, first day, last day)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+CLAIM_COLUMNS = tuple(c.name for c in ClaimRow.__table__.columns)
+_COLUMN = {name: n for n, name in enumerate(CLAIM_COLUMNS)}
+
+
+def claim_records(claims: Sequence[Claim], blocking: dict | None = None) -> ClaimRecords:
+    """The rows of ``claims`` (the last of a repeated id wins) and of their blocking keys (``blocking.claim_keys``,
+    worked out here when not given)."""
+    from ..conflicts.blocking import claim_keys
+
+    rows = {}
+    for claim in claims:
+        claim_id = claim.id
+        rows[claim_id] = _claim_tuple(_claim_values(claim, claim_id))
+    blocking = claim_keys(list(claims)) if blocking is None else blocking
+    return ClaimRecords(tuple(rows.values()),
+                        tuple((cid, key, k.start, k.end) for cid, k in blocking.items() for key in k.keys))
+
+
+def _claim_tuple(values: dict) -> tuple:
+    """A claim's values as both drivers take them: dates as ISO text, the frame as the JSON text its column
+    holds. Plain values are quicker to send back from a worker and to write than a dict of objects."""
+    values = values | {"frame": json.dumps(values["frame"])}
+    return tuple(v.isoformat() if isinstance(v, date) else v for v in (values[c] for c in CLAIM_COLUMNS))
+
+
+def _records_of(item: tuple) -> ClaimRecords:
+    """A batch item's claims as records: ``(article, records)``, or ``(article, claims[, blocking keys])``."""
+    if isinstance(item[1], ClaimRecords):
+        return item[1]
+    return claim_records(item[1], item[2] if len(item) > 2 else None)
+
+
+def _write_batch(s: Session, batch: Sequence[tuple], analyzer: str) -> None:
+    """Articles with their stories, chrome, claims, keys and actors: a few statements for the whole batch
+    (the one writer then keeps up with the workers). An article given twice is written as its last."""
+    items = {item[0].id: item for item in batch}
+    ids = sorted(items)
+    stored = {i for chunk in _chunked(ids) for i in s.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(chunk)))}
+    _write_article_rows(s, [item[0] for item in items.values()], stored, analyzer)
+    _write_claim_rows(s, [_records_of(item) for item in items.values()], sorted(stored))
+
+
+def _article_values(article: Article, analyzer: str) -> dict:
+    ev = article.outlet_evidence
+    return dict(
+        id=article.id, name=article.name, source_path=article.source_path, text=article.text,
+        encoding=article.encoding, outlet=article.outlet, outlet_evidence=ev.text if ev else None,
+        outlet_offset=ev.start if ev and ev.start >= 0 else None, outlet_source=ev.source if ev else None,
+        published=article.published, url=article.url, title=article.title, analyzer=analyzer,
+        pipeline_version=PIPELINE_VERSION,
+    )
+
+
+def _story_values(article_id: str, st: Story) -> dict:
+    ev = st.date_evidence
+    return dict(article_id=article_id, index=st.index, start=st.start, end=st.end, title=st.title,
+                published=st.published, date_text=ev.text if ev else None,
+                date_offset=ev.start if ev and ev.start >= 0 else None, date_source=ev.source if ev else None)
+
+
+def _write_article_rows(s: Session, articles: list[Article], stored: set[str], analyzer: str) -> None:
+    """Article rows (a stored one keeps its first ingest time), their stories and chrome replaced."""
+    from sqlalchemy import bindparam, update
+
+    values = [_article_values(a, analyzer) for a in articles]
+    added = [v | {"ingested_at": now()} for v in values if v["id"] not in stored]
+    if added:
+        s.execute(ArticleRow.__table__.insert(), added)
+    changed = [{**{k: v for k, v in row.items() if k != "id"}, "b_id": row["id"]} for row in values if row["id"] in stored]
+    if changed:
+        columns = {k: bindparam(k) for k in changed[0] if k != "b_id"}
+        s.execute(update(ArticleRow.__table__).where(ArticleRow.id == bindparam("b_id")).values(columns), changed)
+    for chunk in _chunked(sorted(stored)):
+        s.execute(delete(StoryRow).where(StoryRow.article_id.in_(chunk)))
+        s.execute(delete(ChromeRow).where(ChromeRow.article_id.in_(chunk)))
+    stories = [_story_values(a.id, st) for a in articles for st in a.stories]
+    chrome = [dict(article_id=a.id, start=c.start, end=c.end, kind=c.kind) for a in articles for c in a.chrome]
+    if stories:
+        s.execute(StoryRow.__table__.insert(), stories)
+    if chrome:
+        s.execute(ChromeRow.__table__.insert(), chrome)
+
+
+def _write_claim_rows(s: Session, records: list[ClaimRecords], stored_articles: list[str]) -> None:
+    """The batch's claims: unchanged ones keep their ids (and so their reviews), the rest are replaced."""
+    new = {row[0]: row for r in records for row in r.rows}
+    old_ids = {i for chunk in _chunked(stored_articles)
+               for i in s.scalars(select(ClaimRow.id).where(ClaimRow.article_id.in_(chunk)))}
+    stale = old_ids - set(new)
+    kept = sorted(old_ids & set(new))
+    if stale:
+        _drop_conflicts(s, stale)
+    for chunk in _chunked(sorted(old_ids)):
+        s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(chunk)))
+    for chunk in _chunked(sorted(stale)):
+        s.execute(delete(ClaimRow).where(ClaimRow.id.in_(chunk)))
+    # Straight to the driver, like the keys: a batch brings hundreds of claims of forty columns each.
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    if kept:
+        assignments = ", ".join(f'"{c}" = {mark}' for c in CLAIM_COLUMNS[1:])
+        conn.exec_driver_sql(f"UPDATE claims SET {assignments} WHERE id = {mark}",
+                             [(*new[i][1:], i) for i in kept])
+    added = [row for i, row in new.items() if i not in old_ids]
+    if added:  # one INSERT for the batch's new claims
+        names = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
+        conn.exec_driver_sql(f"INSERT INTO claims ({names}) VALUES ({', '.join([mark] * len(CLAIM_COLUMNS))})", added)
+    _write_keys(s, [key for r in records for key in r.keys])
+    _write_actors(s, new.values())
+
+
+def _write_keys(s: Session, rows: list[tuple]) -> None:
+    """Blocking-key rows (claim id, key, first day, last day)."""
+    if rows:
+        # Straight to the driver: a batch brings thousands of keys, and building each row's
+        # parameters through SQLAlchemy cost more than writing them.
+        conn = s.connection()
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        conn.exec_driver_sql(f'INSERT INTO claim_keys (claim_id, "key", start, "end") VALUES ({", ".join([mark] * 4)})',
+                             rows)
+
+
+def _write_actors(s: Session, rows: Iterable[tuple]) -> None:
+    """The actors the claim rows name, each as its first claim describes it, unless already stored."""
+    actor, speaker, side, role, affiliation = (_COLUMN[c] for c in ("actor_id", "speaker", "side", "role", "affiliation"))
+    first_row_of: dict[str, tuple] = {}
+    for row in rows:
+        if row[actor]:
+            first_row_of.setdefault(row[actor], row)
+    # Insert-or-ignore: another article, written at the same moment by another process, may bring the same actor.
+    _insert_ignore(s, ActorRow, [
+        dict(id=actor_id, name=r[speaker], side=r[side], role=r[role], organisation=r[affiliation])
+        for actor_id, r in first_row_of.items()
+    ])
+
+
+def _insert_links(s: Session, links: Iterable) -> None:
+    rows = [dict(claim_a=k.a, claim_b=k.b, across=k.across) for k in links]
+    for start in range(0, len(rows), 5000):
+        _insert_ignore(s, CorroborationRow, rows[start : start + 5000])
 
 
 def _insert_ignore(s: Session, model, rows: list[dict]) -> None:

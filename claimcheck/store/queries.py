@@ -137,6 +137,7 @@ class ClaimFilter:
     status: str | None = None
     search: str | None = None  # text in the content, speaker or cue
     ids: tuple[str, ...] | None = None
+    articles: tuple[str, ...] | None = None  # a page of article ids (listings and exports read page by page)
 
     def without_status(self) -> ClaimFilter:
         return replace(self, status=None)
@@ -175,6 +176,8 @@ def _claim_where(s: Session, f: ClaimFilter, status) -> list:
         where.append(status == f.status)
     if f.ids is not None:
         where.append(ClaimRow.id.in_(list(f.ids)))
+    if f.articles is not None:
+        where.append(ClaimRow.article_id.in_(list(f.articles)))
     return where
 
 

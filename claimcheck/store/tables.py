@@ -127,6 +127,16 @@ class ClaimKeyRow(Base):
     __table_args__ = (Index("ix_claim_keys_key_start", "key", "start"),)
 
 
+class CorroborationRow(Base):
+    """Two claims that corroborate each other (conflicts/corroboration.py), found with the conflicts: a
+    claim's corroboration group is read from these links, never worked out over the whole store again."""
+
+    __tablename__ = "corroborations"
+    claim_a: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    claim_b: Mapped[str] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True)
+    across: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class ConflictRow(Base):
     __tablename__ = "conflicts"
     id: Mapped[str] = mapped_column(String(16), primary_key=True)
