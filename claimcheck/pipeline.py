@@ -223,7 +223,7 @@ def update_conflicts(store, article_ids: Iterable[str]) -> ConflictUpdate:
     stored claims that share a blocking key inside the date window (never a load of the whole store)."""
     from .conflicts import matching
 
-    ids = set(article_ids)
+    ids = set(article_ids) | store.pending_conflicts()  # and those a stopped ingest left behind
     kept = _kept_settings()
     if not ids:
         return ConflictUpdate(store.conflict_count(), 0, 0)

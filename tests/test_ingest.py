@@ -486,3 +486,20 @@ def test_an_article_over_the_size_limit_is_refused_whole(tmp_path, monkeypatch):
     assert [i.name for i in items if not isinstance(i, ingest.IngestError)] == ["short"]
     (error,) = [str(i) for i in items if isinstance(i, ingest.IngestError)]
     assert error.startswith(f"{tmp_path / 'feed.jsonl'} (line 2): its text is 0.0084 MB, more than the 0.006 MB")
+
+
+def test_articles_written_before_a_stop_get_their_conflicts_on_the_next_run(tmp_path):
+    """An ingest stopped after writing articles and before their conflict update (killed, a full disk):
+    the next run, with nothing new to analyse, updates their conflicts first."""
+    from claimcheck.pipeline import analyze_article
+    from claimcheck.store.database import open_store
+
+    stopped, reference = (open_store(f"sqlite:///{tmp_path / name}.db", create=True) for name in ("stopped", "reference"))
+    for path in sorted(SEEDS.glob("*.txt")):
+        article = next(a for a in ingest.read([path]) if not isinstance(a, ingest.IngestError))
+        stopped.save_article(article, analyze_article(article), "builtin")  # written, conflicts never updated
+    assert stopped.conflict_count() == 0 and stopped.pending_conflicts()
+    again = ingest_paths(stopped, [SEEDS])
+    assert again.unchanged == len(list(SEEDS.glob("*.txt"))) and not stopped.pending_conflicts()
+    ingest_paths(reference, [SEEDS])
+    assert {c["id"] for c in stopped.conflicts()} == {c["id"] for c in reference.conflicts()} != set()

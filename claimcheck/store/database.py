@@ -24,8 +24,8 @@ from ..models import Article, Chrome, Claim, Conflict, Evidence, Frame, Span, St
 from . import queries
 from .locks import lock_more, write_transaction
 from .tables import (  # noqa: F401  (the tables are importable from here too)
-    UNREVIEWED, ActorRow, ArticleRow, Base, ChromeRow, ClaimKeyRow, ClaimRow, ConflictRow, CorroborationRow, ReviewRow,
-    StoryRow,
+    UNREVIEWED, ActorRow, ArticleRow, Base, ChromeRow, ClaimKeyRow, ClaimRow, ConflictRow, CorroborationRow,
+    PendingConflictRow, ReviewRow, StoryRow,
 )
 
 # Bump when analysis output changes, so that ingest re-analyses stored articles.
@@ -320,7 +320,13 @@ class Store:
         """
         with self.locked_session("conflicts") as s:
             _write_conflicts(s, detect([claim_from_row(r) for r in s.scalars(select(ClaimRow))]))
+            s.execute(delete(PendingConflictRow))
         return self.conflict_count()
+
+    def pending_conflicts(self) -> set[str]:
+        """Articles written whose conflicts were not updated (an ingest stopped in between)."""
+        with self.session() as s:
+            return set(s.scalars(select(PendingConflictRow.article_id)))
 
     def update_conflicts(self, article_ids: Iterable[str],
                          detect: Callable[[list[Claim], Callable[[set[str]], list[Claim]], set[str], int],
@@ -365,6 +371,8 @@ class Store:
             neighbours = self._neighbours(s, blocking.queries(new_keys, df, total, self._conflict_settings()))
             found = list(detect(new, fetch, neighbours, total, frequencies))
             _merge_conflicts(s, found, new_ids)
+            for chunk in _chunked(ids):
+                s.execute(delete(PendingConflictRow).where(PendingConflictRow.article_id.in_(chunk)))
         return self.conflict_count(), loaded[0]
 
     @staticmethod
@@ -616,6 +624,7 @@ def _write_batch(s: Session, batch: Sequence[tuple], analyzer: str) -> None:
     stored = {i for chunk in _chunked(ids) for i in s.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(chunk)))}
     _write_article_rows(s, [item[0] for item in items.values()], stored, analyzer)
     _write_claim_rows(s, [_records_of(item) for item in items.values()], sorted(stored))
+    _insert_ignore(s, PendingConflictRow, [{"article_id": i} for i in ids])
 
 
 def _article_values(article: Article, analyzer: str) -> dict:

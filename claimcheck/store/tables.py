@@ -137,6 +137,14 @@ class CorroborationRow(Base):
     across: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class PendingConflictRow(Base):
+    """An article written whose conflicts are not yet updated: written in the article's transaction and
+    removed in the conflict update's, so an ingest killed between the two is completed by the next one."""
+
+    __tablename__ = "conflicts_pending"
+    article_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
 class ConflictRow(Base):
     __tablename__ = "conflicts"
     id: Mapped[str] = mapped_column(String(16), primary_key=True)
