@@ -43,6 +43,7 @@ class CueEntry:
     words: tuple[str, ...] = ()  # for multi-word source phrases (normalised)
     requires: tuple[str, ...] = ()  # one of these words must follow soon ("حمّل … المسؤولية")
     tells: bool = False  # the verb's object is the listener ("أبلغ X Y بأن…")
+    before_verb: bool = False  # a source phrase that a reporting verb completes ("وفق ما" + "أفادت")
 
 
 @dataclass(frozen=True)
@@ -72,16 +73,17 @@ def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]
     return index
 
 
-def _source_phrases(sources: list[dict], verb_forms: list[str]) -> list[CueEntry]:
-    """Source phrases, longest first. "بحسب ما" / "وفق ما" before any reporting verb of the lexicon, as
-    written or with its object pronoun ("وفق ما أفادت", "بحسب ما أعلنه"), is one source phrase."""
+def _source_phrases(sources: list[dict]) -> list[CueEntry]:
+    """Source phrases, longest first. "بحسب ما" / "وفق ما" (``before_verbs``) followed by any reporting verb
+    of the lexicon, as written or with its object pronoun ("وفق ما أفادت", "بحسب ما أعلنه"), is one source
+    phrase: ``find_cues`` checks the verb."""
     phrases = []
     for e in sources:
-        composed = [f"{before} {form}{suffix}" for before in e.get("before_verbs", []) for form in verb_forms
-                    for suffix in ("", "ه")]
-        for phrase in dict.fromkeys([*e["phrases"], *composed]):
+        for phrase in e["phrases"]:
             phrases.append(CueEntry(lemma=e["lemma"], kind="source", relay=bool(e.get("relay")), words=_norm_words(phrase)))
-    phrases.sort(key=lambda c: -len(c.words))
+        for before in e.get("before_verbs", []):
+            phrases.append(CueEntry(lemma=e["lemma"], kind="source", words=_norm_words(before), before_verb=True))
+    phrases.sort(key=lambda c: -len(c.words) - c.before_verb)
     return phrases
 
 
@@ -100,7 +102,7 @@ def lexicon() -> Lexicon:
             )
             for form in e["forms"]:
                 single.setdefault(normalize(form), entry)
-    phrases = _source_phrases(data.get("sources", []), sorted(f for f, entry in single.items() if entry.kind == "verb"))
+    phrases = _source_phrases(data.get("sources", []))
     by_first: dict[str, list[CueEntry]] = {}
     for phrase in phrases:
         by_first.setdefault(phrase.words[0], []).append(phrase)
@@ -271,9 +273,9 @@ def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
             continue
         w = words[i]
         phrases, entry, suffix, _whole = w.cue
-        phrase = next((p for p in phrases if _match_phrase(words, i, p.words)), None)
+        phrase = next((p for p in phrases if _match_phrase(words, i, p.words) and _verb_completes(words, i, p)), None)
         if phrase:
-            reach = i + len(phrase.words)
+            reach = i + len(phrase.words) + phrase.before_verb
             hits.append(CueHit(i, reach - 1, phrase))
             continue
         if entry is not None and entry.kind == "verb" and _passive(w.text):
@@ -281,6 +283,15 @@ def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
         if entry is not None and (not entry.requires or any(x.norm in entry.requires for x in words[i + 1 : i + 7])):
             hits.append(CueHit(i, i, entry, suffix))
     return hits
+
+
+def _verb_completes(words: list[Word], i: int, phrase: CueEntry) -> bool:
+    """For "وفق ما"-like phrases, whether a reporting verb follows ("وفق ما أفادت", "بحسب ما أعلنه")."""
+    if not phrase.before_verb:
+        return True
+    j = i + len(phrase.words)
+    cue = words[j].cue if j < len(words) else None
+    return cue is not None and cue[1] is not None and cue[1].kind == "verb"
 
 
 def _with_object_suffix(lex: Lexicon, norm: str, bare: str, conj: bool) -> tuple[CueEntry, bool] | None:
