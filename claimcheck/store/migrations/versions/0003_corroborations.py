@@ -4,8 +4,9 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-29 18:00:00
 
-The pairs of claims already stored are worked out here once, so that an upgraded store shows its
-corroboration groups at once.
+The table starts empty: working the pairs out here would read every stored claim at once, which an
+archive's upgrade cannot afford. New ingests fill it; `claimcheck conflicts --rebuild` fills it for the
+claims stored before.
 """
 from typing import Sequence, Union
 
@@ -29,22 +30,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('claim_a', 'claim_b')
     )
     op.create_index(op.f('ix_corroborations_claim_b'), 'corroborations', ['claim_b'], unique=False)
-    _fill_links()
-
-
-def _fill_links() -> None:
-    from sqlalchemy.orm import Session
-
-    from claimcheck.config import load_settings
-    from claimcheck.conflicts.corroboration import links
-    from claimcheck.store.database import ClaimRow, CorroborationRow, claim_from_row
-
-    session = Session(bind=op.get_bind())
-    claims = [claim_from_row(r) for r in session.scalars(sa.select(ClaimRow))]
-    rows = [dict(claim_a=k.a, claim_b=k.b, across=k.across) for k in links(claims, load_settings().conflicts)]
-    if rows:
-        session.execute(CorroborationRow.__table__.insert(), rows)
-    session.flush()
 
 
 def downgrade() -> None:
