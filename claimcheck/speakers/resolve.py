@@ -183,11 +183,15 @@ def _issuer(mention: str) -> str | None:
 _PERSON_DESCRIPTIONS = grammar.words("person_descriptions")
 
 
+def _story_text_before(article: Article, offset: int, end: int | None = None) -> str:
+    """The text of the story holding ``offset``, from its start up to ``end`` (``offset`` by default)."""
+    story = article.story_at(offset)
+    return article.text[story.start if story else 0 : offset if end is None else end]
+
+
 def _last_person_before(article: Article, claim: Claim) -> _Known | None:
     """"الدبلوماسي الأميركي الراحل" → the known person named last before this sentence in the story."""
-    story = article.story_at(claim.sentence.start)
-    start = story.start if story else 0
-    words = _words(article.text[start : claim.sentence.start])
+    words = _words(_story_text_before(article, claim.sentence.start))
     index = actor_index()
     found = None
     for at in range(len(words)):
@@ -213,11 +217,9 @@ def _outlet_aliases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _Known | None:
     """"بحسب الصحيفة" → the paper named earlier in the story ("تقرير لصحيفة نيويورك تايمز")."""
-    story = article.story_at(offset)
-    start = story.start if story else 0
     found = None
     index = actor_index()
-    text = _words(article.text[start:offset])
+    text = _words(_story_text_before(article, offset))
     outlets = _outlet_aliases()
     for k, word in enumerate(text):
         for form in {word, word[1:], word[2:]}:  # "لصحيفة" / "للجزيرة"
@@ -325,8 +327,7 @@ _STATEMENT_OF = re.compile(r"بيان[اه]?\s+(?:صادر[اة]?\s+عن\s+|ل)[
 def _last_statement_issuer(m: _Mention) -> _Known | None:
     """"وقال البيان" after "وأكد بيان لحزب الله اللبناني أن…" or "ونعى بيان لقيادة العمليات المشتركة":
     the body whose statement the story named last, even when others spoke since."""
-    story = m.article.story_at(m.claim.cue.start)
-    text = m.article.text[story.start if story else 0 : m.claim.sentence.start]
+    text = _story_text_before(m.article, m.claim.cue.start, m.claim.sentence.start)
     found = None
     for found in _STATEMENT_OF.finditer(text):
         pass
@@ -447,8 +448,7 @@ def _full_name_in_story(m: _Mention) -> _Known | None:
     word that ends a name written in full earlier in the story (even where that name was no speaker)."""
     if len(m.words) != 1 or m.hit is not None or m.words[0].startswith("ال") and len(m.words[0]) < 5:
         return None
-    story = m.article.story_at(m.claim.cue.start)
-    written = WORD_RE.findall(m.article.text, story.start if story else 0, m.claim.sentence.start)
+    written = WORD_RE.findall(_story_text_before(m.article, m.claim.cue.start, m.claim.sentence.start))
     short = m.words[0].removeprefix("و")
     for at in range(len(written) - 1, 0, -1):
         if normalize_word(written[at]) != short:
@@ -521,8 +521,7 @@ def _state_of_the_story(m: _Mention) -> str | None:
     in_sentence = states_named(_words(text[claim.sentence.start : mention_at]))
     if in_sentence:
         return in_sentence[-1][1]
-    story = m.article.story_at(claim.cue.start)
-    counts = Counter(label for _, label in states_named(_words(text[story.start if story else 0 : claim.cue.start])))
+    counts = Counter(label for _, label in states_named(_words(_story_text_before(m.article, claim.cue.start))))
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
@@ -589,9 +588,7 @@ def _definite_antecedent(article: Article, claim: Claim, words: tuple[str, ...],
 def _last_state_body_before(article: Article, offset: int, head: str) -> _Known | None:
     """"الوزارة" after "نفت وزارة الدفاع الأرمينية ذلك": the last body of that kind named with its state
     before ``offset`` in the story, as written, on that state's side."""
-    story = article.story_at(offset)
-    start = story.start if story else 0
-    written = WORD_RE.findall(article.text, start, offset)
+    written = WORD_RE.findall(_story_text_before(article, offset))
     words = [normalize_word(w) for w in written]
     for at in range(len(words) - 1, -1, -1):
         if words[at] != head and words[at].removeprefix("و") != head:
@@ -606,9 +603,7 @@ def _last_state_body_before(article: Article, offset: int, head: str) -> _Known 
 
 def _last_actor_before(article: Article, offset: int, outlet: str | None, head: str | None) -> _Known | None:
     """The last organisation named before ``offset`` in its story (whose name starts with ``head``)."""
-    story = article.story_at(offset)
-    start = story.start if story else 0
-    found = last_named_body(_words(article.text[start:offset]), outlet, head)
+    found = last_named_body(_words(_story_text_before(article, offset)), outlet, head)
     if found is None:
         return None
     return _Known(found.name, found.side, found.id, found.role, found.organisation, found.name, _head(found.name))
