@@ -264,3 +264,48 @@ def test_the_statement_is_the_one_the_last_speaker_spoke_in(text, expected):
 )
 def test_one_word_that_ends_a_name_written_before(text, expected):
     assert expected in [found[:2] for found in speakers(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # darelhilal.com/News/1900750 (Somalia): another state's army, not Haftar's "الجيش الوطني"
+        ('أعلن الجيش الوطني الصومالي وشركاؤه الدوليين، اليوم السبت، عن مقتل أكثر من 20 إرهابيًا من حركة "الشباب"، '
+         'بما في ذلك زعماء التنظيم، في عمليات عسكرية مخطط لها.', ("أعلن", "Somalia")),
+        # alsahwa-yemen.net/p-39881 (Yemen): no Libyan place in the story, so no Libyan side
+        ("أكد الناطق الرسمي باسم الجيش الوطني العميد الركن عبده مجلي، أن دماء الشهداء الذين قضوا في الاستهداف "
+         "الإجرامي الغادر الذي قامت به مليشيا الحوثي الانقلابية لن تذهب هدراً.", ("أكد", None)),
+    ],
+)
+def test_a_phrase_that_names_a_libyan_party_only_in_a_libyan_story(text, expected):
+    assert [(cue, side) for cue, _speaker, side in speakers(text)] == [expected]
+
+
+def test_the_same_phrase_in_a_libyan_story_keeps_its_party():
+    # seeds (Libya): "الجيش الوطني" with Haftar named in the story
+    text = "شنت قوات حفتر هجوما على طرابلس. وقال الجيش الوطني إن قواته تقدمت نحو وسط المدينة."
+    assert ("وقال", "الجيش الوطني الليبي", "LNA") in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # alsahwa-yemen.net/p-39881 (Yemen)
+        ("أكد الناطق الرسمي باسم الجيش الوطني العميد الركن عبده مجلي، أن دماء الشهداء لن تذهب هدراً.",
+         ("عبده مجلي", "الناطق الرسمي باسم الجيش الوطني")),
+        # alahdaathnews.com/?p=57124 (Sudan)
+        ("نفى الناطق باسم الجيش العميد ركن نبيل عبد الله، وجود أي قواعد عسكرية في قرية ود النورة التي شنت مليشيا "
+         "الدعم السريع هجوماً عليها الأربعاء.", ("نبيل عبد الله", "الناطق باسم الجيش")),
+    ],
+)
+def test_a_two_word_military_title_is_neither_role_nor_name(text, expected):
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert (claim.speaker, claim.role) == expected
+
+
+def test_a_long_name_between_commas_after_the_role():
+    # e2-01 (Iran–US): a four-word name in apposition
+    text = ('بدوره، قال مستشار قائد الحرس الثوري الإيراني، حميد رضا مقدم فر، في تصريح صحفي، إن "جميع الصواريخ '
+            'الإيرانية أصابت أهدافها بدقة".')
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert (claim.speaker, claim.side) == ("حميد رضا مقدم فر", "Iran")

@@ -1445,11 +1445,20 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
                               and words[x + 1].norm.removeprefix("ال") not in _CHANNEL_AFTER_IN)), j)
         return _role_span_text(text, words, end, stop), end
     first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
-    looks_like_name = 1 <= len(segment) <= 3 and not any(
-        w.norm.startswith("ال") or w.norm in _STOP_AFTER_SPEAKER or w.norm in _CHANNEL_AFTER_IN for w in segment)  # not "في بيان"
-    if first_is_role and (looks_like_name or alias_length_at(_Norms(words), end, outlet)):
+    if first_is_role and (_looks_like_name(segment, lex) or alias_length_at(_Norms(words), end, outlet)):
         return _span_text(text, words, s, end), j
     return None, end
+
+
+def _looks_like_name(segment: list[Word], lex: Lexicon) -> bool:
+    """One to four name words, after a title or not: "نبيل عبد الله", "العميد نبيل عبد الله",
+    "حميد رضا مقدم فر" — not "في بيان" nor a definite noun phrase."""
+    norms = [w.norm for w in segment]
+    if norms and norms[0] in lex.titles:
+        norms = norms[1:]
+    return 1 <= len(norms) <= 4 and not any(
+        (n.startswith("ال") and not grammar.compound_name_part(norms, k)) or n in _STOP_AFTER_SPEAKER
+        or n in _CHANNEL_AFTER_IN for k, n in enumerate(norms))
 
 
 def _run_to_comma(words: list[Word], k: int, s: int, limit: int) -> int:

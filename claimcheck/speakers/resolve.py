@@ -19,7 +19,7 @@ from ..analysis.text import WORD_RE, normalize, normalize_name, normalize_word
 from ..attribution import grammar
 from ..attribution.attribute import lexicon
 from ..models import Article, Claim
-from .actors import Actor, _words, actor_index, find_actor, last_named_body, side_from_mention
+from .actors import Actor, _words, actor_index, find_actor, last_named_body, local_actors, side_from_mention
 from .world import context_institution, institution_word, place_length_at, side_on, state_side, states_named, words_of
 
 
@@ -159,7 +159,7 @@ def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Kn
     if claim.cue_kind != "verb":
         return None
     before = article.text[claim.sentence.start : claim.cue.start]
-    hit = find_actor(before, outlet)
+    hit = find_actor(before, outlet, local_actors(article.text))
     if hit is None or hit[0].kind != "person":
         return None
     actor = hit[0]
@@ -195,7 +195,7 @@ def _last_person_before(article: Article, claim: Claim) -> _Known | None:
     index = actor_index()
     found = None
     for at in range(len(words)):
-        for alias, actor_id, _ in index.by_first.get(words[at], ()):
+        for alias, actor_id, *_ in index.by_first.get(words[at], ()):
             actor = index.actors[actor_id]
             if actor.kind == "person" and tuple(words[at : at + len(alias)]) == alias:
                 found = actor
@@ -209,7 +209,7 @@ def _outlet_aliases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Outlet aliases by first word."""
     index = actor_index()
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for alias, actor_id, _ in index.aliases:
+    for alias, actor_id, *_ in index.aliases:
         if index.actors[actor_id].kind == "outlet":
             out.setdefault(alias[0], []).append((alias, actor_id))
     return out
@@ -266,7 +266,7 @@ class _Mention:
     @cached_property
     def found(self) -> tuple[Actor, int, int] | None:
         """The known actor named in the mention, as ``find_actor`` gives it."""
-        return find_actor(self.text, self.outlet)
+        return find_actor(self.text, self.outlet, local_actors(self.article.text))
 
     @cached_property
     def role(self) -> str | None:
@@ -632,7 +632,7 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
         if k == len(words) - 1 and n.startswith("ال") and not normalize(words[k - 1]).startswith("ال"):
             tail.insert(0, w)  # a family name with ال after a given name: "خليل الحية", "تامر المسحال"
             continue
-        if _compound_name_part(words, k):
+        if grammar.compound_name_part(words, k):
             tail.insert(0, w)  # "عبد الفتاح", "عبد الله", "أبو الفضل"
             continue
         if n in _NOT_NAME and tail:
@@ -643,14 +643,6 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
     return None
 
 
-_NAME_OPENERS = frozenset(("عبد", "ابو", "ابي", "ابن", "بن"))
-
-
-def _compound_name_part(words: list[str], k: int) -> bool:
-    """A word with ال that belongs to a name: after "عبد"/"أبو" ("عبد الفتاح", "أبو الفضل"), or "الله"
-    ending a compound ("عبد الله", "ذبيح الله")."""
-    n = normalize(words[k])
-    return n.startswith("ال") and k > 0 and (n == "الله" or normalize(words[k - 1]) in _NAME_OPENERS)
 
 
 def _name_after_place(words: list[str], tail: list[str]) -> tuple[str, str | None] | None:
@@ -761,8 +753,8 @@ def _name_words_at_end(names: list[str]) -> list[str]:
 
 
 def _compound_goes_on(names: list[str], k: int) -> bool:
-    return k > 0 and (_compound_name_part(names, k - 1) or _compound_name_part(names, k)
-                      or normalize(names[k - 1]) in _NAME_OPENERS)
+    return k > 0 and (grammar.compound_name_part(names, k - 1) or grammar.compound_name_part(names, k)
+                      or normalize(names[k - 1]) in grammar.NAME_OPENERS)
 
 
 def _person_name(mention: str) -> str:
@@ -790,6 +782,9 @@ def _titled_person(mention: str) -> tuple[str, str | None] | None:
         return None
     if words[last + 1].startswith("ال"):
         return None  # "المستشار الإعلامي لـ…": here the word is a role, not a title before a name
+    first = last
+    while first > 0 and normalize(words[first - 1]) in titles:
+        first -= 1  # "العميد الركن", "الفريق أول": the whole title goes, not only its last word
     name = _person_name(" ".join(words[last + 1 :]))
-    role = " ".join(words[:last]).strip(" ،,") or None
+    role = " ".join(words[:first]).strip(" ،,") or None
     return name.strip(" ،,«»"), role

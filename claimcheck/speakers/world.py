@@ -186,6 +186,11 @@ def _nisba_at(words: Sequence[str], at: int, w: World) -> str | None:
     return label
 
 
+def nisba_label_at(words: Sequence[str], at: int) -> str | None:
+    """The state whose nationality adjective is word ``at`` ("الصومالي" → Somalia), or None."""
+    return _nisba_at(words, at, world()) if at < len(words) else None
+
+
 @lru_cache(maxsize=20_000)
 def state_side(mention: str) -> str | None:
     """The state a mention speaks for, or None.
