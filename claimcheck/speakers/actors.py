@@ -46,6 +46,34 @@ class ActorIndex:
 _words = words_of  # normalised word by word: each word's form is cached
 
 
+def _actor(a: dict) -> Actor:
+    names = {a["name"], *a.get("aliases", [])}
+    return Actor(a["id"], a["name"], a.get("side"), a.get("kind", "person"), a.get("role"), a.get("organisation"),
+                 tuple(a.get("markers", [])), frozenset(label for n in names for _, label in states_named(_words(n))))
+
+
+def _aliases_of(a: dict) -> list[Alias]:
+    aliases = [(_words(alias), a["id"], None, False) for alias in {a["name"], *a.get("aliases", [])}]
+    aliases += [(_words(oa["alias"]), a["id"], tuple(oa["outlets"]), False) for oa in a.get("outlet_aliases", [])]
+    aliases += [(_words(alias), a["id"], None, True) for alias in a.get("local_aliases", [])]
+    return [alias for alias in aliases if alias[0]]
+
+
+def _markers_of(a: dict, actor: Actor) -> list[tuple[tuple[str, ...], str]]:
+    if not actor.side:
+        return []
+    # A party's own names mark its side inside a longer mention too ("نائب رئيس حركة حماس").
+    named = {a["name"], *a.get("aliases", [])} if actor.kind not in ("person", "outlet") else set()
+    return [(_words(m), actor.side) for m in {*a.get("markers", []), *named}]
+
+
+def _by_first(entries: list) -> dict[str, list]:
+    by_first: dict[str, list] = {}
+    for entry in entries:
+        by_first.setdefault(entry[0][0], []).append(entry)
+    return by_first
+
+
 @lru_cache(maxsize=1)
 def actor_index() -> ActorIndex:
     entries = knowledge.load("actors")["actor"] + knowledge.load("parties").get("actor", [])
@@ -56,38 +84,18 @@ def actor_index() -> ActorIndex:
     for a in entries:
         if a["id"] in actors:
             raise ValueError(f"actor id {a['id']!r} is listed twice (actors.toml, parties.toml or an overlay)")
-        names = {a["name"], *a.get("aliases", [])}
-        actor = Actor(a["id"], a["name"], a.get("side"), a.get("kind", "person"), a.get("role"), a.get("organisation"),
-                      tuple(a.get("markers", [])),
-                      frozenset(label for n in names for _, label in states_named(_words(n))))
-        actors[actor.id] = actor
-        for alias in names:
-            aliases.append((_words(alias), actor.id, None, False))
-        for oa in a.get("outlet_aliases", []):
-            aliases.append((_words(oa["alias"]), actor.id, tuple(oa["outlets"]), False))
-        for alias in a.get("local_aliases", []):
-            aliases.append((_words(alias), actor.id, None, True))
+        actor = actors[a["id"]] = _actor(a)
+        aliases += _aliases_of(a)
+        markers += _markers_of(a, actor)
         if a.get("local_to"):
             local_to[actor.id] = frozenset(w for n in a["local_to"] for w in _words(n))
-        if actor.side:
-            # A party's own names mark its side inside a longer mention too ("نائب رئيس حركة حماس").
-            named = {a["name"], *a.get("aliases", [])} if actor.kind not in ("person", "outlet") else set()
-            for m in {*a.get("markers", []), *named}:
-                markers.append((_words(m), actor.side))
-    aliases = [a for a in aliases if a[0]]
     aliases.sort(key=lambda x: -len(x[0]))
     markers.sort(key=lambda x: -len(x[0]))
-    by_first: dict[str, list[Alias]] = {}
-    for alias in aliases:
-        by_first.setdefault(alias[0][0], []).append(alias)
-    markers_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for marker in markers:
-        markers_by_first.setdefault(marker[0][0], []).append(marker)
     nisba = {}
     for marker, side in markers:
         if len(marker) == 1 and marker[0].endswith(("ي", "يه")):
             nisba.setdefault(_nisba_stem(marker[0]), side)
-    return ActorIndex(actors, aliases, by_first, markers, markers_by_first, nisba, local_to)
+    return ActorIndex(actors, aliases, _by_first(aliases), markers, _by_first(markers), nisba, local_to)
 
 
 def _nisba_stem(word: str) -> str:
