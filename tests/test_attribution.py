@@ -558,3 +558,37 @@ def test_what_another_said_is_the_object_of_a_denial():
     # but "وهو ما تنفيه كيغالي" is Kigali's denial of the claim before it (seed 001's "وهو ما نفاه" shape)
     found = claims_of("واتهمت كينشاسا رواندا بدعم المتمردين، وهو ما تنفيه كيغالي.")
     assert [(c.cue_text, c.speaker) for c in found] == [("واتهمت", "كينشاسا"), ("تنفيه", "كيغالي")]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # e3-02 (India–Pakistan): a participle and its complementizer, with no comma before it
+        ('وقال الجيش الباكستاني إن طائرات هندية دخلت باكستان رداً على الضربات مضيفاً أنه تم إسقاط طائرتين وأسر طيار، '
+         'بحسب "سكاي نيوز".', "مضيفاً", "تم إسقاط طائرتين وأسر طيار"),
+        # arabic.cnn.com, 2024-11-28 (Syria): the participle's own preposition, then أن
+        ('أعلنت وزارة الدفاع السورية بأن فصائل المعارضة شنت هجوما واسعا الأربعاء، على عدد من القرى والبلدات والنقاط '
+         'العسكرية في ريفي حلب وإدلب مشيرة إلى أنها "تصدت له" ومؤكدة أن الهجوم لا يزال مستمرا.', "مشيرة", "تصدت له"),
+    ],
+)
+def test_a_participle_opening_a_report_ends_the_content_before_it(text, cue, content):
+    found = {c.cue_text: c for c in claims_of(text)}
+    assert found[cue].content_text == content
+    first = next(iter(found.values()))
+    assert cue not in first.content_text
+
+
+@pytest.mark.parametrize(
+    "text, speaker, side",
+    [
+        # e5-01 (Russia–Ukraine)
+        ('ولاحقا، اتهم الرئيس الأوكراني فولوديمير زيلينسكي روسيا بمحاولة "تقويض" الجهود الدبلوماسية بين كييف وواشنطن.',
+         "فولوديمير زيلينسكي", "Ukraine"),
+        # xwebun-news.com, 2023-02-02 (Iran–Israel): a quotation after the object
+        ("وفي رسالة إلى الأمين العام للأمم المتحدة، اتهم السفير الإيراني أمير سعيد إيرواني إسرائيل “بمحاولة … لشن "
+         "هجوم إرهابي على مجمع” تابع لوزارة الدفاع الإيرانية.", "أمير سعيد إيرواني", "Iran"),
+    ],
+)
+def test_a_state_after_the_accusers_name_is_the_accused(text, speaker, side):
+    claim = claims_of(text)[0]
+    assert (claim.speaker, claim.side) == (speaker, side)

@@ -309,3 +309,43 @@ def test_a_long_name_between_commas_after_the_role():
             'الإيرانية أصابت أهدافها بدقة".')
     claim = analyze_article(build_article(text, "t"))[0]
     assert (claim.speaker, claim.side) == ("حميد رضا مقدم فر", "Iran")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e4-05 (Yemen)
+        ('وذكرت قناة "المسيرة" التابعة للحوثيين أن 38 شخصا قتلوا وأصيب 102 آخرون.', ("وذكرت", "المسيرة", None)),
+        # e5-03 (Russia–Ukraine)
+        ('وقالت مدونة "ديب ستيت" العسكرية الأوكرانية إن القوات الروسية لم تسيطر على المدينة.',
+         ("وقالت", "ديب ستيت", None)),
+    ],
+)
+def test_a_medium_goes_by_its_quoted_name(text, expected):
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # e4-02 (Yemen)
+        "وقالت القيادة المركزية الأمريكية (سنتكوم) إن ادعاءات الحوثيين كاذبة تماما.",
+        # e4-05 (Yemen, another outlet)
+        'وقالت القيادة المركزية الأمريكية "سنتكوم" إن قواتها نفذت ضربات على ميناء رأس عيسى.',
+    ],
+)
+def test_a_short_name_after_a_body_is_not_part_of_its_name(text):
+    assert speakers(text)[0][1:] == ("القيادة المركزية الأمريكية", "US")
+
+
+def test_a_name_with_a_family_name_in_al_before_the_role():
+    # e4-04 (Yemen); the seeds' "أحمد المسماري الناطق باسم…" is the same shape for a known person
+    text = "وقال أنيس الأصبحي المتحدث باسم وزارة الصحة إن الأرقام الأولية تشير إلى إصابة 171 شخصا."
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert (claim.speaker, claim.role) == ("أنيس الأصبحي", "المتحدث باسم وزارة الصحة")
+
+
+def test_a_peoples_broken_plural_names_its_state():
+    # e3-01 (India–Pakistan)
+    text = "كما ذكرت الوكالة في وقت سابق نقلا عن مسؤولين هنود أن مقاتلات هندية اعترضت مقاتلات باكستانية في كشمير."
+    assert speakers(text)[0][2] == "India"

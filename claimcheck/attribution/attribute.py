@@ -512,6 +512,21 @@ def _object_starts(m: _SpeakerSpan, k: int) -> bool:
         or (w.norm in _OBJECT_HEADS and m.words[k - 1].norm.startswith("ال"))
 
 
+def _state_object(m: _SpeakerSpan, k: int) -> bool:
+    """"اتهم الرئيس الأوكراني فولوديمير زيلينسكي روسيا بمحاولة…", "اتهم السفير الإيراني أمير سعيد إيرواني
+    إسرائيل “بمحاولة…”": a state named after a whole subject (a definite phrase, or a name after one) is the
+    object of the accusing verb, a quotation after it or not."""
+    if not m.entry.np_object or k - m.s < 2 or not state_name_length_at(_Norms(m.words), k):
+        return False
+    words = m.words
+    if words[k - 1].norm.startswith("ال"):
+        return words[k - 1].norm not in _STOP_AFTER_SPEAKER
+    run = k - 1
+    while run > m.s and not words[run].norm.startswith("ال"):
+        run -= 1
+    return k - run >= 3 and words[run].norm.startswith("ال")  # a name of two words or more after "الأوكراني"
+
+
 def _genitive_of_construct(before: Word, w: Word) -> bool:
     """"حركة المقاومة", "خلية الإعلام", "قوة الاتحاد": a definite word right after an indefinite noun
     is that noun's genitive, not the verb's object ("أكد مصدر عسكري الاستيلاء": after an adjective it is)."""
@@ -531,6 +546,7 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _told,
     _listener,
     _object_starts,
+    _state_object,
 )
 
 
@@ -613,12 +629,25 @@ def _end_at_cue(words: list[Word], k: int, c: int, lex: Lexicon, cue_starts: set
         return words[k - 2].end if k - 1 > c else words[k - 1].end
     if w.conj:
         return words[k - 1].end
+    if _participle_opens_report(words, k, lex):
+        return words[k - 1].end  # "…رداً على الضربات مضيفاً أنه تم…": the speaker's next report, comma or not
     if k == len(words) - 1 and w.cue[1] is not None and w.cue[1].denial:
         # "…بقتل جنديين والأخيرة تنفي", "…، وتل ابيب تنفي": a denial by another subject closes the sentence.
         j = next((j for j in range(k - 1, max(c, k - 4), -1) if words[j].conj), None)
         if j is not None:
             return words[j - 1].end
     return None
+
+
+def _participle_opens_report(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """"مضيفاً أنه", "مشيرة إلى أنها": a participle cue, its own preposition if any, then إن/أن."""
+    entry = words[k].cue[1]
+    if entry is None or entry.kind != "participle":
+        return False
+    j = k + 1
+    if j < len(words) and words[j].norm in entry.preps:
+        j += 1
+    return j < len(words) and _is_complementizer(words[j], lex)
 
 
 def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexicon, cue_starts: set[int]) -> int:
@@ -1445,7 +1474,8 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
                               and words[x + 1].norm.removeprefix("ال") not in _CHANNEL_AFTER_IN)), j)
         return _role_span_text(text, words, end, stop), end
     first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
-    if first_is_role and (_looks_like_name(segment, lex) or alias_length_at(_Norms(words), end, outlet)):
+    if first_is_role and words[end].comma \
+            and (_looks_like_name(segment, lex) or alias_length_at(_Norms(words), end, outlet)):
         return _span_text(text, words, s, end), j
     return None, end
 

@@ -20,7 +20,7 @@ from ..attribution import grammar
 from ..attribution.attribute import lexicon
 from ..models import Article, Claim
 from .actors import Actor, _words, actor_index, find_actor, last_named_body, local_actors, side_from_mention
-from .world import context_institution, institution_word, place_length_at, side_on, state_side, states_named, words_of
+from .world import context_institution, institution_word, nisba_label_at, place_length_at, side_on, state_side, states_named, words_of
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -492,9 +492,29 @@ def _body_of_actor(m: _Mention) -> _Known | None:
     return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, m.text, m.head)
 
 
+# A short name after a body's name, in brackets or quotes: "القيادة المركزية الأمريكية (سنتكوم)".
+_SHORT_NAME_TAIL = re.compile(r"(?:\s*\([^()]{2,30}\)|\s+[«\"“][^«»\"“”\s]{2,20}[»\"”]?)\s*$")
+
+
 def _plain_name(m: _Mention) -> str:
+    text = _SHORT_NAME_TAIL.sub("", m.text) if len(m.text.split()) >= 3 else m.text
     has_title = any(w in lexicon().titles or w.removeprefix("ال") in _ROLE_BARE for w in m.words)
-    return _person_name(m.text) if has_title else _DIRECTION_TAIL.sub("", m.text)
+    return _person_name(text) if has_title else _DIRECTION_TAIL.sub("", text)
+
+
+_MEDIA_KINDS = grammar.words("media_kinds")
+_QUOTED_NAME = re.compile(r"^\S+\s+[«\"“]([^«»\"“”]{2,40})[»\"”]?")
+
+
+def _named_medium(m: _Mention) -> _Known | None:
+    """'قناة "المسيرة" التابعة للحوثيين', 'مدونة "ديب ستيت" العسكرية الأوكرانية': a medium goes by the name it is
+    given in quotes; what follows only describes it (and a medium takes no side)."""
+    if not m.words or m.words[0] not in _MEDIA_KINDS:
+        return None
+    match = _QUOTED_NAME.match(m.text.strip())
+    if match is None:
+        return None
+    return _Known(match.group(1).strip(), None, None, None, _affiliation(m.text), m.text, m.head)
 
 
 def _plain_role(m: _Mention) -> str | None:
@@ -544,6 +564,7 @@ _RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
     _full_name_in_story,
     _unnamed_source,
     _body_of_actor,
+    _named_medium,
 )
 
 
@@ -672,8 +693,11 @@ def _name_then_role(mention: str) -> tuple[str, str | None] | None:
     if at is None or not 2 <= at <= 4 or at == len(words) - 1:
         return None  # one word before a role is rarely a whole name ("مكتب رئيس الوزراء")
     name = words[:at]
-    if any(normalize(w).startswith("ال") or normalize(w) in _NOT_NAME or institution_word(normalize(w)) for w in name) \
-            or state_side(" ".join(name)):
+    # A family name may carry ال after a given name without it: "أنيس الأصبحي المتحدث باسم وزارة الصحة".
+    family = len(name) >= 2 and not normalize(name[0]).startswith("ال")
+    if any((normalize(w).startswith("ال") and not (family and k == len(name) - 1))
+           or normalize(w) in _NOT_NAME or institution_word(normalize(w)) for k, w in enumerate(name)) \
+            or state_side(" ".join(name)) or nisba_label_at(words, at - 1):
         return None
     return " ".join(name), " ".join(words[at:])
 
