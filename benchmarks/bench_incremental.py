@@ -68,7 +68,7 @@ def _shifted_claim(claim: Claim, article_id: str, k: int) -> Claim:
 def _base(size: int):
     """The base: synthetic articles with their framed claims and each claim's blocking keys."""
     articles, claims = synthetic.build(size)
-    synthetic.frame_all(articles, claims)
+    claims = synthetic.frame_all(articles, claims)
     by_article: dict[str, list[Claim]] = {}
     for claim in claims:
         by_article.setdefault(claim.article_id, []).append(claim)
@@ -130,7 +130,7 @@ def _new_claims(count: int, eras: int):
     ids = {aid: a.id for aid, a in moved.items()}
     claims = [replace(c, article_id=ids[c.article_id]) for c in claims]
     articles = {a.id: a for a in moved.values()}
-    synthetic.frame_all(articles, claims)
+    claims = synthetic.frame_all(articles, claims)
     by_article: dict[str, list[Claim]] = {}
     for claim in claims:
         by_article.setdefault(claim.article_id, []).append(claim)

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..analysis.text import WORD_RE, normalize, normalize_word
 from ..knowledge import loader as knowledge
-from ..models import Article, Claim, Sentence, Span
+from ..models import Article, Attribution, Sentence, Span
 from ..speakers.actors import alias_length_at
 from ..speakers.world import institution_word, place_length_at, state_name_length_at
 from . import dependency, grammar
@@ -1636,32 +1636,30 @@ _CHANNEL_OWNED = frozenset(normalize(w) for w in ("صفحته", "صفحتها", 
 # --- whole article -----------------------------------------------------------------------
 
 
-def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
-    """Claims of every sentence, with speaker mentions as written (resolved later).
+def extract(article: Article, sentences: list[Sentence]) -> list[Attribution]:
+    """What every sentence reports, with speaker mentions as written (resolved later).
 
     For an implicit subject ``speaker_text`` is "" and ``speaker_span`` points at the
-    antecedent in the same sentence, when there is one.
+    antecedent in the same sentence, when there is one. A nested claim's ``nested_in_index``
+    is the position of its outer claim in the list returned.
     """
     lex = lexicon()
     text = article.text
-    article_id = article.id  # a hash of the whole text: computed once, not per claim
-    claims: list[Claim] = []
+    found: list[Attribution] = []
     for sentence in sentences:
         drafts = extract_sentence(text, sentence, lex, article.outlet)
         index_of: dict[int, int] = {}
         for n, d in enumerate(drafts):
             if d.content is None:
                 continue
-            index_of[n] = len(claims)
+            index_of[n] = len(found)
             content_text = text[d.content.start : d.content.end]
             direct = (
                 d.content.start > 0 and text[d.content.start - 1] in OPEN_QUOTES
                 and d.content.end < len(text) and text[d.content.end] == CLOSE_FOR[text[d.content.start - 1]]
             )
-            nested = index_of.get(d.nested_in) if d.nested_in is not None else None
-            claims.append(
-                Claim(
-                    article_id=article_id,
+            found.append(
+                Attribution(
                     story=sentence.story,
                     sentence=Span(sentence.start, sentence.end),
                     cue=d.cue,
@@ -1671,17 +1669,16 @@ def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
                     content=d.content,
                     content_text=content_text,
                     speaker_text="" if d.implicit or d.speaker is None else text[d.speaker.start : d.speaker.end],
-                    speaker="",
                     speaker_span=d.speaker,
                     role=d.role,
                     direct=direct,
                     negated=d.hit.entry.denial or _negated(content_text, lex),
                     addressee_outlet=d.addressee,
                     relayed_by=d.relayed_by,
-                    nested_in=str(nested) if nested is not None else None,
+                    nested_in_index=index_of.get(d.nested_in) if d.nested_in is not None else None,
                 )
             )
-    return claims
+    return found
 
 
 def _negated(content: str, lex: Lexicon) -> bool:

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..analysis.text import WORD_RE, normalize, normalize_name, normalize_word
 from ..attribution import grammar
 from ..attribution.attribute import lexicon
-from ..models import Article, Claim
+from ..models import Article, Attribution, ResolvedSpeaker
 from .actors import Actor, _words, actor_index, find_actor, last_named_body, local_actors, side_from_mention
-from .world import context_institution, institution_word, nisba_label_at, place_length_at, side_on, state_side, states_named, words_of
+from .world import (context_institution, institution_word, nisba_label_at, place_length_at, side_on, state_side,
+                    states_named, words_of)
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -100,49 +101,53 @@ class _Known:
     head: str
 
 
-def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
-    """Canonical speaker, role, affiliation and side for every claim, in text order.
+def resolve_speakers(article: Article, found: Sequence[Attribution]) -> list[ResolvedSpeaker]:
+    """Canonical speaker, role, affiliation and side for every attribution of ``article``, in text order.
 
-    The claims are attribution's fresh objects (``nested_in`` still the index of the outer claim):
-    they are filled in place and returned, so call this once per list ``attribute.extract`` made.
+    One ``ResolvedSpeaker`` per attribution, in the same order; the attributions are only read.
     """
     outlet = article.outlet
-    holders = _role_holders(claims)
+    holders = _role_holders(found)
     seen: list[_Known] = []  # speakers met so far in the current story, latest last
     story = None
-    by_index: dict[int, _Known] = {}
-    outer_of = [int(c.nested_in) if c.nested_in is not None else None for c in claims]
-    for n, claim in enumerate(claims):
+    by_index: list[_Known] = []
+    resolved: list[ResolvedSpeaker] = []
+    for claim in found:
         if claim.story != story:
             story, seen = claim.story, []
         mention = claim.speaker_text.strip()
-        outer = by_index.get(outer_of[n]) if outer_of[n] is not None else None
-        if outer is not None and not claim.cue_kind == "source":
+        outer = claim.nested_in_index if claim.cue_kind != "source" else None
+        if outer is not None:
             # X's account of Y's words: the speaker on record is X (gold-conventions §2).
-            known = outer
-            claim.reported = mention or None
-            claim.speaker_text, claim.speaker_span = known.mention, None
+            known = by_index[outer]
         else:
             known = _speaker_of(article, claim, mention, outlet, seen, holders)
         if known is None:
             known = _Known("", None, None, None, None, "", "")
         seen.append(known)
-        by_index[n] = known
-        claim.speaker = known.speaker or mention
-        story_obj = article.story_at(claim.sentence.start)
-        claim.side = side_on(known.side, (story_obj.published if story_obj else None) or article.published)
-        claim.actor_id = known.actor_id
-        claim.role = claim.role or known.role
-        claim.affiliation = known.affiliation
-        claim.nested_in = None
-    # Nested claims point at their outer claim by id once ids are final.
-    for n, outer in enumerate(outer_of):
-        if outer is not None:
-            claims[n].nested_in = claims[outer].id
-    return claims
+        by_index.append(known)
+        resolved.append(_on_record(article, claim, known, mention, outer))
+    return resolved
 
 
-def _speaker_of(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known],
+def _on_record(article: Article, claim: Attribution, known: _Known, mention: str, outer: int | None) -> ResolvedSpeaker:
+    """The speaker on record for ``claim``, resolved to ``known`` (taken from the outer claim when nested)."""
+    story = article.story_at(claim.sentence.start)
+    nested = outer is not None
+    return ResolvedSpeaker(
+        speaker=known.speaker or mention,
+        speaker_text=known.mention if nested else claim.speaker_text,
+        speaker_span=None if nested else claim.speaker_span,
+        side=side_on(known.side, (story.published if story else None) or article.published),
+        actor_id=known.actor_id,
+        role=claim.role or known.role,
+        affiliation=known.affiliation,
+        reported=(mention or None) if nested else None,
+        outer=outer,
+    )
+
+
+def _speaker_of(article: Article, claim: Attribution, mention: str, outlet: str | None, seen: list[_Known],
                 holders: dict[str, str]) -> _Known | None:
     """Who speaks in ``claim``: its mention resolved, or for an implicit subject its antecedent."""
     if mention:
@@ -154,7 +159,7 @@ def _speaker_of(article: Article, claim: Claim, mention: str, outlet: str | None
     return _sentence_subject(article, claim, outlet) or (seen[-1] if seen else None)
 
 
-def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Known | None:
+def _sentence_subject(article: Article, claim: Attribution, outlet: str | None) -> _Known | None:
     """For "وكان ترامب أصدر إعلانا، قال فيه…": the person named earlier in the same sentence."""
     if claim.cue_kind != "verb":
         return None
@@ -189,7 +194,7 @@ def _story_text_before(article: Article, offset: int, end: int | None = None) ->
     return article.text[story.start if story else 0 : offset if end is None else end]
 
 
-def _last_person_before(article: Article, claim: Claim) -> _Known | None:
+def _last_person_before(article: Article, claim: Attribution) -> _Known | None:
     """"الدبلوماسي الأميركي الراحل" → the known person named last before this sentence in the story."""
     words = _words(_story_text_before(article, claim.sentence.start))
     index = actor_index()
@@ -235,7 +240,7 @@ def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _K
 _DIRECTION_TAIL = re.compile(r"\s+(?:جنوب|شمال|شرق|غرب|وسط)\S*\s+\S+$")
 
 
-def _role_holders(claims: list[Claim]) -> dict[str, str]:
+def _role_holders(claims: Sequence[Attribution]) -> dict[str, str]:
     """Role → the mention that names its holder, from every speaker mention of the article.
 
     "رئيس الوزراء الإثيوبي آبي أحمد" makes a later (or earlier) "رئيس الوزراء الإثيوبي" Abiy Ahmed.
@@ -252,7 +257,7 @@ def _role_holders(claims: list[Claim]) -> dict[str, str]:
 class _Mention:
     """One speaker mention being resolved, with what the resolution steps read from it."""
 
-    def __init__(self, article: Article, claim: Claim, text: str, outlet: str | None, seen: list[_Known],
+    def __init__(self, article: Article, claim: Attribution, text: str, outlet: str | None, seen: list[_Known],
                  holders: dict[str, str] | None) -> None:
         self.article, self.claim, self.text, self.outlet = article, claim, text, outlet
         self.seen, self.holders = seen, holders
@@ -568,7 +573,7 @@ _RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
 )
 
 
-def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known],
+def _resolve_mention(article: Article, claim: Attribution, mention: str, outlet: str | None, seen: list[_Known],
                      holders: dict[str, str] | None = None) -> _Known:
     m = _Mention(article, claim, mention, outlet, seen, holders)
     for step in _RESOLUTION_STEPS:
@@ -583,7 +588,7 @@ _NOT_NAME = grammar.words("stop_after_speaker") | grammar.words("channel_after_i
 _LATTER = grammar.words("latter")
 
 
-def _definite_antecedent(article: Article, claim: Claim, words: tuple[str, ...], seen: list[_Known],
+def _definite_antecedent(article: Article, claim: Attribution, words: tuple[str, ...], seen: list[_Known],
                          outlet: str | None) -> _Known | None:
     """"الحركة", "الحزب اللبناني", "الوزارة", "الأخيرة": the body named earlier in the story.
 
