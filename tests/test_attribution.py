@@ -592,3 +592,18 @@ def test_a_participle_opening_a_report_ends_the_content_before_it(text, cue, con
 def test_a_state_after_the_accusers_name_is_the_accused(text, speaker, side):
     claim = claims_of(text)[0]
     assert (claim.speaker, claim.side) == (speaker, side)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e5-02 (Russia–Ukraine): an adverb and a demonstrative object after the name
+        ('ونفى الرئيس الأوكراني فولوديمير زيلينسكي فوراً هذا الادعاء ووصفه بأنه "مختلق بالكامل" من روسيا.',
+         "ووصفه", "فولوديمير زيلينسكي"),
+        # d1-01 (Syria): an accusative of manner after the name
+        ("نفت قوات سوريا الديمقراطية (قسد) نفياً قاطعاً ما ورد في بيان وزارة الدفاع السورية حول استهداف النقطة.",
+         "نفت", "قوات سوريا الديمقراطية"),
+    ],
+)
+def test_an_adverb_or_a_demonstrative_ends_the_speaker(text, cue, speaker):
+    assert one(text, cue).speaker == speaker

@@ -212,6 +212,7 @@ _GLOSS_STARTS = _by_first(grammar.phrases("gloss_starts"))
 _RELATIVES = grammar.words("relatives")
 _ROOT_WAW = grammar.words("root_waw")
 _CONSTRUCT_HEADS = grammar.words("construct_heads")
+_DEMONSTRATIVES = grammar.words("demonstratives")
 # Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
 _MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
 
@@ -465,6 +466,13 @@ def _name_border(m: _SpeakerSpan, k: int) -> bool:
     return _has(w.gap_before, COMMA + ":«“\"") or _clause_word(m, k) or _object_starts(m, k)
 
 
+def _adverb_or_this(m: _SpeakerSpan, k: int) -> bool:
+    """"نفى الرئيس الأوكراني فولوديمير زيلينسكي فوراً هذا الادعاء": an indefinite accusative ("فوراً",
+    "رسمياً") or a demonstrative after the subject is an adverb or the object, not the speaker."""
+    w = m.words[k]
+    return w.norm in _DEMONSTRATIVES or w.text.endswith(("اً", "ًا"))
+
+
 def _channel(m: _SpeakerSpan, k: int) -> bool:
     """"على لسان…", "على صفحته", "بحسابه": where the words appeared, not who said them."""
     w = m.words[k]
@@ -540,6 +548,7 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _clause_word,
     _addressed_party,
     _stop_word,
+    _adverb_or_this,
     _channel,
     _speech_possessive,
     _given_to_media,
