@@ -607,3 +607,40 @@ def test_a_state_after_the_accusers_name_is_the_accused(text, speaker, side):
 )
 def test_an_adverb_or_a_demonstrative_ends_the_speaker(text, cue, speaker):
     assert one(text, cue).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # d2-09 (Lebanon): ندد with its preposition glued to the object, an أن further on
+        ("ومن جانبها نددت الحكومة اللبنانية بالواقعة مؤكدة أنها لن تمر دون حساب.", "الحكومة اللبنانية", "الواقعة"),
+        # e5-04 (Thailand–Cambodia)
+        ("من جانبها، نددت وزارة الدفاع الكمبودية الخميس بما وصفته بالعدوان العسكري التايلاندي المتهور والوحشي، "
+         "متهمة جارتها بفتح النار على قواتها.", "وزارة الدفاع الكمبودية",
+         "ما وصفته بالعدوان العسكري التايلاندي المتهور والوحشي"),
+        # e5-01 (Russia–Ukraine)
+        ('وندّد زيلينسكي بما اعتبره "كذبا" من جانب روسيا، إزاء استهداف مقر إقامة بوتين.', "زيلينسكي",
+         'ما اعتبره "كذبا" من جانب روسيا، إزاء استهداف مقر إقامة بوتين'),
+    ],
+)
+def test_a_condemnation_is_a_claim_about_its_object(text, speaker, content):
+    claim = claims_of(text)[0]
+    assert claim.cue_lemma == "ندد"
+    assert (claim.speaker, claim.content_text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # e5-04 (Thailand–Cambodia): the issuer ends at أن, the claim is the quotation after it
+        ("وجاء في بيان صادر عن مكتب رئيس الوزراء أن “قذيفة مدفعية كمبودية أصابت منزل مدني تايلاندي، ما أدى إلى "
+         "مقتل شخص”.", "مكتب رئيس الوزراء", "قذيفة مدفعية كمبودية أصابت منزل مدني تايلاندي، ما أدى إلى مقتل شخص"),
+        # d1-04 (Syria): a verb describing the statement stands between the issuer and أن
+        ('وجاء في بيان للوزارة أوردته وكالة الأنباء الرسمية (سانا) ان "قوات قسد استهدفت إحدى نقاط انتشار الجيش '
+         'العربي السوري في محيط سد تشرين بصاروخ موجه".', "الوزارة",
+         "قوات قسد استهدفت إحدى نقاط انتشار الجيش العربي السوري في محيط سد تشرين بصاروخ موجه"),
+    ],
+)
+def test_a_statement_issued_by_a_body_then_an(text, speaker, content):
+    claim = claims_of(text)[0]
+    assert (claim.speaker, claim.content_text) == (speaker, content)

@@ -535,6 +535,14 @@ def _state_object(m: _SpeakerSpan, k: int) -> bool:
     return k - run >= 3 and words[run].norm.startswith("ال")  # a name of two words or more after "الأوكراني"
 
 
+def _governed_object(m: _SpeakerSpan, k: int) -> bool:
+    """"نددت الحكومة اللبنانية بالواقعة مؤكدة أنها…": the verb's own preposition glued to a definite noun
+    after a whole subject starts the object, an إن/أن further on or not."""
+    w = m.words[k]
+    return m.entry.np_object and k - m.s >= 2 and len(w.norm) > 3 and w.norm[:1] in m.entry.preps \
+        and w.norm[1:].startswith("ال")
+
+
 def _genitive_of_construct(before: Word, w: Word) -> bool:
     """"حركة المقاومة", "خلية الإعلام", "قوة الاتحاد": a definite word right after an indefinite noun
     is that noun's genitive, not the verb's object ("أكد مصدر عسكري الاستيلاء": after an adjective it is)."""
@@ -556,6 +564,7 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _listener,
     _object_starts,
     _state_object,
+    _governed_object,
 )
 
 
@@ -1528,8 +1537,9 @@ def _source_np_end(words: list[Word], s: int, limit: int, lex: Lexicon) -> int:
     """End of the noun phrase naming a source before its clause ("وبحسب مصدر عسكري في الجيش أدت…")."""
     for k in range(s + 1, limit):
         if words[k].norm in ("صادر", "صادره"):
-            # "بيان صادر عن مكتب رئيس الوزراء،": the issuer runs to the comma.
-            return _run_to_comma(words, k, s, limit)
+            # "بيان صادر عن مكتب رئيس الوزراء، …" / "… صادر عن مكتب رئيس الوزراء أن": the issuer runs to the
+            # comma or the complementizer.
+            return next((j for j in range(k + 1, limit) if words[j].comma or _is_complementizer(words[j], lex)), limit)
         if _ends_source_np(words, k, lex):
             return k
     return max(s, limit)
@@ -1542,12 +1552,18 @@ def _leading_source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lex
     np_end = _source_np_end(words, s, limit, lex)
     speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
     c = np_end
-    # "…تحدثوا للصحيفة بشرط عدم الكشف عن هوياتهم، فقد ضغط": the clause starts after the comma.
+    # "…تحدثوا للصحيفة بشرط عدم الكشف عن هوياتهم، فقد ضغط": the clause starts after the comma;
+    # "بيان للوزارة أوردته وكالة الأنباء الرسمية أن…": or at the first أن, when that comes first.
     comma = next((k for k in range(np_end, limit) if words[k].comma), None)
-    if comma is not None and comma - np_end <= 10 and not any(k in cue_starts for k in range(np_end, comma)):
+    that = next((k for k in range(np_end, min(limit, np_end + 8)) if _is_complementizer(words[k], lex)), None)
+    if that is not None and (comma is None or that <= comma) and not any(k in cue_starts for k in range(np_end, that)):
+        c = that
+    elif comma is not None and comma - np_end <= 10 and not any(k in cue_starts for k in range(np_end, comma)):
         c = comma
     while c < limit and words[c].norm in _CONNECTORS:
         c += 1
+    if c < limit and _is_complementizer(words[c], lex):
+        c += 1  # "وجاء في بيان للجيش أن القوات…": the claim starts after أن
     content = _with_content(text, words, c, sentence, lex, cue_starts - {hit.index})
     return Draft(hit, cue_span, speaker, content) if content else None
 
@@ -1611,7 +1627,6 @@ _LEADING_ADVERBIALS = grammar.words("leading_adverbials")
 _CLAIM_NOUNS = grammar.words("claim_nouns")
 _SUBJECT_OPENERS = _by_first(grammar.phrases("subject_openers"))
 _NOT_IN_NAMES = _STOP_AFTER_SPEAKER | grammar.words("not_in_names")
-_ATTACHERS = grammar.words("attachers")
 _ADDRESSEES = grammar.words("addressees")
 _SOURCE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("source_heads"))
 _SPEECH_POSSESSIVES = grammar.words("speech_possessives")
