@@ -349,3 +349,20 @@ def test_a_peoples_broken_plural_names_its_state():
     # e3-01 (India–Pakistan)
     text = "كما ذكرت الوكالة في وقت سابق نقلا عن مسؤولين هنود أن مقاتلات هندية اعترضت مقاتلات باكستانية في كشمير."
     assert speakers(text)[0][2] == "India"
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e5-05 (Thailand–Cambodia)
+        ("فيما ذكر المتحدث باسم وزارة الدفاع التايلاندية، سوراسانت كونجسيري، أن ثلاثة مدنيين آخرين أصيبوا بجروح "
+         "خطيرة. وأضاف سوراسانت أن الاشتباكات لا تزال مستمرة في ست مناطق على الأقل على طول الحدود.",
+         "وأضاف", "سوراسانت كونجسيري"),
+        # alresalah.ws, 2025-09-07 (Thailand): a possessed noun after the first name is the object
+        ("تولّى رجل الأعمال والسياسي المخضرم أنوتين تشارنفيراكول منصب رئاسة الوزراء في تايلاند بعد أن صدرت "
+         "مواقفة ملكية ممهّدة لتوليه السلطة. وبحسب ما نقلت صحيفة بانكوك بوست، وصف أنوتين انتخابه بأنه «نعمة "
+         "وشرف لا حدود لهما» لعائلته.", "وصف", "أنوتين تشارنفيراكول"),
+    ],
+)
+def test_a_first_name_alone_is_the_full_name_written_before(text, cue, speaker):
+    assert any(found == (cue, speaker) for found in ((c, s) for c, s, _side in speakers(text)))

@@ -543,6 +543,14 @@ def _governed_object(m: _SpeakerSpan, k: int) -> bool:
         and w.norm[1:].startswith("ال")
 
 
+def _possessed_object(m: _SpeakerSpan, k: int) -> bool:
+    """"وصف أنوتين انتخابه بأنه…": after a one-word name, a noun with a possessive pronoun is the object
+    of a verb that takes one, not part of the speaker."""
+    w = m.words[k]
+    return m.entry.np_object and k - m.s == 1 and not m.words[m.s].norm.startswith("ال") \
+        and w.text.endswith(("ه", "ها", "هم", "هما")) and len(w.text) > 4 and not w.norm.startswith("ال")
+
+
 def _genitive_of_construct(before: Word, w: Word) -> bool:
     """"حركة المقاومة", "خلية الإعلام", "قوة الاتحاد": a definite word right after an indefinite noun
     is that noun's genitive, not the verb's object ("أكد مصدر عسكري الاستيلاء": after an adjective it is)."""
@@ -565,6 +573,7 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _object_starts,
     _state_object,
     _governed_object,
+    _possessed_object,
 )
 
 

@@ -465,6 +465,21 @@ def _full_name_in_story(m: _Mention) -> _Known | None:
         full = f"{written[at - 1]} {written[at]}"
         known = m.resolve(full, None)
         return known if known.speaker else None
+    return _first_name_in_story(m, written, short)
+
+
+def _first_name_in_story(m: _Mention, written: list[str], short: str) -> _Known | None:
+    """"وقال سوراسانت" after "المتحدث باسم الجيش التايلاندي سوراسانت كونجسيري": one word that begins a
+    name written in full after a role or a title earlier in the story."""
+    for at in range(len(written) - 2, 0, -1):
+        if normalize_word(written[at]) != short:
+            continue
+        before, after = normalize_word(written[at - 1]), normalize_word(written[at + 1])
+        opens = before.startswith("ال") or before in lexicon().titles
+        if not opens or after.startswith("ال") or after in _NOT_NAME or after.removeprefix("ال") in _ROLE_BARE:
+            continue
+        known = m.resolve(f"{written[at]} {written[at + 1]}", None)
+        return known if known.speaker else None
     return None
 
 
