@@ -366,3 +366,16 @@ def test_a_peoples_broken_plural_names_its_state():
 )
 def test_a_first_name_alone_is_the_full_name_written_before(text, cue, speaker):
     assert any(found == (cue, speaker) for found in ((c, s) for c, s, _side in speakers(text)))
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # d1-07 (Syria)
+        ("وقالت الخارجية السورية إنها لم تتثبت بعد من صحة الأنباء عن القصف.", "وزارة الخارجية السورية"),
+        # e3-02 (India–Pakistan)
+        ("وقالت الخارجية الباكستانية إن الجيش شن ضربات جوية في كشمير الهندية.", "وزارة الخارجية الباكستانية"),
+    ],
+)
+def test_a_portfolio_and_its_state_name_the_ministry(text, speaker):
+    assert speakers(text)[0][1] == speaker

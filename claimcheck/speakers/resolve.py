@@ -516,8 +516,19 @@ def _body_of_actor(m: _Mention) -> _Known | None:
 _SHORT_NAME_TAIL = re.compile(r"(?:\s*\([^()]{2,30}\)|\s+[«\"“][^«»\"“”\s]{2,20}[»\"”]?)\s*$")
 
 
+_PORTFOLIOS = grammar.words("ministry_portfolios")
+
+
+def _ministry_in_full(text: str) -> str:
+    """"الخارجية الباكستانية" → "وزارة الخارجية الباكستانية": the portfolio and its state name a ministry."""
+    words = _words(text)
+    if len(words) == 2 and words[0] in _PORTFOLIOS and nisba_label_at(words, 1):
+        return f"وزارة {text}"
+    return text
+
+
 def _plain_name(m: _Mention) -> str:
-    text = _SHORT_NAME_TAIL.sub("", m.text) if len(m.text.split()) >= 3 else m.text
+    text = _SHORT_NAME_TAIL.sub("", m.text) if len(m.text.split()) >= 3 else _ministry_in_full(m.text)
     has_title = any(w in lexicon().titles or w.removeprefix("ال") in _ROLE_BARE for w in m.words)
     return _person_name(text) if has_title else _DIRECTION_TAIL.sub("", text)
 
