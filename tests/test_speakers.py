@@ -379,3 +379,27 @@ def test_a_first_name_alone_is_the_full_name_written_before(text, cue, speaker):
 )
 def test_a_portfolio_and_its_state_name_the_ministry(text, speaker):
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # d3-08 (Ethiopia): the same name again takes the side its role gave it
+        ("وأعلن رئيسُ الوزراءِ الإثيوبي “أبي أحمد” في تغريدةٍ على “تويتر”، انتهاءَ العملياتِ العسكريةِ في الإقليمِ "
+         "المضطرب. كما أكد “أبي أحمد” أنّ القواتِ الاتحاديةَ سيطرت على المطارِ والمؤسساتِ العامةِ في الإقليم.",
+         "أكد", ("أبي أحمد", "Ethiopia")),
+        # e5-05 (Thailand–Cambodia)
+        ("فيما ذكر المتحدث باسم وزارة الدفاع التايلاندية، سوراسانت كونجسيري، أن ثلاثة مدنيين آخرين أصيبوا بجروح "
+         "خطيرة. وأضاف سوراسانت أن الاشتباكات لا تزال مستمرة في ست مناطق على الأقل على طول الحدود.",
+         "وأضاف", ("سوراسانت كونجسيري", "Thailand")),
+    ],
+)
+def test_a_name_met_again_keeps_the_side_of_its_role(text, cue, expected):
+    assert (cue, *expected) in speakers(text)
+
+
+def test_a_name_between_commas_ends_before_the_time():
+    # e4-03 (Yemen)
+    text = ('قال المتحدث العسكري باسم جماعة أنصار الله "الحوثي"، العميد يحيى سريع مساء اليوم، إن "القوات البحرية نفذت '
+            'عملية عسكرية استهدفت سفينة في البحر العربي".')
+    assert speakers(text)[0] == ("قال", "يحيى سريع", "Houthis")

@@ -1501,9 +1501,11 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
                               and words[x + 1].norm.removeprefix("ال") not in _CHANNEL_AFTER_IN)), j)
         return _role_span_text(text, words, end, stop), end
     first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
+    # "…، العميد يحيى سريع مساء اليوم، إن": the name ends where the time or the channel begins.
+    name_end = next((x for x in range(end + 1, j) if words[x].norm in _STOP_AFTER_SPEAKER and words[x].norm != "في"), j)
     if first_is_role and words[end].comma \
-            and (_looks_like_name(segment, lex) or alias_length_at(_Norms(words), end, outlet)):
-        return _span_text(text, words, s, end), j
+            and (_looks_like_name(words[end:name_end], lex) or alias_length_at(_Norms(words), end, outlet)):
+        return _span_text(text, words, s, end), name_end
     return None, end
 
 

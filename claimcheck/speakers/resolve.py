@@ -437,13 +437,14 @@ def _unnamed_source_again(m: _Mention) -> _Known | None:
 
 
 def _short_name_seen(m: _Mention) -> _Known | None:
-    """A short name seen in full before ("المدني" after "عبد المالك المدني")."""
+    """A short name seen in full before ("المدني" after "عبد المالك المدني"), or the same two-word name seen
+    before with its role ("أبي أحمد" after "رئيس الوزراء الإثيوبي أبي أحمد": his side too)."""
     if len(m.words) > 2:
         return None
     short = normalize_name(m.text).split()
     for prev in reversed(m.seen):
-        if prev.speaker and len(normalize_name(prev.speaker).split()) > len(short) \
-                and normalize_name(prev.speaker).split()[-len(short):] == short:
+        full = normalize_name(prev.speaker).split() if prev.speaker else []
+        if len(full) > len(short) and full[-len(short):] == short or len(short) == 2 and full == short and prev.side:
             return prev
     return None
 
