@@ -330,15 +330,17 @@ class Store:
             return set(s.scalars(select(PendingConflictRow.article_id)))
 
     def update_conflicts(self, article_ids: Iterable[str],
-                         detect: Callable[[list[Claim], Callable[[set[str]], list[Claim]], set[str], int],
-                                          Iterable[Conflict]]) -> tuple[int, int]:
+                         detect: Callable[[list[Claim], Callable[[set[str]], list[Claim]], set[str], int,
+                                           Callable[[], dict[str, int]]], Iterable[Conflict]]) -> tuple[int, int]:
         """Update the conflicts of the claims of ``article_ids`` (new or re-analysed) alone, under one lock.
 
-        ``detect(new claims, fetch, neighbour ids, total)`` is given the articles' claims, a function that
-        loads stored claims by id, the ids of the stored claims that share a blocking key with them inside
-        the date window (``neighbour_ids``) and the number of comparable claims in the store; it returns the
-        conflicts that involve a new claim. Those replace the stored conflicts of the new claims (a reviewed
-        one no longer found is kept as withdrawn). Returns (stored conflicts, stored claims loaded).
+        ``detect(new claims, fetch, neighbour ids, total, frequencies)`` is given the articles' claims, a
+        function that loads stored claims by id (with the rest of their articles), the ids of the stored
+        claims that share a blocking key with them inside the date window (``neighbour_ids``), the number of
+        comparable claims in the store, and a function that gives the store's count of every key of the
+        claims read so far; it returns the conflicts that involve a new claim. Those replace the stored
+        conflicts of the new claims (a reviewed one no longer found is kept as withdrawn). Returns (stored
+        conflicts, stored claims loaded).
         """
         from ..conflicts import blocking
 
@@ -355,17 +357,19 @@ class Store:
             total = self._comparable(s)
             df = self.key_frequencies(s, {key for k in new_keys.values() for key in k.keys})
             loaded = [0]
+            read = set(ids)  # the articles whose claims were read
 
             def fetch(wanted: set[str]) -> list[Claim]:
                 # Whole articles: a denial that points back needs the claims of its story before it.
                 articles = {a for chunk in _chunked(sorted(wanted))
                             for a in s.scalars(select(ClaimRow.article_id).where(ClaimRow.id.in_(chunk)).distinct())}
                 out = _claims_of_articles(s, articles - set(ids))
+                read.update(articles)
                 loaded[0] += len(out)
                 return out
 
-            def frequencies(more: set[str]) -> dict[str, int]:
-                return self.key_frequencies(s, more)
+            def frequencies() -> dict[str, int]:
+                return _key_frequencies_of(s, read)
 
             neighbours = self._neighbours(s, blocking.queries(new_keys, df, total, self._conflict_settings()))
             found = list(detect(new, fetch, neighbours, total, frequencies))
@@ -721,6 +725,19 @@ def _write_keys(s: Session, rows: list[tuple], removed: Counter) -> None:
     if changed:
         conn.exec_driver_sql(f'INSERT INTO claim_key_counts ("key", claims) VALUES ({mark}, {mark}) ON CONFLICT ("key") '
                              "DO UPDATE SET claims = claim_key_counts.claims + excluded.claims", changed)
+
+
+def _key_frequencies_of(s: Session, article_ids: Iterable[str]) -> dict[str, int]:
+    """The store's count of every blocking key the claims of ``article_ids`` have. Their stored keys are
+    the keys matching works out for them (a pointing denial's borrowed ones too), read here instead of
+    working every claim out again."""
+    out: dict[str, int] = {}
+    for chunk in _chunked(sorted(set(article_ids))):
+        keys = (select(ClaimKeyRow.key).join(ClaimRow, ClaimRow.id == ClaimKeyRow.claim_id)
+                .where(ClaimRow.article_id.in_(chunk)))
+        out.update(s.execute(select(KeyCountRow.key, KeyCountRow.claims)
+                             .where(KeyCountRow.key.in_(keys), KeyCountRow.claims > 0)).all())
+    return out
 
 
 def _keys_of(s: Session, claim_ids: Iterable[str]) -> Counter:
