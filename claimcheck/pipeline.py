@@ -281,8 +281,7 @@ def update_conflicts(store, article_ids: Iterable[str]) -> ConflictUpdate:
     def detect(new, fetch, neighbour_ids, comparable, frequencies):
         new_ids.update(c.id for c in new)
         claims = [*new, *fetch(set(neighbour_ids) - new_ids)]
-        keys = {key for it in matching.build(claims).items for key in it.keys}
-        stats = matching.Stats(frequencies(keys), comparable)
+        stats = matching.Stats(frequencies(), comparable)  # the store's counts of every key of the claims read
         compared.update(claims=claims, stats=stats)
         return conflicts.detect(claims, kept, stats=stats, involving=new_ids)
 

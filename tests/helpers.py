@@ -124,6 +124,18 @@ def add_claim(store, article_name: str, content: str, **fields) -> str:
     return claim.id
 
 
+def key_counts(store) -> tuple[dict[str, int], dict[str, int]]:
+    """(the key counts the store keeps, above zero; the counts of its claim_keys rows per key)."""
+    from sqlalchemy import func, select
+
+    from claimcheck.store.database import ClaimKeyRow, KeyCountRow
+
+    with store.session() as s:
+        kept = dict(s.execute(select(KeyCountRow.key, KeyCountRow.claims).where(KeyCountRow.claims > 0)).all())
+        counted = dict(s.execute(select(ClaimKeyRow.key, func.count()).group_by(ClaimKeyRow.key)).all())
+    return kept, counted
+
+
 def _find(text: str, needle: str, sentence: Span) -> Span | None:
     """``needle`` in the sentence (or, for content that runs on, from the sentence start)."""
     at = text.find(needle, sentence.start, sentence.end)
