@@ -644,3 +644,48 @@ def test_a_condemnation_is_a_claim_about_its_object(text, speaker, content):
 def test_a_statement_issued_by_a_body_then_an(text, speaker, content):
     claim = claims_of(text)[0]
     assert (claim.speaker, claim.content_text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # d2-05 (Lebanon): withholding a name is no report; the official's words are
+        ("وقال المسؤول، الذي رفض الإفصاح عن اسمه لأنه غير مخول بإصدار تصريحات صحفية، إن قوى الأمن اللبنانية في صور "
+         "سمعت صوت انفجار في البحر.", "رفض"),
+        # e3-05 (India–Pakistan)
+        ("وفي تصريح لشبكة “سي إن إن”، أفاد المسؤول الفرنسي (الذي لم يُذكر اسمه) بأن التحقيقات جارية لمعرفة ما إذا "
+         "كانت هناك طائرات “رافال” أخرى قد أسقطت.", "يُذكر"),
+    ],
+)
+def test_withholding_a_name_reports_nothing(text, cue):
+    assert cue not in [c.cue_text for c in claims_of(text)]
+
+
+def test_the_report_around_a_withheld_name_is_found():
+    # d2-05 (Lebanon)
+    text = ("وقال المسؤول، الذي رفض الإفصاح عن اسمه لأنه غير مخول بإصدار تصريحات صحفية، إن قوى الأمن اللبنانية في صور "
+            "سمعت صوت انفجار في البحر.")
+    assert one(text, "وقال").content_text.startswith("قوى الأمن اللبنانية")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # e3-02 and e3-03 (India–Pakistan, two outlets): "which is considered"
+        "وكانت الطائرات الباكستانية تسللت إلى قطاع بيمبر جالي-نوشيرا عند خط المراقبة، وهو خط وقف إطلاق النار الذي يعتبر "
+        "الحدود الفعلية في منطقة كشمير المتنازع عليها.",
+        # e2-03 (Iran–US): a negated report with no clause says nothing was said
+        "ولم تعلن واشنطن عن وقوع أية خسائر في صفوف قواتها.",
+        # e5-03 (Russia–Ukraine)
+        "ولم تؤكد كييف التقدم الروسي كما لم يؤكده المراقبون العسكريون.",
+    ],
+)
+def test_no_report_in_a_passive_or_negated_statement(text):
+    assert claims_of(text) == []
+
+
+def test_asking_not_to_be_named_is_not_part_of_the_speaker():
+    # e3-04 (India–Pakistan)
+    text = ("وفيما لم ترد شركة “داسو أفياسيون”، المصنّعة لطائرات “رافال”، على طلبات التعليق، أقرّ مصدر أمني هندي – طلب "
+            "عدم كشف هويته – بوقوع خسائر عسكرية دون تحديد نوع الطائرات.")
+    assert [c.speaker for c in claims_of(text)] == ["مصدر أمني هندي"]

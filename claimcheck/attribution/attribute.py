@@ -466,6 +466,14 @@ def _name_border(m: _SpeakerSpan, k: int) -> bool:
     return _has(w.gap_before, COMMA + ":«“\"") or _clause_word(m, k) or _object_starts(m, k)
 
 
+_ANONYMITY = frozenset(normalize(w) for w in ("طلب", "رفض", "فضل", "اشترط"))
+
+
+def _asked_anonymity(m: _SpeakerSpan, k: int) -> bool:
+    """"مصدر أمني هندي – طلب عدم كشف هويته –": asking not to be named is an aside, not part of the speaker."""
+    return m.words[k].norm in _ANONYMITY and m.next_norm(k) in ("عدم", "الافصاح", "الكشف", "ذكر")
+
+
 def _adverb_or_this(m: _SpeakerSpan, k: int) -> bool:
     """"نفى الرئيس الأوكراني فولوديمير زيلينسكي فوراً هذا الادعاء": an indefinite accusative ("فوراً",
     "رسمياً") or a demonstrative after the subject is an adverb or the object, not the speaker."""
@@ -564,6 +572,7 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _clause_word,
     _addressed_party,
     _stop_word,
+    _asked_anonymity,
     _adverb_or_this,
     _channel,
     _speech_possessive,
@@ -942,7 +951,33 @@ def _not_a_report(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
     """A cue word that reports nothing where it stands: after "إذا", describing a statement, the object of
     another verb, "ورد" meaning "was stated", or the journalist's aside."""
     return (_conditional(words, hit.index, lex) or _describes_channel(words, hit) or _said_object(words, hit)
-            or _came_not_replied(words, hit) or _aside(words, hit))
+            or _came_not_replied(words, hit) or _aside(words, hit) or _about_a_name(words, hit)
+            or _is_considered(words, hit, lex) or _said_nothing(words, hit, lex))
+
+
+_NAME_WORDS = frozenset(normalize(w) for w in ("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم", "الإفصاح", "الكشف"))
+_NEGATIONS = frozenset(normalize(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن"))
+
+
+def _about_a_name(words: list[Word], hit: CueHit) -> bool:
+    """"الذي رفض الإفصاح عن اسمه", "(الذي لم يُذكر اسمه)": withholding a name reports nothing."""
+    i = hit.index
+    return i + 1 < len(words) and words[i + 1].norm in _NAME_WORDS
+
+
+def _is_considered(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
+    """"خط وقف إطلاق النار الذي يعتبر الحدود الفعلية": "which is considered", with no one considering."""
+    i = hit.index
+    return hit.entry.lemma == "اعتبر" and i > 0 and words[i - 1].norm in ("الذي", "التي") and not hit.suffix_object \
+        and i + 1 < len(words) and words[i + 1].norm.startswith("ال")
+
+
+def _said_nothing(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
+    """"ولم تؤكد كييف التقدم الروسي", "ولم تعلن واشنطن عن وقوع أية خسائر": a negated report with no clause
+    after it says that nothing was said ("لم يستبعد أن…", with its clause, is a report)."""
+    i = hit.index
+    return i > 0 and words[i - 1].norm in _NEGATIONS and hit.entry.kind == "verb" \
+        and not any(_is_complementizer(w, lex) or _has(w.gap_before, ":«“\"") for w in words[hit.last + 1 :])
 
 
 def _came_not_replied(words: list[Word], hit: CueHit) -> bool:
