@@ -403,3 +403,22 @@ def test_a_name_between_commas_ends_before_the_time():
     text = ('قال المتحدث العسكري باسم جماعة أنصار الله "الحوثي"، العميد يحيى سريع مساء اليوم، إن "القوات البحرية نفذت '
             'عملية عسكرية استهدفت سفينة في البحر العربي".')
     assert speakers(text)[0] == ("قال", "يحيى سريع", "Houthis")
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # alahdaathnews.com/?p=57124 (Sudan): a title and the first name
+        ("نفى الناطق باسم الجيش العميد ركن نبيل عبد الله، وجود أي قواعد عسكرية في قرية ود النورة. وقال العميد نبيل "
+         "في تصريح صحفي، إن “كل القرى التي استباحتها المليشيا لا توجد فيها أي قواعد عسكرية.”",
+         "وقال", ("نبيل عبد الله", None)),
+        # alsahwa-yemen.net/p-39881 (Yemen): a title and the family name
+        ("أكد الناطق الرسمي باسم الجيش الوطني العميد الركن عبده مجلي، أن دماء الشهداء لن تذهب هدراً. وقال العميد مجلي "
+         "إن هذه الدماء الزكية ستكون لأبطال قواتنا المسلحة دافعا وحافزا.", "وقال", ("عبده مجلي", None)),
+    ],
+)
+def test_a_title_and_one_name_is_the_person_named_in_full_before(text, cue, expected):
+    claim = next(c for c in analyze_article(build_article(text, "t")) if c.cue_text == cue)
+    assert claim.speaker == expected[0]
+    if expected[1]:
+        assert claim.role == expected[1]

@@ -406,6 +406,10 @@ def _titled_name(m: _Mention) -> _Known | None:
     if titled is None:
         return None
     name, title_role = titled
+    if len(name.split()) == 1:
+        whole = _full_name_in_story(m)  # "وقال العميد نبيل" after "العميد ركن نبيل عبد الله"
+        if whole is not None:
+            return whole
     affiliation = _affiliation(m.text, name)
     side = side_from_mention(f"{m.text} {m.claim.role or ''}") or _side_of_body_named_before(m, affiliation) \
         or _state_of_the_story(m)
@@ -439,12 +443,13 @@ def _unnamed_source_again(m: _Mention) -> _Known | None:
 def _short_name_seen(m: _Mention) -> _Known | None:
     """A short name seen in full before ("المدني" after "عبد المالك المدني"), or the same two-word name seen
     before with its role ("أبي أحمد" after "رئيس الوزراء الإثيوبي أبي أحمد": his side too)."""
-    if len(m.words) > 2:
+    if len(m.words) > 5:
         return None
     short = normalize_name(m.text).split()
     for prev in reversed(m.seen):
         full = normalize_name(prev.speaker).split() if prev.speaker else []
-        if len(full) > len(short) and full[-len(short):] == short or len(short) == 2 and full == short and prev.side:
+        if len(short) <= 2 and len(full) > len(short) and full[-len(short):] == short \
+                or len(short) >= 2 and full == short and prev.side:
             return prev
     return None
 
@@ -452,16 +457,18 @@ def _short_name_seen(m: _Mention) -> _Known | None:
 def _full_name_in_story(m: _Mention) -> _Known | None:
     """"وقال “عناد”" after "وزير الدفاع العراقي؛ “جمعة عناد”", "قالت «الشباب»" after "حركة «الشباب»": one
     word that ends a name written in full earlier in the story (even where that name was no speaker)."""
-    if len(m.words) != 1 or m.hit is not None or m.words[0].startswith("ال") and len(m.words[0]) < 5:
-        return None
+    titles = lexicon().titles
+    named = [w for w in m.words if w not in titles] if m.words and m.words[0] in titles else m.words
+    if len(named) != 1 or m.hit is not None or named[0].startswith("ال") and len(named[0]) < 5:
+        return None  # "وقال “عناد”", and "وقال العميد نبيل" without its title
     written = WORD_RE.findall(_story_text_before(m.article, m.claim.cue.start, m.claim.sentence.start))
-    short = m.words[0].removeprefix("و")
+    short = named[0].removeprefix("و")
     for at in range(len(written) - 1, 0, -1):
         if normalize_word(written[at]) != short:
             continue
         before = normalize_word(written[at - 1])
         if before in _NOT_NAME or before.startswith("ال") or before.removeprefix("ال") in _ROLE_BARE \
-                or before in lexicon().single:
+                or before in lexicon().single or before in titles:
             continue
         full = f"{written[at - 1]} {written[at]}"
         known = m.resolve(full, None)
@@ -479,7 +486,8 @@ def _first_name_in_story(m: _Mention, written: list[str], short: str) -> _Known 
         opens = before.startswith("ال") or before in lexicon().titles
         if not opens or after.startswith("ال") or after in _NOT_NAME or after.removeprefix("ال") in _ROLE_BARE:
             continue
-        known = m.resolve(f"{written[at]} {written[at + 1]}", None)
+        end = at + 3 if after in grammar.NAME_OPENERS and at + 2 < len(written) else at + 2  # "نبيل عبد الله"
+        known = m.resolve(" ".join(written[at:end]), None)
         return known if known.speaker else None
     return None
 
