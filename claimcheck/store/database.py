@@ -97,6 +97,11 @@ def open_store(url: str, *, create: bool = False) -> Store:
     return store
 
 
+# What to check when a store cannot be read: a SQLite store is a file, a PostgreSQL one a server.
+_OPEN_ADVICE = {"sqlite": "point --db at a claimcheck store, or at a new file for `claimcheck ingest` to create"}
+_SERVER_ADVICE = "check the URL, that the server runs and that you may connect"
+
+
 def _check_schema(store: Store, shown: str, create: bool) -> None:
     from sqlalchemy import inspect
     from sqlalchemy.exc import DatabaseError
@@ -108,8 +113,8 @@ def _check_schema(store: Store, shown: str, create: bool) -> None:
         tables = set(inspect(store.engine).get_table_names()) if version is None else set()
     except DatabaseError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-        raise StoreError(f"cannot open the store at {shown}: {reason}; "
-                         "check the URL, that the server runs and that you may connect") from None
+        advice = _OPEN_ADVICE.get(store.engine.dialect.name, _SERVER_ADVICE)
+        raise StoreError(f"cannot open the store at {shown}: {reason}; {advice}") from None
     if version is None and tables:
         raise StoreError(f"{shown} holds tables but no claimcheck schema version: it is not a claimcheck store "
                          "(or one that was never finished); point --db at another database")
