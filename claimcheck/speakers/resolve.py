@@ -608,9 +608,13 @@ _RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
 )
 
 
+# Where a body is based describes it, it does not name it: "المرصد السوري لحقوق الإنسان ومقره في بريطانيا".
+_SEAT_TAIL = re.compile(r"\s+و?مقر(?:ه|ها|هم)(?:\s.*)?$")
+
+
 def _resolve_mention(article: Article, claim: Attribution, mention: str, outlet: str | None, seen: list[_Known],
                      holders: dict[str, str] | None = None) -> _Known:
-    m = _Mention(article, claim, mention, outlet, seen, holders)
+    m = _Mention(article, claim, _SEAT_TAIL.sub("", mention), outlet, seen, holders)
     for step in _RESOLUTION_STEPS:
         known = step(m)
         if known is not None:
