@@ -422,3 +422,31 @@ def test_a_title_and_one_name_is_the_person_named_in_full_before(text, cue, expe
     assert claim.speaker == expected[0]
     if expected[1]:
         assert claim.role == expected[1]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # d1-09 (Syria)
+        ("كان المرصد السوري لحقوق الإنسان ومقره في بريطانيا، ذكر في تقرير أن 36 مدنيا لقوا حتفهم جراء غارات روسية.",
+         ("ذكر", "المرصد السوري لحقوق الإنسان", None)),
+        # e3-03 (India–Pakistan)
+        ("وقال المسؤول، ومقره في المنطقة، إن الطائرات الباكستانية تسللت إلى قطاع بيمبر جالي-نوشيرا عند خط المراقبة.",
+         ("وقال", "مسؤول", None)),
+    ],
+)
+def test_where_a_speaker_is_based_is_not_its_name_nor_its_side(text, expected):
+    assert speakers(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # e4-04 (Yemen)
+        "وقالت مصادر يمنية إن الضربات استهدفت خزانات الوقود في الميناء.",
+        # d1-07 (Syria)
+        "مصادر سورية أكدت أن الغارات استهدفت تل الشعار وتل المال في ريف درعا.",
+    ],
+)
+def test_unattributed_sources_with_a_nationality_take_no_side(text):
+    assert speakers(text)[0][2] is None
