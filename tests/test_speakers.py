@@ -450,3 +450,17 @@ def test_where_a_speaker_is_based_is_not_its_name_nor_its_side(text, expected):
 )
 def test_unattributed_sources_with_a_nationality_take_no_side(text):
     assert speakers(text)[0][2] is None
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # e4-03 (Yemen): a statement from a body
+        ("وذكر بيان من الجيش الأميركي أن الحاملة لم تتعرض لأي هجوم.", "الجيش الأميركي"),
+        # e1-04 (Iraq): a statement of a body
+        ("وذكر بيان لقيادة العمليات المشتركة العراقية أن القوات قتلت عددا من عناصر التنظيم.",
+         "قيادة العمليات المشتركة العراقية"),
+    ],
+)
+def test_a_statement_speaks_for_the_body_it_is_from(text, speaker):
+    assert speakers(text)[0][1] == speaker

@@ -172,11 +172,12 @@ def _sentence_subject(article: Article, claim: Attribution, outlet: str | None) 
 
 
 _MEDIA_HEADS = grammar.words("media_heads")
-_ISSUED_BY = re.compile(r"صادرة?\s+عن\s+(.+)$")
+_ISSUED_BY = re.compile(r"(?:صادرة?\s+عن|^\S+\s+من)\s+(.+)$")  # "بيان صادر عن X", "بيان من X"
 
 
 def _issuer(mention: str) -> str | None:
-    """Who issued a document: "بيان صادر عن X" → X, "بيان للجيش" → الجيش, "بيان لوزارة الدفاع" → وزارة الدفاع."""
+    """Who issued a document: "بيان صادر عن X" → X, "بيان من الجيش الأميركي" → الجيش الأميركي, "بيان للجيش" →
+    الجيش, "بيان لوزارة الدفاع" → وزارة الدفاع."""
     m = _ISSUED_BY.search(mention)
     if m:
         return m.group(1).strip() or None
@@ -185,6 +186,8 @@ def _issuer(mention: str) -> str | None:
         first = "ال" + words[1][2:] if words[1].startswith("لل") else words[1][1:]
         return " ".join([first, *words[2:]])
     return None
+
+
 _PERSON_DESCRIPTIONS = grammar.words("person_descriptions")
 
 
