@@ -28,7 +28,7 @@ from bisect import bisect_left
 from contextlib import contextmanager
 import gc
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 import math
 from collections.abc import Callable
@@ -61,6 +61,7 @@ class _Item:
     speaker: str
     side: str | None
     statement: tuple  # one speaker's words in one sentence: its cue and participles are one statement
+    event: tuple | None = None  # the story, or a story linked to it that tells the same event (``_as_one_event``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,11 +258,16 @@ def _time_words(fit: tuple) -> tuple[str, str]:
     return "both undated", "كلاهما دون تاريخ"
 
 
+def _one_event(x: _Item, y: _Item) -> bool:
+    """One story, or two outlets' stories of one event (``_as_one_event``)."""
+    return (x.event or x.story) == (y.event or y.story)
+
+
 def _place_fit(x: _Item, y: _Item) -> tuple[float, tuple] | None:
     px, py = x.place, y.place
     if px is None or py is None:
-        if x.story != y.story:
-            return None
+        if not _one_event(x, y):
+            return None  # a place named in one account holds for the other only in one story of the event
         known = px or py
         return (0.8, ("none",)) if known is None else (0.85, ("one", known))
     if px is py:
@@ -442,26 +448,6 @@ def _framing(x: _Item, y: _Item, quality: float, context: tuple, settings: Confl
     return _Found("framing", 0.75 * quality, ("own_framing", context, framer, plain, framing))
 
 
-def _counts(item: _Item) -> dict[str, tuple[float, str]]:
-    out: dict[str, tuple[float, str]] = {}
-    for value, what in item.frame.numbers:
-        kind = "~" if what.startswith("~") else "≥" if what.startswith("≥") else "="
-        out.setdefault(what.lstrip("~≥"), (value, kind))
-    return out
-
-
-def _agree(a: tuple[float, str], b: tuple[float, str], settings: ConflictSettings) -> bool:
-    (va, ka), (vb, kb) = a, b
-    if ka == "≥" and vb >= va or kb == "≥" and va >= vb:
-        return True
-    if "~" in (ka, kb):
-        estimate, other = (va, vb) if ka == "~" else (vb, va)
-        return abs(estimate - other) <= settings.estimate_tolerance * max(estimate, other) or (
-            estimate in (3, 10, 100, 1000) and estimate <= other < estimate * 10  # "عشرات" agrees with 40
-        )
-    return va == vb
-
-
 def _numbers(x: _Item, y: _Item, quality: float, context: tuple, settings: ConflictSettings) -> _Found | None:
     if not (x.frame.numbers and y.frame.numbers):
         return None
@@ -472,10 +458,10 @@ def _numbers(x: _Item, y: _Item, quality: float, context: tuple, settings: Confl
         fx.agent_side and fy.agent_side and fx.agent_side != fy.agent_side
     ):
         return None  # each side's toll of the other's losses: two counts of two things
-    cx, cy = _counts(x), _counts(y)
+    cx, cy = matching.counts(x.frame), matching.counts(y.frame)
     for what in sorted(cx.keys() & cy.keys()):
         (vx, _), (vy, _) = cx[what], cy[what]
-        if _agree(cx[what], cy[what], settings):
+        if matching.agree(cx[what], cy[what], settings.estimate_tolerance):
             continue
         if max(vx, vy) > settings.count_ratio * max(min(vx, vy), 1):
             continue  # 1,200 and 37,000 killed are two tolls, not one disputed toll
@@ -768,7 +754,9 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
     if not same_story and not matching.may_contradict(x, y):
         return None
     ox, oy = framed.get(id(x.claim)), framed.get(id(y.claim))
-    found = _judge(ox, oy, settings) if ox and oy else None
+    found = None
+    if ox and oy:
+        found = _judge(ox, _as_one_event(ox, oy) if matching.linked(index, x, y) else oy, settings)
     frame_rule = found.confidence if found else 0.0
     known = matching.item_features(x, y, frame_rule)
     bounded = threshold is not None and frame_rule < threshold
@@ -792,6 +780,12 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
     if threshold is not None and confidence < threshold:
         return None
     return pair, found, _type(pair, found), confidence
+
+
+def _as_one_event(x: _Item, y: _Item) -> _Item:
+    """``y`` as an account of ``x``'s event: two outlets' stories of one event (``matching.linked``) let the
+    event-frame rules take the place one of them names for both, as they do within one story."""
+    return replace(y, event=x.event or x.story)
 
 
 def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None,
@@ -888,6 +882,8 @@ _FEATURE_WORDS = {
     "denial_cue": ("a denial verb", "فعل نفي"),
     "leads": ("each side's first statement", "أول تصريح لكل طرف"),
     "names_other": ("one names the other side", "أحدهما يسمي الطرف الآخر"),
+    "echo": ("they repeat each other", "تكرار للكلام نفسه"),
+    "own_moves": ("each tells of its own side's action", "كل طرف يتحدث عن عمل قواته"),
 }
 
 
