@@ -97,7 +97,10 @@ def test_event_rules_take_the_place_one_outlet_names_for_the_other_story_of_the_
     ox, oy = detection._item(g), detection._item(l)
     settings = ConflictSettings()
     assert detection._judge(ox, oy, settings) is None
-    found = detection._judge(ox, detection._as_one_event(ox, oy), settings)
+    events = matching.story_events(index)
+    assert events[x.story] == events[y.story]
+    ox.event, oy.event = events[x.story], events[y.story]
+    found = detection._judge(ox, oy, settings)
     assert found is not None and found.type == "competing_claims"
     assert [c.type for c in detection.detect([g, l], ConflictSettings(min_confidence=0.5))] == ["competing_claims"]
 

@@ -28,7 +28,7 @@ from bisect import bisect_left
 from contextlib import contextmanager
 import gc
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 import math
 from collections.abc import Callable
@@ -61,7 +61,7 @@ class _Item:
     speaker: str
     side: str | None
     statement: tuple  # one speaker's words in one sentence: its cue and participles are one statement
-    event: tuple | None = None  # the story, or a story linked to it that tells the same event (``_as_one_event``)
+    event: tuple | None = None  # the first of the linked stories telling its event (``matching.story_events``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +259,7 @@ def _time_words(fit: tuple) -> tuple[str, str]:
 
 
 def _one_event(x: _Item, y: _Item) -> bool:
-    """One story, or two outlets' stories of one event (``_as_one_event``)."""
+    """One story, or two outlets' stories of one event (``matching.story_events``)."""
     return (x.event or x.story) == (y.event or y.story)
 
 
@@ -754,9 +754,7 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
     if not same_story and not matching.may_contradict(x, y):
         return None
     ox, oy = framed.get(id(x.claim)), framed.get(id(y.claim))
-    found = None
-    if ox and oy:
-        found = _judge(ox, _as_one_event(ox, oy) if matching.linked(index, x, y) else oy, settings)
+    found = _judge(ox, oy, settings) if ox and oy else None
     frame_rule = found.confidence if found else 0.0
     known = matching.item_features(x, y, frame_rule)
     bounded = threshold is not None and frame_rule < threshold
@@ -782,10 +780,12 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
     return pair, found, _type(pair, found), confidence
 
 
-def _as_one_event(x: _Item, y: _Item) -> _Item:
-    """``y`` as an account of ``x``'s event: two outlets' stories of one event (``matching.linked``) let the
-    event-frame rules take the place one of them names for both, as they do within one story."""
-    return replace(y, event=x.event or x.story)
+def _one_event_per_linked_stories(index, framed: dict[int, _Item]) -> None:
+    """Two outlets' stories of one event (``matching.linked``) let the event-frame rules take the place one
+    of them names for both, as they do within one story: each framed claim learns its event."""
+    events = matching.story_events(index)
+    for item in framed.values():
+        item.event = events.get(item.story)
 
 
 def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None,
@@ -801,9 +801,11 @@ def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, 
     index = matching.build(claims, stats)
     framed = _frame_items(claims)
     items = index.items
+    candidates = _all_candidates(index, framed, settings)
+    _one_event_per_linked_stories(index, framed)
     floor = -math.inf if threshold is None else model.least_score(threshold)
     wanted = None if involving is None else {it.index for it in items if it.cid in involving}
-    for i, j in _all_candidates(index, framed, settings):
+    for i, j in candidates:
         if wanted is not None and i not in wanted and j not in wanted:
             continue
         x, y = items[i], items[j]

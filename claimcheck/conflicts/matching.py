@@ -469,6 +469,26 @@ def _linked_story_pairs(index: Index, window: int, bs: BlockingSettings, pairs: 
                     pairs.add(_ordered(x, y))
 
 
+def story_events(index: Index) -> dict[tuple, tuple]:
+    """Each story that tells one event with another (``STORY_LINK``) → the first story of that event (its
+    linked stories joined, so three outlets' stories of one attack make one event)."""
+    parent: dict[tuple, tuple] = {}
+
+    def root(story: tuple) -> tuple:
+        parent.setdefault(story, story)
+        while parent[story] != story:
+            parent[story] = parent[parent[story]]
+            story = parent[story]
+        return story
+
+    for pair, share in index.links.items():
+        if share >= STORY_LINK:
+            ra, rb = (root(s) for s in pair)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {story: root(story) for story in parent}
+
+
 def linked(index: Index, x: Item, y: Item) -> bool:
     """Whether the two claims are in two stories that tell one event."""
     return frozenset((x.story, y.story)) in index.links
