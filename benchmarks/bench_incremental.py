@@ -4,7 +4,7 @@ A SQLite store of ``--size`` claims is built (once; it is kept at ``--db`` for t
 synthetic claims of bench_conflicts.py: a base of ``--base`` framed claims is written again and again,
 each copy three years later than the one before, so that the store grows as news accumulates and the
 claims per key and day stay those of the base (the store's size is all that changes). Rows go in bulk,
-and the claim_keys index is built once at the end.
+and the claim_keys index and the key counts are built once at the end.
 
 Then, in a fresh process (so that its peak memory is the update's, not the build's), ``--new`` new
 claims (synthetic articles of another seed, dated in the latest three years) are analysed for dates
@@ -39,7 +39,7 @@ from claimcheck import pipeline  # noqa: E402
 from claimcheck.conflicts import blocking  # noqa: E402
 from claimcheck.models import Article, Claim, Story, stable_id  # noqa: E402
 from claimcheck.store.database import (  # noqa: E402
-    ArticleRow, ClaimRow, PIPELINE_VERSION, Store, StoryRow, _claim_values, now,
+    ArticleRow, ClaimRow, PIPELINE_VERSION, Store, StoryRow, _claim_values, count_keys, now,
 )
 
 ERA = timedelta(days=synthetic.DAYS)  # one copy of the base per three years
@@ -68,7 +68,7 @@ def _shifted_claim(claim: Claim, article_id: str, k: int) -> Claim:
 def _base(size: int):
     """The base: synthetic articles with their framed claims and each claim's blocking keys."""
     articles, claims = synthetic.build(size)
-    synthetic.frame_all(articles, claims)
+    claims = synthetic.frame_all(articles, claims)
     by_article: dict[str, list[Claim]] = {}
     for claim in claims:
         by_article.setdefault(claim.article_id, []).append(claim)
@@ -119,6 +119,7 @@ def build_store(url: str, size: int, base_size: int) -> int:
             k += 1
             print(f"  {written} claims written", file=sys.stderr, flush=True)
         conn.exec_driver_sql('CREATE INDEX ix_claim_keys_key_start ON claim_keys ("key", start)')
+        count_keys(conn)
     store.close()
     return written
 
@@ -130,7 +131,7 @@ def _new_claims(count: int, eras: int):
     ids = {aid: a.id for aid, a in moved.items()}
     claims = [replace(c, article_id=ids[c.article_id]) for c in claims]
     articles = {a.id: a for a in moved.values()}
-    synthetic.frame_all(articles, claims)
+    claims = synthetic.frame_all(articles, claims)
     by_article: dict[str, list[Claim]] = {}
     for claim in claims:
         by_article.setdefault(claim.article_id, []).append(claim)

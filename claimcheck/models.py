@@ -159,9 +159,51 @@ class Frame:
     markers: tuple[str, ...] = ()  # response / denial / dismissal / back_reference
 
 
-@dataclass
+@dataclass(frozen=True)
+class Attribution:
+    """What attribution found for one claim in the text: the cue, the speaker mention as written,
+    the content, and how the claim is reported. Speaker resolution reads these; it never changes them."""
+
+    story: int
+    sentence: Span
+    cue: Span
+    cue_text: str
+    cue_lemma: str
+    cue_kind: str  # verb | participle | noun | source
+    content: Span
+    content_text: str
+    speaker_text: str  # the mention as written; "" when implicit
+    speaker_span: Span | None  # the mention; for an implicit subject, an antecedent in the same sentence
+    role: str | None = None  # a role written beside the mention ("X، قائد …،")
+    direct: bool = False
+    negated: bool = False
+    addressee_outlet: str | None = None
+    relayed_by: str | None = None
+    nested_in_index: int | None = None  # position of the outer claim among the article's (earlier) attributions
+
+
+@dataclass(frozen=True)
+class ResolvedSpeaker:
+    """Who is on record for one attribution, as speaker resolution decided."""
+
+    speaker: str  # canonical speaker
+    speaker_text: str  # the mention on record: as written, or for X's account of Y's words X's mention
+    speaker_span: Span | None
+    side: str | None = None
+    actor_id: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    reported: str | None = None  # for a nested claim, whose words X reports
+    outer: int | None = None  # position of the attribution whose speaker a nested claim takes
+
+
+@dataclass(frozen=True)
 class Claim:
-    """One reported-speech instance: a cue, who said it, and what was said."""
+    """One reported-speech instance: a cue, who said it, and what was said.
+
+    The pipeline assembles it from an ``Attribution`` and its ``ResolvedSpeaker``, then adds the
+    outlet, time reference and frame; a changed copy is made with ``dataclasses.replace``.
+    """
 
     article_id: str
     story: int

@@ -7,7 +7,7 @@ Stages are plain functions; this module and the CLI are the only places that cha
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sized
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from .config import load_settings
 from .conflicts import detection as conflicts
 from .events import dates, frames, similarity
 from .ingest import reader as ingest
-from .models import Article, Claim, TimeRef
+from .models import Article, Attribution, Claim, ResolvedSpeaker, TimeRef
 from .speakers import resolve
 
 _ARABIC = re.compile(f"[{ARABIC_LETTER}]")
@@ -28,31 +28,72 @@ def analyze_article(article: Article, analyzer: Analyzer | None = None) -> list[
     """Every claim in ``article``, attributed, resolved, dated and framed."""
     analyzer = analyzer or BuiltinAnalyzer()
     sentences = analyzer.sentences(article)
-    claims = attribute.extract(article, sentences)
-    claims = resolve.resolve_speakers(article, claims)
-    date_and_frame(article, claims)
+    found = attribute.extract(article, sentences)
+    speakers = resolve.resolve_speakers(article, found)
+    return date_and_frame(article, assemble(article.id, found, speakers))
+
+
+def assemble(article_id: str, found: Sequence[Attribution], speakers: Sequence[ResolvedSpeaker]) -> list[Claim]:
+    """The claims of one article, from what attribution found and whom resolution put on record.
+
+    A nested claim points at its outer claim by id: the outer claim comes earlier in the list, so
+    its id is known when the nested one is made.
+    """
+    claims: list[Claim] = []
+    for found_one, speaker in zip(found, speakers, strict=True):
+        outer = found_one.nested_in_index
+        claims.append(_claim(article_id, found_one, speaker, claims[outer].id if outer is not None else None))
     return claims
 
 
-def date_and_frame(article: Article, claims: list[Claim]) -> None:
-    """Outlet, time reference and event frame of each claim of ``article``, set in place.
+def _claim(article_id: str, found: Attribution, speaker: ResolvedSpeaker, nested_in: str | None) -> Claim:
+    return Claim(
+        article_id=article_id,
+        story=found.story,
+        sentence=found.sentence,
+        cue=found.cue,
+        cue_text=found.cue_text,
+        cue_lemma=found.cue_lemma,
+        cue_kind=found.cue_kind,
+        content=found.content,
+        content_text=found.content_text,
+        speaker_text=speaker.speaker_text,
+        speaker=speaker.speaker,
+        speaker_span=speaker.speaker_span,
+        role=speaker.role,
+        affiliation=speaker.affiliation,
+        side=speaker.side,
+        actor_id=speaker.actor_id,
+        direct=found.direct,
+        negated=found.negated,
+        addressee_outlet=found.addressee_outlet,
+        relayed_by=found.relayed_by,
+        nested_in=nested_in,
+        reported=speaker.reported,
+    )
+
+
+def date_and_frame(article: Article, claims: Sequence[Claim]) -> list[Claim]:
+    """The claims of ``article`` with its outlet, their time reference and their event frame, in order.
 
     Claims of one sentence share its time reference and its analysis: each is worked out once
     per article (not cached across articles, so the cost measured is the cost of new text).
     """
     times: dict[tuple[int, int], TimeRef | None] = {}
     memo: dict = {}
+    out: list[Claim] = []
     for claim in claims:
         story = article.stories[claim.story] if claim.story < len(article.stories) else None
         anchor = story.published if story else article.published
-        claim.outlet = article.outlet
         where = (claim.sentence.start, claim.sentence.end)
         if where not in times:
             times[where] = dates.resolve(article.text, *where, anchor)
-        claim.time = times[where]
-        frame = frames.frame_claim(article, claim, memo)
-        keys = similarity.content_keys(article.text[where[0] : where[1]], claim, where[0])
-        claim.frame = replace(frame, stems=keys.stems, entities=keys.entities, markers=keys.markers)
+        # The frame reads the claim's outlet and date, so it is made from the claim that has them.
+        dated = replace(claim, outlet=article.outlet, time=times[where])
+        frame = frames.frame_claim(article, dated, memo)
+        keys = similarity.content_keys(article.text[where[0] : where[1]], dated, where[0])
+        out.append(replace(dated, frame=replace(frame, stems=keys.stems, entities=keys.entities, markers=keys.markers)))
+    return out
 
 
 @dataclass
@@ -240,8 +281,7 @@ def update_conflicts(store, article_ids: Iterable[str]) -> ConflictUpdate:
     def detect(new, fetch, neighbour_ids, comparable, frequencies):
         new_ids.update(c.id for c in new)
         claims = [*new, *fetch(set(neighbour_ids) - new_ids)]
-        keys = {key for it in matching.build(claims).items for key in it.keys}
-        stats = matching.Stats(frequencies(keys), comparable)
+        stats = matching.Stats(frequencies(), comparable)  # the store's counts of every key of the claims read
         compared.update(claims=claims, stats=stats)
         return conflicts.detect(claims, kept, stats=stats, involving=new_ids)
 

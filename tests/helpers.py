@@ -124,6 +124,18 @@ def add_claim(store, article_name: str, content: str, **fields) -> str:
     return claim.id
 
 
+def key_counts(store) -> tuple[dict[str, int], dict[str, int]]:
+    """(the key counts the store keeps, above zero; the counts of its claim_keys rows per key)."""
+    from sqlalchemy import func, select
+
+    from claimcheck.store.database import ClaimKeyRow, KeyCountRow
+
+    with store.session() as s:
+        kept = dict(s.execute(select(KeyCountRow.key, KeyCountRow.claims).where(KeyCountRow.claims > 0)).all())
+        counted = dict(s.execute(select(ClaimKeyRow.key, func.count()).group_by(ClaimKeyRow.key)).all())
+    return kept, counted
+
+
 def _find(text: str, needle: str, sentence: Span) -> Span | None:
     """``needle`` in the sentence (or, for content that runs on, from the sentence start)."""
     at = text.find(needle, sentence.start, sentence.end)
@@ -183,7 +195,8 @@ def claims_from_gold(gold_dir: Path = GOLD) -> tuple[dict[str, Claim], dict[str,
                       and o.sentence == claim.sentence and o.content and claim.cue.start in o.content), None)
         out[gold_id] = replace(claim, nested_in=outer.id if outer else None)
     for article_id, article in by_article.items():
-        pipeline.date_and_frame(article, [c for c in out.values() if c.article_id == article_id])
+        ids = [gold_id for gold_id, claim in out.items() if claim.article_id == article_id]
+        out.update(zip(ids, pipeline.date_and_frame(article, [out[gold_id] for gold_id in ids])))
     return out, by_article
 
 
@@ -226,5 +239,4 @@ def claims_from_text(text: str, lines: list[dict], *, name: str = "invented", ou
             side=line.get("side"), negated=bool(line.get("negated")), outlet=article.outlet,
         )
         out[line["id"]] = claim
-    pipeline.date_and_frame(article, list(out.values()))
-    return out, article
+    return dict(zip(out, pipeline.date_and_frame(article, list(out.values())))), article

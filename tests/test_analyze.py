@@ -13,7 +13,7 @@ from claimcheck.analysis.text import _CHAR_MAP, _DIACRITICS, normalize
 from claimcheck.attribution import attribute
 from claimcheck.events import frames
 from claimcheck.ingest.reader import build_article
-from claimcheck.pipeline import analyze_article
+from claimcheck.pipeline import analyze_article, assemble
 from claimcheck.speakers import resolve
 
 from conftest import SEEDS
@@ -175,8 +175,27 @@ def test_claims_of_one_article_are_framed_as_each_alone(seed_paths):
     from claimcheck.ingest import reader as ingest
 
     for article in ingest.read(seed_paths):
-        claims = resolve.resolve_speakers(article, attribute.extract(article, BuiltinAnalyzer().sentences(article)))
+        found = attribute.extract(article, BuiltinAnalyzer().sentences(article))
+        claims = assemble(article.id, found, resolve.resolve_speakers(article, found))
         memo: dict = {}
         shared = [frames.frame_claim(article, claim, memo) for claim in claims]
         assert shared == [frames.frame_claim(article, claim) for claim in claims]
         assert memo  # the sentences were analysed through it
+
+
+def test_a_nested_claim_names_its_outer_claim_by_id_and_no_claim_changes_after():
+    # 000 (Alhurra): Netanyahu's account of what Blinken told him.
+    import dataclasses
+
+    text = ("وجاء ذلك ردا من بلينكن على سؤال خلال مؤتمر صحفي عن وضع شحنات الأسلحة بعد أن قال رئيس الوزراء الإسرائيلي "
+            "بنيامين نتنياهو إن بلينكن أكد له الأسبوع الماضي أن إدارة الرئيس الأميركي جو بايدن تعمل على إزالة القيود "
+            "المفروضة على شحنات الأسلحة.")
+    article = build_article(text, "000")
+    found = attribute.extract(article, BuiltinAnalyzer().sentences(article))
+    assert [f.nested_in_index for f in found] == [None, 0]
+    outer, inner = analyze_article(article)
+    assert (outer.cue_text, inner.cue_text) == ("قال", "أكد")
+    assert inner.nested_in == outer.id and outer.nested_in is None
+    assert inner.speaker == outer.speaker == "بنيامين نتنياهو"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        inner.speaker = "أنتوني بلينكن"

@@ -558,3 +558,134 @@ def test_what_another_said_is_the_object_of_a_denial():
     # but "وهو ما تنفيه كيغالي" is Kigali's denial of the claim before it (seed 001's "وهو ما نفاه" shape)
     found = claims_of("واتهمت كينشاسا رواندا بدعم المتمردين، وهو ما تنفيه كيغالي.")
     assert [(c.cue_text, c.speaker) for c in found] == [("واتهمت", "كينشاسا"), ("تنفيه", "كيغالي")]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # e3-02 (India–Pakistan): a participle and its complementizer, with no comma before it
+        ('وقال الجيش الباكستاني إن طائرات هندية دخلت باكستان رداً على الضربات مضيفاً أنه تم إسقاط طائرتين وأسر طيار، '
+         'بحسب "سكاي نيوز".', "مضيفاً", "تم إسقاط طائرتين وأسر طيار"),
+        # arabic.cnn.com, 2024-11-28 (Syria): the participle's own preposition, then أن
+        ('أعلنت وزارة الدفاع السورية بأن فصائل المعارضة شنت هجوما واسعا الأربعاء، على عدد من القرى والبلدات والنقاط '
+         'العسكرية في ريفي حلب وإدلب مشيرة إلى أنها "تصدت له" ومؤكدة أن الهجوم لا يزال مستمرا.', "مشيرة", "تصدت له"),
+    ],
+)
+def test_a_participle_opening_a_report_ends_the_content_before_it(text, cue, content):
+    found = {c.cue_text: c for c in claims_of(text)}
+    assert found[cue].content_text == content
+    first = next(iter(found.values()))
+    assert cue not in first.content_text
+
+
+@pytest.mark.parametrize(
+    "text, speaker, side",
+    [
+        # e5-01 (Russia–Ukraine)
+        ('ولاحقا، اتهم الرئيس الأوكراني فولوديمير زيلينسكي روسيا بمحاولة "تقويض" الجهود الدبلوماسية بين كييف وواشنطن.',
+         "فولوديمير زيلينسكي", "Ukraine"),
+        # xwebun-news.com, 2023-02-02 (Iran–Israel): a quotation after the object
+        ("وفي رسالة إلى الأمين العام للأمم المتحدة، اتهم السفير الإيراني أمير سعيد إيرواني إسرائيل “بمحاولة … لشن "
+         "هجوم إرهابي على مجمع” تابع لوزارة الدفاع الإيرانية.", "أمير سعيد إيرواني", "Iran"),
+    ],
+)
+def test_a_state_after_the_accusers_name_is_the_accused(text, speaker, side):
+    claim = claims_of(text)[0]
+    assert (claim.speaker, claim.side) == (speaker, side)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e5-02 (Russia–Ukraine): an adverb and a demonstrative object after the name
+        ('ونفى الرئيس الأوكراني فولوديمير زيلينسكي فوراً هذا الادعاء ووصفه بأنه "مختلق بالكامل" من روسيا.',
+         "ووصفه", "فولوديمير زيلينسكي"),
+        # d1-01 (Syria): an accusative of manner after the name
+        ("نفت قوات سوريا الديمقراطية (قسد) نفياً قاطعاً ما ورد في بيان وزارة الدفاع السورية حول استهداف النقطة.",
+         "نفت", "قوات سوريا الديمقراطية"),
+    ],
+)
+def test_an_adverb_or_a_demonstrative_ends_the_speaker(text, cue, speaker):
+    assert one(text, cue).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # d2-09 (Lebanon): ندد with its preposition glued to the object, an أن further on
+        ("ومن جانبها نددت الحكومة اللبنانية بالواقعة مؤكدة أنها لن تمر دون حساب.", "الحكومة اللبنانية", "الواقعة"),
+        # e5-04 (Thailand–Cambodia)
+        ("من جانبها، نددت وزارة الدفاع الكمبودية الخميس بما وصفته بالعدوان العسكري التايلاندي المتهور والوحشي، "
+         "متهمة جارتها بفتح النار على قواتها.", "وزارة الدفاع الكمبودية",
+         "ما وصفته بالعدوان العسكري التايلاندي المتهور والوحشي"),
+        # e5-01 (Russia–Ukraine)
+        ('وندّد زيلينسكي بما اعتبره "كذبا" من جانب روسيا، إزاء استهداف مقر إقامة بوتين.', "زيلينسكي",
+         'ما اعتبره "كذبا" من جانب روسيا، إزاء استهداف مقر إقامة بوتين'),
+    ],
+)
+def test_a_condemnation_is_a_claim_about_its_object(text, speaker, content):
+    claim = claims_of(text)[0]
+    assert claim.cue_lemma == "ندد"
+    assert (claim.speaker, claim.content_text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # e5-04 (Thailand–Cambodia): the issuer ends at أن, the claim is the quotation after it
+        ("وجاء في بيان صادر عن مكتب رئيس الوزراء أن “قذيفة مدفعية كمبودية أصابت منزل مدني تايلاندي، ما أدى إلى "
+         "مقتل شخص”.", "مكتب رئيس الوزراء", "قذيفة مدفعية كمبودية أصابت منزل مدني تايلاندي، ما أدى إلى مقتل شخص"),
+        # d1-04 (Syria): a verb describing the statement stands between the issuer and أن
+        ('وجاء في بيان للوزارة أوردته وكالة الأنباء الرسمية (سانا) ان "قوات قسد استهدفت إحدى نقاط انتشار الجيش '
+         'العربي السوري في محيط سد تشرين بصاروخ موجه".', "الوزارة",
+         "قوات قسد استهدفت إحدى نقاط انتشار الجيش العربي السوري في محيط سد تشرين بصاروخ موجه"),
+    ],
+)
+def test_a_statement_issued_by_a_body_then_an(text, speaker, content):
+    claim = claims_of(text)[0]
+    assert (claim.speaker, claim.content_text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # d2-05 (Lebanon): withholding a name is no report; the official's words are
+        ("وقال المسؤول، الذي رفض الإفصاح عن اسمه لأنه غير مخول بإصدار تصريحات صحفية، إن قوى الأمن اللبنانية في صور "
+         "سمعت صوت انفجار في البحر.", "رفض"),
+        # e3-05 (India–Pakistan)
+        ("وفي تصريح لشبكة “سي إن إن”، أفاد المسؤول الفرنسي (الذي لم يُذكر اسمه) بأن التحقيقات جارية لمعرفة ما إذا "
+         "كانت هناك طائرات “رافال” أخرى قد أسقطت.", "يُذكر"),
+    ],
+)
+def test_withholding_a_name_reports_nothing(text, cue):
+    assert cue not in [c.cue_text for c in claims_of(text)]
+
+
+def test_the_report_around_a_withheld_name_is_found():
+    # d2-05 (Lebanon)
+    text = ("وقال المسؤول، الذي رفض الإفصاح عن اسمه لأنه غير مخول بإصدار تصريحات صحفية، إن قوى الأمن اللبنانية في صور "
+            "سمعت صوت انفجار في البحر.")
+    assert one(text, "وقال").content_text.startswith("قوى الأمن اللبنانية")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # e3-02 and e3-03 (India–Pakistan, two outlets): "which is considered"
+        "وكانت الطائرات الباكستانية تسللت إلى قطاع بيمبر جالي-نوشيرا عند خط المراقبة، وهو خط وقف إطلاق النار الذي يعتبر "
+        "الحدود الفعلية في منطقة كشمير المتنازع عليها.",
+        # e2-03 (Iran–US): a negated report with no clause says nothing was said
+        "ولم تعلن واشنطن عن وقوع أية خسائر في صفوف قواتها.",
+        # e5-03 (Russia–Ukraine)
+        "ولم تؤكد كييف التقدم الروسي كما لم يؤكده المراقبون العسكريون.",
+    ],
+)
+def test_no_report_in_a_passive_or_negated_statement(text):
+    assert claims_of(text) == []
+
+
+def test_asking_not_to_be_named_is_not_part_of_the_speaker():
+    # e3-04 (India–Pakistan)
+    text = ("وفيما لم ترد شركة “داسو أفياسيون”، المصنّعة لطائرات “رافال”، على طلبات التعليق، أقرّ مصدر أمني هندي – طلب "
+            "عدم كشف هويته – بوقوع خسائر عسكرية دون تحديد نوع الطائرات.")
+    assert [c.speaker for c in claims_of(text)] == ["مصدر أمني هندي"]

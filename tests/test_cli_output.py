@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from claimcheck.analysis.text import visible
 from claimcheck.cli.main import cli
+from conftest import SEEDS
 
 ESC = "\x1b"
 # An article whose name and text hold Rich markup, terminal control sequences and a bidi override.
@@ -180,3 +181,39 @@ def test_quiet_after_the_command_and_clear_misuse_errors(tmp_path, sqlite_url):
     assert wrong.exit_code != 0 and "add --conflict" in wrong.output
     misnamed = run("export", "--format", "xlsx", "-o", str(tmp_path / "d.csv"), "--db", sqlite_url, ok=False)
     assert misnamed.exit_code != 0 and ".xlsx file name" in misnamed.output and not (tmp_path / "d.csv").exists()
+
+
+def test_a_listing_says_what_its_filters_hide(seeded_store):
+    url = seeded_store.url
+    stored = json.loads(run("conflicts", "--min-confidence", "0", "--json", "--db", url).stdout)
+    listed = run("conflicts", "--db", url)
+    shown = len(json.loads(run("conflicts", "--json", "--db", url).stdout))
+    assert 0 < shown < len(stored)  # the seeds keep conflicts below the default threshold
+    assert listed.stdout.strip().endswith(f"{shown} conflicts")
+    assert f"{len(stored) - shown} more below confidence 0.7" in listed.stderr
+    assert "more below" not in run("conflicts", "--min-confidence", "0", "--db", url).stderr
+    assert run("conflicts", "-q", "--db", url).stderr == ""
+
+    sides = sorted({c["side"] for c in seeded_store.claims() if c["side"]})
+    nobody = run("claims", "--side", "Atlantis", "--db", url)
+    assert nobody.stdout.strip() == "0 claims"
+    assert "no stored claim has --side 'Atlantis'" in nobody.stderr and ", ".join(sides) in nobody.stderr
+    assert "--outlet 'BBC'" in run("conflicts", "--outlet", "BBC", "--db", url).stderr
+    assert run("claims", "--side", sides[0].lower(), "--cue", "لا يوجد", "--db", url).stderr == ""  # the side exists
+
+
+def test_a_listing_status_of_the_other_kind_is_named_without_review_flags(seeded_store):
+    wrong = run("conflicts", "--status", "verified", "--db", seeded_store.url, ok=False)
+    assert wrong.exit_code == 2 and "(a claim status)" in wrong.output and "--conflict" not in wrong.output
+    wrong = run("claims", "--status", "confirmed", "--db", seeded_store.url, ok=False)
+    assert wrong.exit_code == 2 and "(a conflict status)" in wrong.output
+
+
+def test_a_file_that_is_no_store_gets_advice_for_a_file(tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("my notes\n" * 200, encoding="utf-8")
+    for command in (["claims"], ["ingest", str(SEEDS / "004_4aa4d1d5802a62ef.txt")]):
+        refused = run(*command, "--db", f"sqlite:///{notes}", ok=False)
+        assert refused.exit_code == 1 and "file is not a database; point --db at a claimcheck store" in refused.output
+        assert "server" not in refused.output and "Traceback" not in refused.output
+    assert notes.read_text(encoding="utf-8") == "my notes\n" * 200

@@ -13,6 +13,7 @@ from claimcheck import pipeline
 from claimcheck.cli.main import cli
 from claimcheck.store.database import ClaimKeyRow, Store
 from conftest import FIXTURES, SEEDS
+from helpers import key_counts
 
 DEV = FIXTURES / "gold" / "dev" / "articles"
 
@@ -76,6 +77,23 @@ def test_incremental_ingest_finds_what_a_rebuild_finds(one_by_one):
     # Older pairs keep the score they had when found; a rebuild updates them to today's key frequencies.
     same = sum(incremental[i]["confidence"] == rebuilt[i]["confidence"] for i in rebuilt if i in incremental)
     assert same >= 0.95 * len(rebuilt)
+
+
+def test_key_counts_follow_the_keys_through_a_reanalysis(db_url):
+    """The key frequencies an update weighs pairs by are kept with the keys, not counted from them."""
+    store = Store(db_url)
+    pipeline.ingest_paths(store, [SEEDS])
+    kept, counted = key_counts(store)
+    assert counted and kept == counted
+    # An article re-analysed with half its claims: the keys of the others are taken off the counts.
+    article = store.article(store.claims()[0]["article_id"])
+    claims = pipeline.analyze_article(article)
+    store.save_article(article, claims[: len(claims) // 2], "builtin")
+    kept, fewer = key_counts(store)
+    assert kept == fewer and sum(fewer.values()) < sum(counted.values())
+    with store.session() as s:
+        assert Store.key_frequencies(s, [*counted, "no such key"]) == fewer
+    store.close()
 
 
 def _review_conflict(store, conflict_id: str, status: str = "confirmed") -> None:

@@ -122,6 +122,43 @@ def test_common_keys_do_not_block_and_rare_ones_do():
     assert matching.candidates(index, far) == set()
 
 
+@pytest.fixture(scope="module")
+def dev_claims():
+    """The development set's gold claims: 40 articles whose stories link and whose claims corroborate."""
+    from conftest import FIXTURES
+
+    return list(claims_from_gold(FIXTURES / "gold" / "dev")[0].values())
+
+
+def _touching(pairs, wanted: set) -> set:
+    return {p for p in pairs if not wanted.isdisjoint(p)}
+
+
+def test_candidates_of_some_claims_are_those_all_claims_give_them(dev_claims):
+    """Asked for the pairs of some claims only (new ones among their stored neighbours), blocking passes over
+    the stories and keys without them; their pairs, and their stories' links, are those of a full run."""
+    settings = ConflictSettings()
+    full = matching.build(dev_claims)
+    every = matching.candidates(full, settings)
+    assert full.links and len(every) > 1000  # enough for the comparison to mean something
+    for article in sorted({c.article_id for c in dev_claims}):
+        index = matching.build(dev_claims)
+        wanted = {it.index for it in index.items if it.claim.article_id == article}
+        some = matching.candidates(index, settings, involving=wanted)
+        assert _touching(some, wanted) == _touching(every, wanted)
+        assert len(some) < len(every)
+        stories = {index.items[i].story for i in wanted}
+        assert index.links == {pair: dice for pair, dice in full.links.items() if not stories.isdisjoint(pair)}
+
+
+def test_corroboration_of_some_claims_is_what_all_claims_give_them(dev_claims):
+    every = corroboration.links(dev_claims)
+    assert len(every) > 10
+    for article in sorted({c.article_id for c in dev_claims}):
+        ids = {c.id for c in dev_claims if c.article_id == article}
+        assert corroboration.links(dev_claims, involving=ids) == [k for k in every if k.a in ids or k.b in ids]
+
+
 # --- Types, features, model -------------------------------------------------------------------------------
 
 

@@ -264,3 +264,203 @@ def test_the_statement_is_the_one_the_last_speaker_spoke_in(text, expected):
 )
 def test_one_word_that_ends_a_name_written_before(text, expected):
     assert expected in [found[:2] for found in speakers(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # darelhilal.com/News/1900750 (Somalia): another state's army, not Haftar's "الجيش الوطني"
+        ('أعلن الجيش الوطني الصومالي وشركاؤه الدوليين، اليوم السبت، عن مقتل أكثر من 20 إرهابيًا من حركة "الشباب"، '
+         'بما في ذلك زعماء التنظيم، في عمليات عسكرية مخطط لها.', ("أعلن", "Somalia")),
+        # alsahwa-yemen.net/p-39881 (Yemen): no Libyan place in the story, so no Libyan side
+        ("أكد الناطق الرسمي باسم الجيش الوطني العميد الركن عبده مجلي، أن دماء الشهداء الذين قضوا في الاستهداف "
+         "الإجرامي الغادر الذي قامت به مليشيا الحوثي الانقلابية لن تذهب هدراً.", ("أكد", None)),
+    ],
+)
+def test_a_phrase_that_names_a_libyan_party_only_in_a_libyan_story(text, expected):
+    assert [(cue, side) for cue, _speaker, side in speakers(text)] == [expected]
+
+
+def test_the_same_phrase_in_a_libyan_story_keeps_its_party():
+    # seeds (Libya): "الجيش الوطني" with Haftar named in the story
+    text = "شنت قوات حفتر هجوما على طرابلس. وقال الجيش الوطني إن قواته تقدمت نحو وسط المدينة."
+    assert ("وقال", "الجيش الوطني الليبي", "LNA") in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # alsahwa-yemen.net/p-39881 (Yemen)
+        ("أكد الناطق الرسمي باسم الجيش الوطني العميد الركن عبده مجلي، أن دماء الشهداء لن تذهب هدراً.",
+         ("عبده مجلي", "الناطق الرسمي باسم الجيش الوطني")),
+        # alahdaathnews.com/?p=57124 (Sudan)
+        ("نفى الناطق باسم الجيش العميد ركن نبيل عبد الله، وجود أي قواعد عسكرية في قرية ود النورة التي شنت مليشيا "
+         "الدعم السريع هجوماً عليها الأربعاء.", ("نبيل عبد الله", "الناطق باسم الجيش")),
+    ],
+)
+def test_a_two_word_military_title_is_neither_role_nor_name(text, expected):
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert (claim.speaker, claim.role) == expected
+
+
+def test_a_long_name_between_commas_after_the_role():
+    # e2-01 (Iran–US): a four-word name in apposition
+    text = ('بدوره، قال مستشار قائد الحرس الثوري الإيراني، حميد رضا مقدم فر، في تصريح صحفي، إن "جميع الصواريخ '
+            'الإيرانية أصابت أهدافها بدقة".')
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert (claim.speaker, claim.side) == ("حميد رضا مقدم فر", "Iran")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e4-05 (Yemen)
+        ('وذكرت قناة "المسيرة" التابعة للحوثيين أن 38 شخصا قتلوا وأصيب 102 آخرون.', ("وذكرت", "المسيرة", None)),
+        # e5-03 (Russia–Ukraine)
+        ('وقالت مدونة "ديب ستيت" العسكرية الأوكرانية إن القوات الروسية لم تسيطر على المدينة.',
+         ("وقالت", "ديب ستيت", None)),
+    ],
+)
+def test_a_medium_goes_by_its_quoted_name(text, expected):
+    assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # e4-02 (Yemen)
+        "وقالت القيادة المركزية الأمريكية (سنتكوم) إن ادعاءات الحوثيين كاذبة تماما.",
+        # e4-05 (Yemen, another outlet)
+        'وقالت القيادة المركزية الأمريكية "سنتكوم" إن قواتها نفذت ضربات على ميناء رأس عيسى.',
+    ],
+)
+def test_a_short_name_after_a_body_is_not_part_of_its_name(text):
+    assert speakers(text)[0][1:] == ("القيادة المركزية الأمريكية", "US")
+
+
+def test_a_name_with_a_family_name_in_al_before_the_role():
+    # e4-04 (Yemen); the seeds' "أحمد المسماري الناطق باسم…" is the same shape for a known person
+    text = "وقال أنيس الأصبحي المتحدث باسم وزارة الصحة إن الأرقام الأولية تشير إلى إصابة 171 شخصا."
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert (claim.speaker, claim.role) == ("أنيس الأصبحي", "المتحدث باسم وزارة الصحة")
+
+
+def test_a_peoples_broken_plural_names_its_state():
+    # e3-01 (India–Pakistan)
+    text = "كما ذكرت الوكالة في وقت سابق نقلا عن مسؤولين هنود أن مقاتلات هندية اعترضت مقاتلات باكستانية في كشمير."
+    assert speakers(text)[0][2] == "India"
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e5-05 (Thailand–Cambodia)
+        ("فيما ذكر المتحدث باسم وزارة الدفاع التايلاندية، سوراسانت كونجسيري، أن ثلاثة مدنيين آخرين أصيبوا بجروح "
+         "خطيرة. وأضاف سوراسانت أن الاشتباكات لا تزال مستمرة في ست مناطق على الأقل على طول الحدود.",
+         "وأضاف", "سوراسانت كونجسيري"),
+        # alresalah.ws, 2025-09-07 (Thailand): a possessed noun after the first name is the object
+        ("تولّى رجل الأعمال والسياسي المخضرم أنوتين تشارنفيراكول منصب رئاسة الوزراء في تايلاند بعد أن صدرت "
+         "مواقفة ملكية ممهّدة لتوليه السلطة. وبحسب ما نقلت صحيفة بانكوك بوست، وصف أنوتين انتخابه بأنه «نعمة "
+         "وشرف لا حدود لهما» لعائلته.", "وصف", "أنوتين تشارنفيراكول"),
+    ],
+)
+def test_a_first_name_alone_is_the_full_name_written_before(text, cue, speaker):
+    assert any(found == (cue, speaker) for found in ((c, s) for c, s, _side in speakers(text)))
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # d1-07 (Syria)
+        ("وقالت الخارجية السورية إنها لم تتثبت بعد من صحة الأنباء عن القصف.", "وزارة الخارجية السورية"),
+        # e3-02 (India–Pakistan)
+        ("وقالت الخارجية الباكستانية إن الجيش شن ضربات جوية في كشمير الهندية.", "وزارة الخارجية الباكستانية"),
+    ],
+)
+def test_a_portfolio_and_its_state_name_the_ministry(text, speaker):
+    assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # d3-08 (Ethiopia): the same name again takes the side its role gave it
+        ("وأعلن رئيسُ الوزراءِ الإثيوبي “أبي أحمد” في تغريدةٍ على “تويتر”، انتهاءَ العملياتِ العسكريةِ في الإقليمِ "
+         "المضطرب. كما أكد “أبي أحمد” أنّ القواتِ الاتحاديةَ سيطرت على المطارِ والمؤسساتِ العامةِ في الإقليم.",
+         "أكد", ("أبي أحمد", "Ethiopia")),
+        # e5-05 (Thailand–Cambodia)
+        ("فيما ذكر المتحدث باسم وزارة الدفاع التايلاندية، سوراسانت كونجسيري، أن ثلاثة مدنيين آخرين أصيبوا بجروح "
+         "خطيرة. وأضاف سوراسانت أن الاشتباكات لا تزال مستمرة في ست مناطق على الأقل على طول الحدود.",
+         "وأضاف", ("سوراسانت كونجسيري", "Thailand")),
+    ],
+)
+def test_a_name_met_again_keeps_the_side_of_its_role(text, cue, expected):
+    assert (cue, *expected) in speakers(text)
+
+
+def test_a_name_between_commas_ends_before_the_time():
+    # e4-03 (Yemen)
+    text = ('قال المتحدث العسكري باسم جماعة أنصار الله "الحوثي"، العميد يحيى سريع مساء اليوم، إن "القوات البحرية نفذت '
+            'عملية عسكرية استهدفت سفينة في البحر العربي".')
+    assert speakers(text)[0] == ("قال", "يحيى سريع", "Houthis")
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # alahdaathnews.com/?p=57124 (Sudan): a title and the first name
+        ("نفى الناطق باسم الجيش العميد ركن نبيل عبد الله، وجود أي قواعد عسكرية في قرية ود النورة. وقال العميد نبيل "
+         "في تصريح صحفي، إن “كل القرى التي استباحتها المليشيا لا توجد فيها أي قواعد عسكرية.”",
+         "وقال", ("نبيل عبد الله", None)),
+        # alsahwa-yemen.net/p-39881 (Yemen): a title and the family name
+        ("أكد الناطق الرسمي باسم الجيش الوطني العميد الركن عبده مجلي، أن دماء الشهداء لن تذهب هدراً. وقال العميد مجلي "
+         "إن هذه الدماء الزكية ستكون لأبطال قواتنا المسلحة دافعا وحافزا.", "وقال", ("عبده مجلي", None)),
+    ],
+)
+def test_a_title_and_one_name_is_the_person_named_in_full_before(text, cue, expected):
+    claim = next(c for c in analyze_article(build_article(text, "t")) if c.cue_text == cue)
+    assert claim.speaker == expected[0]
+    if expected[1]:
+        assert claim.role == expected[1]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # d1-09 (Syria)
+        ("كان المرصد السوري لحقوق الإنسان ومقره في بريطانيا، ذكر في تقرير أن 36 مدنيا لقوا حتفهم جراء غارات روسية.",
+         ("ذكر", "المرصد السوري لحقوق الإنسان", None)),
+        # e3-03 (India–Pakistan)
+        ("وقال المسؤول، ومقره في المنطقة، إن الطائرات الباكستانية تسللت إلى قطاع بيمبر جالي-نوشيرا عند خط المراقبة.",
+         ("وقال", "مسؤول", None)),
+    ],
+)
+def test_where_a_speaker_is_based_is_not_its_name_nor_its_side(text, expected):
+    assert speakers(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # e4-04 (Yemen)
+        "وقالت مصادر يمنية إن الضربات استهدفت خزانات الوقود في الميناء.",
+        # d1-07 (Syria)
+        "مصادر سورية أكدت أن الغارات استهدفت تل الشعار وتل المال في ريف درعا.",
+    ],
+)
+def test_unattributed_sources_with_a_nationality_take_no_side(text):
+    assert speakers(text)[0][2] is None
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # e4-03 (Yemen): a statement from a body
+        ("وذكر بيان من الجيش الأميركي أن الحاملة لم تتعرض لأي هجوم.", "الجيش الأميركي"),
+        # e1-04 (Iraq): a statement of a body
+        ("وذكر بيان لقيادة العمليات المشتركة العراقية أن القوات قتلت عددا من عناصر التنظيم.",
+         "قيادة العمليات المشتركة العراقية"),
+    ],
+)
+def test_a_statement_speaks_for_the_body_it_is_from(text, speaker):
+    assert speakers(text)[0][1] == speaker

@@ -20,7 +20,7 @@ from claimcheck.cli.main import cli
 from claimcheck.review import decisions as review
 from claimcheck.store import migrations
 from claimcheck.store.database import Base, Store, make_engine
-from helpers import SEEDS, gold_claims, seed_store
+from helpers import SEEDS, gold_claims, key_counts, seed_store
 
 
 def run(*args: str, env: dict | None = None, ok: bool = True):
@@ -127,6 +127,8 @@ def test_upgrade_keeps_an_existing_store(db_url):
     assert review.history(store, "claim", ids[0]) == [decision]
     with store.session() as s:  # the blocking keys of stored claims are worked out by the upgrade
         assert keys > 0 and s.scalar(select(func.count()).select_from(ClaimKeyRow)) == keys
+    kept, counted = key_counts(store)  # and counted
+    assert kept == counted and sum(counted.values()) == keys
     store.close()
 
 

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..analysis.text import WORD_RE, normalize, normalize_word
 from ..knowledge import loader as knowledge
-from ..models import Article, Claim, Sentence, Span
+from ..models import Article, Attribution, Sentence, Span
 from ..speakers.actors import alias_length_at
 from ..speakers.world import institution_word, place_length_at, state_name_length_at
 from . import dependency, grammar
@@ -212,6 +212,7 @@ _GLOSS_STARTS = _by_first(grammar.phrases("gloss_starts"))
 _RELATIVES = grammar.words("relatives")
 _ROOT_WAW = grammar.words("root_waw")
 _CONSTRUCT_HEADS = grammar.words("construct_heads")
+_DEMONSTRATIVES = grammar.words("demonstratives")
 # Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
 _MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
 
@@ -465,6 +466,21 @@ def _name_border(m: _SpeakerSpan, k: int) -> bool:
     return _has(w.gap_before, COMMA + ":«“\"") or _clause_word(m, k) or _object_starts(m, k)
 
 
+_ANONYMITY = frozenset(normalize(w) for w in ("طلب", "رفض", "فضل", "اشترط"))
+
+
+def _asked_anonymity(m: _SpeakerSpan, k: int) -> bool:
+    """"مصدر أمني هندي – طلب عدم كشف هويته –": asking not to be named is an aside, not part of the speaker."""
+    return m.words[k].norm in _ANONYMITY and m.next_norm(k) in ("عدم", "الافصاح", "الكشف", "ذكر")
+
+
+def _adverb_or_this(m: _SpeakerSpan, k: int) -> bool:
+    """"نفى الرئيس الأوكراني فولوديمير زيلينسكي فوراً هذا الادعاء": an indefinite accusative ("فوراً",
+    "رسمياً") or a demonstrative after the subject is an adverb or the object, not the speaker."""
+    w = m.words[k]
+    return w.norm in _DEMONSTRATIVES or w.text.endswith(("اً", "ًا"))
+
+
 def _channel(m: _SpeakerSpan, k: int) -> bool:
     """"على لسان…", "على صفحته", "بحسابه": where the words appeared, not who said them."""
     w = m.words[k]
@@ -512,6 +528,37 @@ def _object_starts(m: _SpeakerSpan, k: int) -> bool:
         or (w.norm in _OBJECT_HEADS and m.words[k - 1].norm.startswith("ال"))
 
 
+def _state_object(m: _SpeakerSpan, k: int) -> bool:
+    """"اتهم الرئيس الأوكراني فولوديمير زيلينسكي روسيا بمحاولة…", "اتهم السفير الإيراني أمير سعيد إيرواني
+    إسرائيل “بمحاولة…”": a state named after a whole subject (a definite phrase, or a name after one) is the
+    object of the accusing verb, a quotation after it or not."""
+    if not m.entry.np_object or k - m.s < 2 or not state_name_length_at(_Norms(m.words), k):
+        return False
+    words = m.words
+    if words[k - 1].norm.startswith("ال"):
+        return words[k - 1].norm not in _STOP_AFTER_SPEAKER
+    run = k - 1
+    while run > m.s and not words[run].norm.startswith("ال"):
+        run -= 1
+    return k - run >= 3 and words[run].norm.startswith("ال")  # a name of two words or more after "الأوكراني"
+
+
+def _governed_object(m: _SpeakerSpan, k: int) -> bool:
+    """"نددت الحكومة اللبنانية بالواقعة مؤكدة أنها…": the verb's own preposition glued to a definite noun
+    after a whole subject starts the object, an إن/أن further on or not."""
+    w = m.words[k]
+    return m.entry.np_object and k - m.s >= 2 and len(w.norm) > 3 and w.norm[:1] in m.entry.preps \
+        and w.norm[1:].startswith("ال")
+
+
+def _possessed_object(m: _SpeakerSpan, k: int) -> bool:
+    """"وصف أنوتين انتخابه بأنه…": after a one-word name, a noun with a possessive pronoun is the object
+    of a verb that takes one, not part of the speaker."""
+    w = m.words[k]
+    return m.entry.np_object and k - m.s == 1 and not m.words[m.s].norm.startswith("ال") \
+        and w.text.endswith(("ه", "ها", "هم", "هما")) and len(w.text) > 4 and not w.norm.startswith("ال")
+
+
 def _genitive_of_construct(before: Word, w: Word) -> bool:
     """"حركة المقاومة", "خلية الإعلام", "قوة الاتحاد": a definite word right after an indefinite noun
     is that noun's genitive, not the verb's object ("أكد مصدر عسكري الاستيلاء": after an adjective it is)."""
@@ -525,12 +572,17 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _clause_word,
     _addressed_party,
     _stop_word,
+    _asked_anonymity,
+    _adverb_or_this,
     _channel,
     _speech_possessive,
     _given_to_media,
     _told,
     _listener,
     _object_starts,
+    _state_object,
+    _governed_object,
+    _possessed_object,
 )
 
 
@@ -613,12 +665,25 @@ def _end_at_cue(words: list[Word], k: int, c: int, lex: Lexicon, cue_starts: set
         return words[k - 2].end if k - 1 > c else words[k - 1].end
     if w.conj:
         return words[k - 1].end
+    if _participle_opens_report(words, k, lex):
+        return words[k - 1].end  # "…رداً على الضربات مضيفاً أنه تم…": the speaker's next report, comma or not
     if k == len(words) - 1 and w.cue[1] is not None and w.cue[1].denial:
         # "…بقتل جنديين والأخيرة تنفي", "…، وتل ابيب تنفي": a denial by another subject closes the sentence.
         j = next((j for j in range(k - 1, max(c, k - 4), -1) if words[j].conj), None)
         if j is not None:
             return words[j - 1].end
     return None
+
+
+def _participle_opens_report(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """"مضيفاً أنه", "مشيرة إلى أنها": a participle cue, its own preposition if any, then إن/أن."""
+    entry = words[k].cue[1]
+    if entry is None or entry.kind != "participle":
+        return False
+    j = k + 1
+    if j < len(words) and words[j].norm in entry.preps:
+        j += 1
+    return j < len(words) and _is_complementizer(words[j], lex)
 
 
 def _content_end(text: str, words: list[Word], c: int, sent_end: int, lex: Lexicon, cue_starts: set[int]) -> int:
@@ -886,7 +951,33 @@ def _not_a_report(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
     """A cue word that reports nothing where it stands: after "إذا", describing a statement, the object of
     another verb, "ورد" meaning "was stated", or the journalist's aside."""
     return (_conditional(words, hit.index, lex) or _describes_channel(words, hit) or _said_object(words, hit)
-            or _came_not_replied(words, hit) or _aside(words, hit))
+            or _came_not_replied(words, hit) or _aside(words, hit) or _about_a_name(words, hit)
+            or _is_considered(words, hit, lex) or _said_nothing(words, hit, lex))
+
+
+_NAME_WORDS = frozenset(normalize(w) for w in ("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم", "الإفصاح", "الكشف"))
+_NEGATIONS = frozenset(normalize(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن"))
+
+
+def _about_a_name(words: list[Word], hit: CueHit) -> bool:
+    """"الذي رفض الإفصاح عن اسمه", "(الذي لم يُذكر اسمه)": withholding a name reports nothing."""
+    i = hit.index
+    return i + 1 < len(words) and words[i + 1].norm in _NAME_WORDS
+
+
+def _is_considered(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
+    """"خط وقف إطلاق النار الذي يعتبر الحدود الفعلية": "which is considered", with no one considering."""
+    i = hit.index
+    return hit.entry.lemma == "اعتبر" and i > 0 and words[i - 1].norm in ("الذي", "التي") and not hit.suffix_object \
+        and i + 1 < len(words) and words[i + 1].norm.startswith("ال")
+
+
+def _said_nothing(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
+    """"ولم تؤكد كييف التقدم الروسي", "ولم تعلن واشنطن عن وقوع أية خسائر": a negated report with no clause
+    after it says that nothing was said ("لم يستبعد أن…", with its clause, is a report)."""
+    i = hit.index
+    return i > 0 and words[i - 1].norm in _NEGATIONS and hit.entry.kind == "verb" \
+        and not any(_is_complementizer(w, lex) or _has(w.gap_before, ":«“\"") for w in words[hit.last + 1 :])
 
 
 def _came_not_replied(words: list[Word], hit: CueHit) -> bool:
@@ -1445,11 +1536,23 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
                               and words[x + 1].norm.removeprefix("ال") not in _CHANNEL_AFTER_IN)), j)
         return _role_span_text(text, words, end, stop), end
     first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
-    looks_like_name = 1 <= len(segment) <= 3 and not any(
-        w.norm.startswith("ال") or w.norm in _STOP_AFTER_SPEAKER or w.norm in _CHANNEL_AFTER_IN for w in segment)  # not "في بيان"
-    if first_is_role and (looks_like_name or alias_length_at(_Norms(words), end, outlet)):
-        return _span_text(text, words, s, end), j
+    # "…، العميد يحيى سريع مساء اليوم، إن": the name ends where the time or the channel begins.
+    name_end = next((x for x in range(end + 1, j) if words[x].norm in _STOP_AFTER_SPEAKER and words[x].norm != "في"), j)
+    if first_is_role and words[end].comma \
+            and (_looks_like_name(words[end:name_end], lex) or alias_length_at(_Norms(words), end, outlet)):
+        return _span_text(text, words, s, end), name_end
     return None, end
+
+
+def _looks_like_name(segment: list[Word], lex: Lexicon) -> bool:
+    """One to four name words, after a title or not: "نبيل عبد الله", "العميد نبيل عبد الله",
+    "حميد رضا مقدم فر" — not "في بيان" nor a definite noun phrase."""
+    norms = [w.norm for w in segment]
+    if norms and norms[0] in lex.titles:
+        norms = norms[1:]
+    return 1 <= len(norms) <= 4 and not any(
+        (n.startswith("ال") and not grammar.compound_name_part(norms, k)) or n in _STOP_AFTER_SPEAKER
+        or n in _CHANNEL_AFTER_IN for k, n in enumerate(norms))
 
 
 def _run_to_comma(words: list[Word], k: int, s: int, limit: int) -> int:
@@ -1480,8 +1583,9 @@ def _source_np_end(words: list[Word], s: int, limit: int, lex: Lexicon) -> int:
     """End of the noun phrase naming a source before its clause ("وبحسب مصدر عسكري في الجيش أدت…")."""
     for k in range(s + 1, limit):
         if words[k].norm in ("صادر", "صادره"):
-            # "بيان صادر عن مكتب رئيس الوزراء،": the issuer runs to the comma.
-            return _run_to_comma(words, k, s, limit)
+            # "بيان صادر عن مكتب رئيس الوزراء، …" / "… صادر عن مكتب رئيس الوزراء أن": the issuer runs to the
+            # comma or the complementizer.
+            return next((j for j in range(k + 1, limit) if words[j].comma or _is_complementizer(words[j], lex)), limit)
         if _ends_source_np(words, k, lex):
             return k
     return max(s, limit)
@@ -1494,12 +1598,18 @@ def _leading_source_draft(text, words, hit: CueHit, sentence: Sentence, lex: Lex
     np_end = _source_np_end(words, s, limit, lex)
     speaker = Span(words[s].start + (1 if glued else 0), words[np_end - 1].end)
     c = np_end
-    # "…تحدثوا للصحيفة بشرط عدم الكشف عن هوياتهم، فقد ضغط": the clause starts after the comma.
+    # "…تحدثوا للصحيفة بشرط عدم الكشف عن هوياتهم، فقد ضغط": the clause starts after the comma;
+    # "بيان للوزارة أوردته وكالة الأنباء الرسمية أن…": or at the first أن, when that comes first.
     comma = next((k for k in range(np_end, limit) if words[k].comma), None)
-    if comma is not None and comma - np_end <= 10 and not any(k in cue_starts for k in range(np_end, comma)):
+    that = next((k for k in range(np_end, min(limit, np_end + 8)) if _is_complementizer(words[k], lex)), None)
+    if that is not None and (comma is None or that <= comma) and not any(k in cue_starts for k in range(np_end, that)):
+        c = that
+    elif comma is not None and comma - np_end <= 10 and not any(k in cue_starts for k in range(np_end, comma)):
         c = comma
     while c < limit and words[c].norm in _CONNECTORS:
         c += 1
+    if c < limit and _is_complementizer(words[c], lex):
+        c += 1  # "وجاء في بيان للجيش أن القوات…": the claim starts after أن
     content = _with_content(text, words, c, sentence, lex, cue_starts - {hit.index})
     return Draft(hit, cue_span, speaker, content) if content else None
 
@@ -1563,7 +1673,6 @@ _LEADING_ADVERBIALS = grammar.words("leading_adverbials")
 _CLAIM_NOUNS = grammar.words("claim_nouns")
 _SUBJECT_OPENERS = _by_first(grammar.phrases("subject_openers"))
 _NOT_IN_NAMES = _STOP_AFTER_SPEAKER | grammar.words("not_in_names")
-_ATTACHERS = grammar.words("attachers")
 _ADDRESSEES = grammar.words("addressees")
 _SOURCE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("source_heads"))
 _SPEECH_POSSESSIVES = grammar.words("speech_possessives")
@@ -1597,32 +1706,30 @@ _CHANNEL_OWNED = frozenset(normalize(w) for w in ("صفحته", "صفحتها", 
 # --- whole article -----------------------------------------------------------------------
 
 
-def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
-    """Claims of every sentence, with speaker mentions as written (resolved later).
+def extract(article: Article, sentences: list[Sentence]) -> list[Attribution]:
+    """What every sentence reports, with speaker mentions as written (resolved later).
 
     For an implicit subject ``speaker_text`` is "" and ``speaker_span`` points at the
-    antecedent in the same sentence, when there is one.
+    antecedent in the same sentence, when there is one. A nested claim's ``nested_in_index``
+    is the position of its outer claim in the list returned.
     """
     lex = lexicon()
     text = article.text
-    article_id = article.id  # a hash of the whole text: computed once, not per claim
-    claims: list[Claim] = []
+    found: list[Attribution] = []
     for sentence in sentences:
         drafts = extract_sentence(text, sentence, lex, article.outlet)
         index_of: dict[int, int] = {}
         for n, d in enumerate(drafts):
             if d.content is None:
                 continue
-            index_of[n] = len(claims)
+            index_of[n] = len(found)
             content_text = text[d.content.start : d.content.end]
             direct = (
                 d.content.start > 0 and text[d.content.start - 1] in OPEN_QUOTES
                 and d.content.end < len(text) and text[d.content.end] == CLOSE_FOR[text[d.content.start - 1]]
             )
-            nested = index_of.get(d.nested_in) if d.nested_in is not None else None
-            claims.append(
-                Claim(
-                    article_id=article_id,
+            found.append(
+                Attribution(
                     story=sentence.story,
                     sentence=Span(sentence.start, sentence.end),
                     cue=d.cue,
@@ -1632,17 +1739,16 @@ def extract(article: Article, sentences: list[Sentence]) -> list[Claim]:
                     content=d.content,
                     content_text=content_text,
                     speaker_text="" if d.implicit or d.speaker is None else text[d.speaker.start : d.speaker.end],
-                    speaker="",
                     speaker_span=d.speaker,
                     role=d.role,
                     direct=direct,
                     negated=d.hit.entry.denial or _negated(content_text, lex),
                     addressee_outlet=d.addressee,
                     relayed_by=d.relayed_by,
-                    nested_in=str(nested) if nested is not None else None,
+                    nested_in_index=index_of.get(d.nested_in) if d.nested_in is not None else None,
                 )
             )
-    return claims
+    return found
 
 
 def _negated(content: str, lex: Lexicon) -> bool:

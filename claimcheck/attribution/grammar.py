@@ -18,3 +18,14 @@ def words(name: str) -> frozenset[str]:
 def phrases(name: str) -> list[tuple[str, ...]]:
     """The named list as phrases: tuples of normalised words."""
     return [tuple(normalize(w) for w in WORD_RE.findall(p)) for p in knowledge.load("grammar")[name]]
+
+
+# Words that open a compound personal name: "عبد الله", "أبو عبيدة", "ابن سلمان".
+NAME_OPENERS = frozenset(("عبد", "ابو", "ابي", "ابن", "بن"))
+
+
+def compound_name_part(words: list[str], k: int) -> bool:
+    """A word with ال that belongs to a name: after "عبد"/"أبو" ("عبد الفتاح", "أبو الفضل"), or "الله"
+    ending a compound ("عبد الله", "ذبيح الله")."""
+    n = normalize(words[k])
+    return n.startswith("ال") and k > 0 and (n == "الله" or normalize(words[k - 1]) in NAME_OPENERS)

@@ -57,9 +57,14 @@ def json_option(f):
     return click.option("--json", "as_json", is_flag=True, help="Print JSON (one document) for scripts.")(f)
 
 
+def stanza_dir_option(f):
+    return click.option("--stanza-dir", type=click.Path(file_okay=False), default=None,
+                        help="Folder with stanza resources (default: CLAIMCHECK_STANZA_DIR, `stanza_dir =` in "
+                             "config.toml, else ~/stanza_resources).")(f)
+
+
 def analyzer_options(f):
-    f = click.option("--stanza-dir", type=click.Path(file_okay=False), default=None,
-                     help="Folder with stanza resources (default: CLAIMCHECK_STANZA_DIR or ~/stanza_resources).")(f)
+    f = stanza_dir_option(f)
     f = click.option("--analyzer", type=click.Choice(["builtin", "stanza"]), default="builtin", show_default=True,
                      help="builtin needs no models; stanza uses stanza's Arabic models.")(f)
     return f

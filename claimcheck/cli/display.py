@@ -92,8 +92,9 @@ def claim_table(claim: dict) -> Table:
     return grid
 
 
-def render_claims(console, store, rows: Iterable[dict]) -> None:
-    """Each claim in its sentence, as the rows come (only the article at hand is kept: rows come by article)."""
+def render_claims(console, store, rows: Iterable[dict]) -> int:
+    """Each claim in its sentence, as the rows come (only the article at hand is kept: rows come by article).
+    Returns how many were shown."""
     article: Article | None = None
     shown = 0
     for claim in rows:
@@ -103,6 +104,7 @@ def render_claims(console, store, rows: Iterable[dict]) -> None:
         console.print(Panel(Group(marked_sentence(article.text, claim), claim_table(claim)), title=plain(title)))
         shown += 1
     console.print(counted(shown, "claim"))
+    return shown
 
 
 def render_conflicts(console, store, rows: list[dict]) -> None:

@@ -15,7 +15,7 @@ import click
 from .. import config
 from . import review as review_commands
 from .common import (Context, analyzer_options, console, db_option, json_option, make_analyzer, parallel_options,
-                     print_json, print_json_items, progress)
+                     print_json, print_json_items, progress, stanza_dir_option)
 
 
 class DefaultGroup(click.Group):
@@ -38,7 +38,8 @@ class DefaultGroup(click.Group):
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", default=None, metavar="URL", help="Store URL (default: CLAIMCHECK_DB, else SQLite in the data folder).")
+@click.option("--db", default=None, metavar="URL",
+              help="Store URL (default: CLAIMCHECK_DB, `db =` in config.toml, else SQLite in the data folder).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summaries (for scripts).")
 @click.version_option(package_name="claimcheck")
 @click.pass_context
@@ -172,7 +173,7 @@ def _status(value: str | None, kind: str) -> str | None:
     from ..review.decisions import ReviewError, check_status
 
     try:
-        return check_status(kind, value)
+        return check_status(kind, value, flag_hint=False)
     except ReviewError as exc:
         raise click.BadParameter(str(exc), param_hint="--status") from exc
 
@@ -283,7 +284,21 @@ def claims(obj: Context, article, outlet, speaker, side, cue, status, corroborat
     from .display import render_claims
 
     pages = _corroborated_pages(store, filters) if corroborated else store.claim_pages(**filters)
-    render_claims(console(), store, (row for page in pages for row in page))
+    if not render_claims(console(), store, (row for page in pages for row in page)):
+        _explain_nothing(store, side=side, outlet=outlet)
+
+
+def _explain_nothing(store, **typed: str | None) -> None:
+    """After an empty listing: name a --side or --outlet that no stored claim has, with the ones there are."""
+    from ..analysis.text import visible
+    from ..store import queries
+
+    known = {"side": queries.claim_sides, "outlet": queries.outlets}
+    for option, value in ((o, v) for o, v in typed.items() if v):
+        names = known[option](store)
+        if value.strip().casefold() not in {n.casefold() for n in names}:
+            click.echo(visible(f"no stored claim has --{option} {value!r}; the store has: {', '.join(names) or 'none'}"),
+                       err=True)
 
 
 def _group_json(g) -> dict | None:
@@ -374,6 +389,22 @@ def conflicts(obj: Context, type_, outlet, side, min_confidence, status, rebuild
     from .display import render_conflicts
 
     render_conflicts(console(), store, rows)
+    if not rows:
+        _explain_nothing(store, side=side, outlet=outlet)
+    if not obj.quiet:
+        _say_hidden(store, wanted, len(rows))
+
+
+def _say_hidden(store, wanted, shown: int) -> None:
+    """How many conflicts the confidence threshold hides: the store keeps more than the listing shows."""
+    from dataclasses import replace
+
+    from ..store import queries
+
+    counts = queries.conflict_counts(store, replace(wanted, min_confidence=None))
+    hidden = (counts.get(wanted.status, 0) if wanted.status else sum(counts.values())) - shown
+    if hidden > 0:
+        click.echo(f"{hidden} more below confidence {wanted.min_confidence:g}; --min-confidence 0 lists them", err=True)
 
 
 # --- evaluation ------------------------------------------------------------------------
@@ -416,7 +447,7 @@ def models() -> None:
 
 
 @models.command("status")
-@click.option("--stanza-dir", type=click.Path(file_okay=False), default=None)
+@stanza_dir_option
 @json_option
 def models_status(stanza_dir, as_json) -> None:
     """Say which stanza Arabic models are installed, and where.
@@ -440,7 +471,7 @@ def models_status(stanza_dir, as_json) -> None:
 
 
 @models.command("download")
-@click.option("--stanza-dir", type=click.Path(file_okay=False), default=None)
+@stanza_dir_option
 @click.option("--package", default="default", show_default=True, help="stanza package for Arabic (default = PADT).")
 def models_download(stanza_dir, package) -> None:
     """Download stanza's Arabic models (tokenize, pos, lemma, depparse).

@@ -9,7 +9,7 @@ import click
 from .. import config
 from .common import Context, console, db_option, json_option, print_json
 
-KIND_HELP = "CLAIM is a conflict id (from `claimcheck conflicts --json`)."
+KIND_HELP = "CLAIM is a conflict id, or its first characters as `claimcheck conflicts` shows them."
 REVIEWER_HELP = "Who decides (default: CLAIMCHECK_REVIEWER, else your login name)."
 
 

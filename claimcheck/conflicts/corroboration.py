@@ -76,14 +76,19 @@ def links(claims: list[Claim], settings: ConflictSettings | None = None, stats: 
     sorted. With ``stats`` they are scored as among the whole store."""
     settings = settings or ConflictSettings()
     index = matching.build(claims, stats)
+    items = index.items
+    # Among new claims' stored neighbours most candidates would join two stored claims: those are not
+    # made, and the few that come all the same are dropped (by index: a claim's id is a hash).
+    wanted = None if involving is None else {it.index for it in items if it.cid in involving}
+    pairs = matching.candidates(index, settings, involving=wanted)
+    if wanted is not None:
+        pairs = {(i, j) for i, j in pairs if i in wanted or j in wanted}
     out = []
-    for i, j in sorted(matching.candidates(index, settings)):
-        x, y = index.items[i], index.items[j]
-        if involving is not None and x.claim.id not in involving and y.claim.id not in involving:
-            continue
+    for i, j in sorted(pairs):
+        x, y = items[i], items[j]
         kind = corroborates(matching.features(index, x, y, settings))
         if kind is not None:
-            a, b = sorted((x.claim.id, y.claim.id))
+            a, b = sorted((x.cid, y.cid))
             out.append(Link(a, b, kind == "across"))
     return sorted(set(out), key=lambda k: (k.a, k.b))
 

@@ -182,12 +182,13 @@ def _dated(items: list[_Item], indexes: list[int]) -> list[int]:
     return sorted((i for i in indexes if items[i].start is not None), key=lambda i: items[i].start)
 
 
-def _candidates(items: list[_Item], settings: ConflictSettings) -> set[tuple[int, int]]:
-    """Pairs of claims sharing a key: in one story, across stories by area and date, or undated."""
+def _candidates(items: list[_Item], settings: ConflictSettings, involving: set[int] | None = None) -> set[tuple[int, int]]:
+    """Pairs of claims sharing a key: in one story, across stories by area and date, or undated.
+    ``involving``: indexes of ``items`` whose pairs alone are wanted (a key none of them has is passed over)."""
     pairs: set[tuple[int, int]] = set()
 
     def add(i: int, j: int) -> None:
-        if i != j:
+        if i != j and (involving is None or i in involving or j in involving):
             pairs.add((i, j) if i < j else (j, i))
 
     by_key: dict[tuple, list[int]] = defaultdict(list)
@@ -197,6 +198,8 @@ def _candidates(items: list[_Item], settings: ConflictSettings) -> set[tuple[int
 
     window = settings.window_days
     for members in by_key.values():
+        if involving is not None and involving.isdisjoint(members):
+            continue
         _story_pairs(items, members, add)
         by_area: dict[str | None, list[int]] = defaultdict(list)
         for i in members:
@@ -705,12 +708,15 @@ def _frame_items(claims: list[Claim]) -> dict[int, _Item]:
     return {id(item.claim): item for item in map(_item, claims) if item is not None}
 
 
-def _all_candidates(index, framed: dict[int, _Item], settings: ConflictSettings) -> set[tuple[int, int]]:
-    """The content-key candidates, and the pairs the event-frame blocking links across stories."""
-    candidates = matching.candidates(index, settings)
+def _all_candidates(index, framed: dict[int, _Item], settings: ConflictSettings,
+                    wanted: set[int] | None = None) -> set[tuple[int, int]]:
+    """The content-key candidates, and the pairs the event-frame blocking links across stories
+    (with ``wanted``, item indexes: the pairs with one of them, and perhaps a few others)."""
+    candidates = matching.candidates(index, settings, involving=wanted)
     by_claim = {id(it.claim): it.index for it in index.items}
     olds = list(framed.values())
-    for i, j in _candidates(olds, settings):
+    hot = None if wanted is None else {n for n, it in enumerate(olds) if by_claim.get(id(it.claim)) in wanted}
+    for i, j in _candidates(olds, settings, hot):
         a, b = by_claim.get(id(olds[i].claim)), by_claim.get(id(olds[j].claim))
         if a is not None and b is not None and a != b:
             candidates.add((a, b) if a < b else (b, a))
@@ -801,10 +807,10 @@ def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, 
     index = matching.build(claims, stats)
     framed = _frame_items(claims)
     items = index.items
-    candidates = _all_candidates(index, framed, settings)
+    wanted = None if involving is None else {it.index for it in items if it.cid in involving}
+    candidates = _all_candidates(index, framed, settings, wanted)
     _one_event_per_linked_stories(index, framed)
     floor = -math.inf if threshold is None else model.least_score(threshold)
-    wanted = None if involving is None else {it.index for it in items if it.cid in involving}
     for i, j in candidates:
         if wanted is not None and i not in wanted and j not in wanted:
             continue

@@ -283,6 +283,11 @@ def _answer(denial: Item, prior: Item) -> None:
     denial.keys = (*denial.stems, *denial.entities, *(f"n:{w}" for w in denial.counts))
 
 
+def _unanswered(index: Index) -> set[int]:
+    """Item indexes of the pointing denials with nothing to answer in their own story."""
+    return {it.index for it in index.items if it.antecedent is None and _points_back(it)}
+
+
 def _resolve_across(index: Index) -> None:
     """A pointing denial with nothing to answer in its own story ("نفت صحة الأنباء التي وردت في بيان وزارة
     الدفاع" opening the other outlet's story) answers a claim of a story that tells the same event: the one
@@ -336,10 +341,12 @@ def _ordered(a: Item, b: Item) -> tuple[int, int]:
     return (a.index, b.index) if a.index < b.index else (b.index, a.index)
 
 
-def _story_pairs(index: Index, pairs: set[tuple[int, int]]) -> None:
+def _story_pairs(index: Index, pairs: set[tuple[int, int]], involving: set[int] | None = None) -> None:
     """Within a story: every pair of speakers. A story reports one event, and the claims a reviewer
     pairs there often share few words ("قتل وجرح من فيها" against "عدم وقوع إصابات"): the score decides."""
     for members in index.stories.values():
+        if not _involved(members, involving):
+            continue
         for a in range(len(members)):
             x = members[a]
             for b in range(a + 1, len(members)):
@@ -386,18 +393,27 @@ def _count_undated(members: list[Item], bs: BlockingSettings, pairs: set[tuple[i
                     undated_shared[pair] += 1
 
 
+def _involved(members: list[Item], involving: set[int] | None) -> bool:
+    """Whether a group of items holds one of ``involving`` (item indexes; None: every item counts)."""
+    return involving is None or any(it.index in involving for it in members)
+
+
 def candidates(index: Index, settings: ConflictSettings | None = None,
-               blocking: BlockingSettings | None = None) -> set[tuple[int, int]]:
+               blocking: BlockingSettings | None = None, involving: set[int] | None = None) -> set[tuple[int, int]]:
     """Pairs of item indexes (i < j) worth scoring: within a story, and across stories by rare keys
-    inside the date window."""
+    inside the date window.
+
+    ``involving``: item indexes, when only their pairs are wanted (new claims among their stored
+    neighbours). A story or key without one of them brings no such pair and is passed over, so the
+    cost follows the new claims; some pairs of two others may still come back, to be dropped."""
     bs = blocking or blocking_settings()
     window = settings.window_days if settings else bs.window_days
     pairs: set[tuple[int, int]] = set()
-    _story_pairs(index, pairs)
-    _linked_story_pairs(index, window, bs, pairs)
+    _story_pairs(index, pairs, involving)
+    _linked_story_pairs(index, window, bs, pairs, involving)
     undated_shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in _rare_key_members(index, bs).values():
-        if len(members) < 2:
+        if len(members) < 2 or not _involved(members, involving):
             continue
         _dated_pairs(members, window, pairs)
         _count_undated(members, bs, pairs, undated_shared)
@@ -416,7 +432,8 @@ def _story_start(members: list[Item]) -> int | None:
     return min((it.start for it in members if it.start is not None), default=None)
 
 
-def link_stories(index: Index, window: int, bs: BlockingSettings) -> dict[frozenset, float]:
+def link_stories(index: Index, window: int, bs: BlockingSettings,
+                 involving: set[int] | None = None) -> dict[frozenset, float]:
     """Pairs of stories of different articles that tell one event: the rarity-weighted Dice of all their
     claims' roots and named things. Two outlets' reports of one attack share its place, its weapon and its
     actors even when the two claims a reviewer pairs share no word ("عدم وقوع إصابات" against "قتل وجرح
@@ -429,11 +446,14 @@ def link_stories(index: Index, window: int, bs: BlockingSettings) -> dict[frozen
         for k in ks:
             if index.df.get(k, 0) <= cap:
                 by_key[k].append(story)
+    hot = None if involving is None else {story for story, members in index.stories.items() if _involved(members, involving)}
     seen: set[frozenset] = set()
     links: dict[frozenset, float] = {}
     for members in by_key.values():
+        if hot is not None and hot.isdisjoint(members):
+            continue
         for pair in _story_window(members, starts, window, bs.undated_pool):
-            if pair in seen:
+            if pair in seen or (hot is not None and hot.isdisjoint(pair)):
                 continue
             seen.add(pair)
             sa, sb = tuple(pair)
@@ -457,10 +477,16 @@ def _story_window(members: list[tuple], starts: dict[tuple, int | None], window:
         yield from (frozenset((o, story)) for o in members[:pool] if o[0] != story[0])
 
 
-def _linked_story_pairs(index: Index, window: int, bs: BlockingSettings, pairs: set[tuple[int, int]]) -> None:
+def _linked_story_pairs(index: Index, window: int, bs: BlockingSettings, pairs: set[tuple[int, int]],
+                        involving: set[int] | None = None) -> None:
     """Across two stories telling one event: every pair of speakers not of one side."""
-    index.links = link_stories(index, window, bs)
+    # A stored pointing denial may answer a story none of the new claims is in: its story's links are weighed
+    # too, so it answers what a full run has it answer; only the links of the new claims' stories are kept.
+    index.links = link_stories(index, window, bs, None if involving is None else involving | _unanswered(index))
     _resolve_across(index)
+    if involving is not None:
+        hot = {it.story for it in index.items if it.index in involving}
+        index.links = {pair: dice for pair, dice in index.links.items() if not hot.isdisjoint(pair)}
     for pair in index.links:
         sa, sb = tuple(pair)
         for x in index.stories[sa]:

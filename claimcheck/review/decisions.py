@@ -237,12 +237,18 @@ def _check_kind(kind: str) -> None:
         raise ReviewError(f"unknown review target {kind!r}: use 'claim' or 'conflict'")
 
 
-def check_status(kind: str, status: str) -> str:
+# What to do when a status of the other kind is given to `review`, `history` or `undo`.
+_FLAG_HINTS = {"conflict": "add --conflict", "claim": "leave out --conflict"}
+
+
+def check_status(kind: str, status: str, flag_hint: bool = True) -> str:
+    """The status spelled as stored. ``flag_hint``: the error names the --conflict flag of the review
+    commands (commands without that flag, such as the listings, only say which kind the status is)."""
     value = (status or "").strip().lower().replace("_", "-").replace(" ", "-")
     value = _ALIASES.get(value, value)
     if value not in STATUSES[kind]:
         other = next((k for k in STATUSES if k != kind and value in STATUSES[k]), None)
-        hint = {"conflict": " (a conflict status: add --conflict)", "claim": " (a claim status: leave out --conflict)"}.get(other, "")
+        hint = "" if other is None else f" (a {other} status" + (f": {_FLAG_HINTS[other]})" if flag_hint else ")")
         raise ReviewError(f"{status!r} is not a {kind} status; use one of: {', '.join(STATUSES[kind])}{hint}")
     return value
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..attribution import grammar
 from ..knowledge import loader as knowledge
-from .world import state_side, words_of
+from .world import nisba_label_at, state_side, states_named, words_of
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,12 @@ class Actor:
     role: str | None
     organisation: str | None
     markers: tuple[str, ...]
+    states: frozenset[str] = frozenset()  # the states its own names name ("الجيش الوطني الليبي" → Libya)
 
 
-Alias = tuple[tuple[str, ...], str, "tuple[str, ...] | None"]  # (words, actor id, outlets or None)
+# (words, actor id, outlets or None, local): a local alias is a common phrase elsewhere ("القوات الحكومية")
+# that names the actor only in a story naming its place (``local_to``).
+Alias = tuple[tuple[str, ...], str, "tuple[str, ...] | None", bool]
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,38 @@ class ActorIndex:
     markers: list[tuple[tuple[str, ...], str]]  # (marker words, side), longest first
     markers_by_first: dict[str, list[tuple[tuple[str, ...], str]]]
     nisba: dict[str, str]  # stem of a nationality adjective → side ("امريك" → US)
+    local_to: dict[str, frozenset[str]]  # actor id → words of a story where its local aliases hold
 
 
 _words = words_of  # normalised word by word: each word's form is cached
+
+
+def _actor(a: dict) -> Actor:
+    names = {a["name"], *a.get("aliases", [])}
+    return Actor(a["id"], a["name"], a.get("side"), a.get("kind", "person"), a.get("role"), a.get("organisation"),
+                 tuple(a.get("markers", [])), frozenset(label for n in names for _, label in states_named(_words(n))))
+
+
+def _aliases_of(a: dict) -> list[Alias]:
+    aliases = [(_words(alias), a["id"], None, False) for alias in {a["name"], *a.get("aliases", [])}]
+    aliases += [(_words(oa["alias"]), a["id"], tuple(oa["outlets"]), False) for oa in a.get("outlet_aliases", [])]
+    aliases += [(_words(alias), a["id"], None, True) for alias in a.get("local_aliases", [])]
+    return [alias for alias in aliases if alias[0]]
+
+
+def _markers_of(a: dict, actor: Actor) -> list[tuple[tuple[str, ...], str]]:
+    if not actor.side:
+        return []
+    # A party's own names mark its side inside a longer mention too ("نائب رئيس حركة حماس").
+    named = {a["name"], *a.get("aliases", [])} if actor.kind not in ("person", "outlet") else set()
+    return [(_words(m), actor.side) for m in {*a.get("markers", []), *named}]
+
+
+def _by_first(entries: list) -> dict[str, list]:
+    by_first: dict[str, list] = {}
+    for entry in entries:
+        by_first.setdefault(entry[0][0], []).append(entry)
+    return by_first
 
 
 @lru_cache(maxsize=1)
@@ -48,35 +80,22 @@ def actor_index() -> ActorIndex:
     actors: dict[str, Actor] = {}
     aliases: list[Alias] = []
     markers = []
+    local_to: dict[str, frozenset[str]] = {}
     for a in entries:
         if a["id"] in actors:
             raise ValueError(f"actor id {a['id']!r} is listed twice (actors.toml, parties.toml or an overlay)")
-        actor = Actor(a["id"], a["name"], a.get("side"), a.get("kind", "person"), a.get("role"), a.get("organisation"),
-                      tuple(a.get("markers", [])))
-        actors[actor.id] = actor
-        for alias in {a["name"], *a.get("aliases", [])}:
-            aliases.append((_words(alias), actor.id, None))
-        for oa in a.get("outlet_aliases", []):
-            aliases.append((_words(oa["alias"]), actor.id, tuple(oa["outlets"])))
-        if actor.side:
-            # A party's own names mark its side inside a longer mention too ("نائب رئيس حركة حماس").
-            named = {a["name"], *a.get("aliases", [])} if actor.kind not in ("person", "outlet") else set()
-            for m in {*a.get("markers", []), *named}:
-                markers.append((_words(m), actor.side))
-    aliases = [a for a in aliases if a[0]]
+        actor = actors[a["id"]] = _actor(a)
+        aliases += _aliases_of(a)
+        markers += _markers_of(a, actor)
+        if a.get("local_to"):
+            local_to[actor.id] = frozenset(w for n in a["local_to"] for w in _words(n))
     aliases.sort(key=lambda x: -len(x[0]))
     markers.sort(key=lambda x: -len(x[0]))
-    by_first: dict[str, list[Alias]] = {}
-    for alias in aliases:
-        by_first.setdefault(alias[0][0], []).append(alias)
-    markers_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for marker in markers:
-        markers_by_first.setdefault(marker[0][0], []).append(marker)
     nisba = {}
     for marker, side in markers:
         if len(marker) == 1 and marker[0].endswith(("ي", "يه")):
             nisba.setdefault(_nisba_stem(marker[0]), side)
-    return ActorIndex(actors, aliases, by_first, markers, markers_by_first, nisba)
+    return ActorIndex(actors, aliases, _by_first(aliases), markers, _by_first(markers), nisba, local_to)
 
 
 def _nisba_stem(word: str) -> str:
@@ -124,7 +143,25 @@ def _candidates(word: str) -> tuple[Alias, ...]:
     return tuple(alias for form in _strip_clitic(word) for alias in by_first.get(form, ()))
 
 
-def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int] | None:
+def _other_state_after(words: Sequence[str], end: int, actor: Actor, is_local: bool) -> bool:
+    """"الجيش الوطني الصومالي": an alias followed by another state's nationality adjective names that
+    state's body, not the actor (a local alias such as "الجيش الوطني" never takes one)."""
+    label = nisba_label_at(words, end)
+    return label is not None and (is_local or bool(actor.states) and label not in actor.states)
+
+
+@lru_cache(maxsize=16)  # asked once per speaker mention, for the few articles being resolved
+def local_actors(text: str) -> frozenset[str]:
+    """The actors whose local aliases hold in ``text`` (a story): it names one of their ``local_to`` words."""
+    index = actor_index()
+    words = set(_words(text))
+    for word in list(words):
+        words.update(_strip_clitic(word))
+    return frozenset(actor_id for actor_id, marks in index.local_to.items() if marks & words)
+
+
+def find_actor(mention: str, outlet: str | None = None,
+               local: frozenset[str] = frozenset()) -> tuple[Actor, int, int] | None:
     """The known actor named in ``mention``: one at its head first, then people, then the longest.
 
     An alias glued to ل or ب ("لخامنئي", "بحفتر") names whom the words were for or about,
@@ -132,19 +169,20 @@ def find_actor(mention: str, outlet: str | None = None) -> tuple[Actor, int, int
     speakers are named again and again); a longer stretch of text is not kept.
     """
     if len(mention) <= 80:
-        return _find_actor_cached(mention, outlet)
-    return _find_actor(mention, outlet)
+        return _find_actor_cached(mention, outlet, local)
+    return _find_actor(mention, outlet, local)
 
 
-def _find_actor(mention: str, outlet: str | None) -> tuple[Actor, int, int] | None:
+def _find_actor(mention: str, outlet: str | None, local: frozenset[str]) -> tuple[Actor, int, int] | None:
     words = _words(mention.replace("«", " ").replace("»", " ").replace('"', " "))
     index = actor_index()
     best = None
     for at, first in enumerate(words):
-        for alias, actor_id, outlets in _candidates(first):
-            if outlets is not None and outlet not in outlets:
+        for alias, actor_id, outlets, is_local in _candidates(first):
+            if (outlets is not None and outlet not in outlets) or (is_local and actor_id not in local):
                 continue
-            if not _matches_at(words, at, alias):
+            if not _matches_at(words, at, alias) \
+                    or _other_state_after(words, at + len(alias), index.actors[actor_id], is_local):
                 continue
             if first != alias[0] and first[:1] in ("ل", "ب") and not alias[0].startswith(first[:1]):
                 continue
@@ -165,10 +203,11 @@ def alias_length_at(words: Sequence[str], start: int, outlet: str | None = None)
     if start >= len(words):
         return 0
     best = 0
-    for alias, _actor_id, outlets in _candidates(words[start]):
+    for alias, actor_id, outlets, is_local in _candidates(words[start]):
         if outlets is not None and outlet not in outlets:
             continue
-        if len(alias) > best and _matches_at(words, start, alias):
+        if len(alias) > best and _matches_at(words, start, alias) \
+                and not _other_state_after(words, start + len(alias), actor_index().actors[actor_id], is_local):
             best = len(alias)
     return best
 
@@ -183,9 +222,10 @@ def last_named_body(words: Sequence[str], outlet: str | None, head: str | None =
     found = None
     for at, word in enumerate(words):
         best = None
-        for alias, actor_id, outlets in _candidates(word):
-            if (outlets is None or outlet in outlets) and (best is None or len(alias) > len(best[0])) \
-                    and _matches_at(words, at, alias):
+        for alias, actor_id, outlets, is_local in _candidates(word):
+            if (outlets is None or outlet in outlets) and not is_local and (best is None or len(alias) > len(best[0])) \
+                    and _matches_at(words, at, alias) \
+                    and not _other_state_after(words, at + len(alias), index.actors[actor_id], is_local):
                 best = (alias, index.actors[actor_id])
         if best is None or best[1].kind == "person":
             continue
@@ -200,9 +240,9 @@ def sides_in_text(text: str) -> frozenset[str]:
     index = actor_index()
     found = set()
     for at, word in enumerate(words):
-        for alias, actor_id, outlets in _candidates(word):
+        for alias, actor_id, outlets, is_local in _candidates(word):
             side = index.actors[actor_id].side
-            if side and outlets is None and _matches_at(words, at, alias):
+            if side and outlets is None and not is_local and _matches_at(words, at, alias):
                 found.add(side)
     return frozenset(found)
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..analysis.text import WORD_RE, normalize, normalize_name, normalize_word
 from ..attribution import grammar
 from ..attribution.attribute import lexicon
-from ..models import Article, Claim
-from .actors import Actor, _words, actor_index, find_actor, last_named_body, side_from_mention
-from .world import context_institution, institution_word, place_length_at, side_on, state_side, states_named, words_of
+from ..models import Article, Attribution, ResolvedSpeaker
+from .actors import Actor, _words, actor_index, find_actor, last_named_body, local_actors, side_from_mention
+from .world import (context_institution, institution_word, nisba_label_at, place_length_at, side_on, state_side,
+                    states_named, words_of)
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -100,49 +101,53 @@ class _Known:
     head: str
 
 
-def resolve_speakers(article: Article, claims: list[Claim]) -> list[Claim]:
-    """Canonical speaker, role, affiliation and side for every claim, in text order.
+def resolve_speakers(article: Article, found: Sequence[Attribution]) -> list[ResolvedSpeaker]:
+    """Canonical speaker, role, affiliation and side for every attribution of ``article``, in text order.
 
-    The claims are attribution's fresh objects (``nested_in`` still the index of the outer claim):
-    they are filled in place and returned, so call this once per list ``attribute.extract`` made.
+    One ``ResolvedSpeaker`` per attribution, in the same order; the attributions are only read.
     """
     outlet = article.outlet
-    holders = _role_holders(claims)
+    holders = _role_holders(found)
     seen: list[_Known] = []  # speakers met so far in the current story, latest last
     story = None
-    by_index: dict[int, _Known] = {}
-    outer_of = [int(c.nested_in) if c.nested_in is not None else None for c in claims]
-    for n, claim in enumerate(claims):
+    by_index: list[_Known] = []
+    resolved: list[ResolvedSpeaker] = []
+    for claim in found:
         if claim.story != story:
             story, seen = claim.story, []
         mention = claim.speaker_text.strip()
-        outer = by_index.get(outer_of[n]) if outer_of[n] is not None else None
-        if outer is not None and not claim.cue_kind == "source":
+        outer = claim.nested_in_index if claim.cue_kind != "source" else None
+        if outer is not None:
             # X's account of Y's words: the speaker on record is X (gold-conventions §2).
-            known = outer
-            claim.reported = mention or None
-            claim.speaker_text, claim.speaker_span = known.mention, None
+            known = by_index[outer]
         else:
             known = _speaker_of(article, claim, mention, outlet, seen, holders)
         if known is None:
             known = _Known("", None, None, None, None, "", "")
         seen.append(known)
-        by_index[n] = known
-        claim.speaker = known.speaker or mention
-        story_obj = article.story_at(claim.sentence.start)
-        claim.side = side_on(known.side, (story_obj.published if story_obj else None) or article.published)
-        claim.actor_id = known.actor_id
-        claim.role = claim.role or known.role
-        claim.affiliation = known.affiliation
-        claim.nested_in = None
-    # Nested claims point at their outer claim by id once ids are final.
-    for n, outer in enumerate(outer_of):
-        if outer is not None:
-            claims[n].nested_in = claims[outer].id
-    return claims
+        by_index.append(known)
+        resolved.append(_on_record(article, claim, known, mention, outer))
+    return resolved
 
 
-def _speaker_of(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known],
+def _on_record(article: Article, claim: Attribution, known: _Known, mention: str, outer: int | None) -> ResolvedSpeaker:
+    """The speaker on record for ``claim``, resolved to ``known`` (taken from the outer claim when nested)."""
+    story = article.story_at(claim.sentence.start)
+    nested = outer is not None
+    return ResolvedSpeaker(
+        speaker=known.speaker or mention,
+        speaker_text=known.mention if nested else claim.speaker_text,
+        speaker_span=None if nested else claim.speaker_span,
+        side=side_on(known.side, (story.published if story else None) or article.published),
+        actor_id=known.actor_id,
+        role=claim.role or known.role,
+        affiliation=known.affiliation,
+        reported=(mention or None) if nested else None,
+        outer=outer,
+    )
+
+
+def _speaker_of(article: Article, claim: Attribution, mention: str, outlet: str | None, seen: list[_Known],
                 holders: dict[str, str]) -> _Known | None:
     """Who speaks in ``claim``: its mention resolved, or for an implicit subject its antecedent."""
     if mention:
@@ -154,12 +159,12 @@ def _speaker_of(article: Article, claim: Claim, mention: str, outlet: str | None
     return _sentence_subject(article, claim, outlet) or (seen[-1] if seen else None)
 
 
-def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Known | None:
+def _sentence_subject(article: Article, claim: Attribution, outlet: str | None) -> _Known | None:
     """For "وكان ترامب أصدر إعلانا، قال فيه…": the person named earlier in the same sentence."""
     if claim.cue_kind != "verb":
         return None
     before = article.text[claim.sentence.start : claim.cue.start]
-    hit = find_actor(before, outlet)
+    hit = find_actor(before, outlet, local_actors(article.text))
     if hit is None or hit[0].kind != "person":
         return None
     actor = hit[0]
@@ -167,11 +172,12 @@ def _sentence_subject(article: Article, claim: Claim, outlet: str | None) -> _Kn
 
 
 _MEDIA_HEADS = grammar.words("media_heads")
-_ISSUED_BY = re.compile(r"صادرة?\s+عن\s+(.+)$")
+_ISSUED_BY = re.compile(r"(?:صادرة?\s+عن|^\S+\s+من)\s+(.+)$")  # "بيان صادر عن X", "بيان من X"
 
 
 def _issuer(mention: str) -> str | None:
-    """Who issued a document: "بيان صادر عن X" → X, "بيان للجيش" → الجيش, "بيان لوزارة الدفاع" → وزارة الدفاع."""
+    """Who issued a document: "بيان صادر عن X" → X, "بيان من الجيش الأميركي" → الجيش الأميركي, "بيان للجيش" →
+    الجيش, "بيان لوزارة الدفاع" → وزارة الدفاع."""
     m = _ISSUED_BY.search(mention)
     if m:
         return m.group(1).strip() or None
@@ -180,6 +186,8 @@ def _issuer(mention: str) -> str | None:
         first = "ال" + words[1][2:] if words[1].startswith("لل") else words[1][1:]
         return " ".join([first, *words[2:]])
     return None
+
+
 _PERSON_DESCRIPTIONS = grammar.words("person_descriptions")
 
 
@@ -189,13 +197,13 @@ def _story_text_before(article: Article, offset: int, end: int | None = None) ->
     return article.text[story.start if story else 0 : offset if end is None else end]
 
 
-def _last_person_before(article: Article, claim: Claim) -> _Known | None:
+def _last_person_before(article: Article, claim: Attribution) -> _Known | None:
     """"الدبلوماسي الأميركي الراحل" → the known person named last before this sentence in the story."""
     words = _words(_story_text_before(article, claim.sentence.start))
     index = actor_index()
     found = None
     for at in range(len(words)):
-        for alias, actor_id, _ in index.by_first.get(words[at], ()):
+        for alias, actor_id, *_ in index.by_first.get(words[at], ()):
             actor = index.actors[actor_id]
             if actor.kind == "person" and tuple(words[at : at + len(alias)]) == alias:
                 found = actor
@@ -209,7 +217,7 @@ def _outlet_aliases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Outlet aliases by first word."""
     index = actor_index()
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for alias, actor_id, _ in index.aliases:
+    for alias, actor_id, *_ in index.aliases:
         if index.actors[actor_id].kind == "outlet":
             out.setdefault(alias[0], []).append((alias, actor_id))
     return out
@@ -235,7 +243,7 @@ def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _K
 _DIRECTION_TAIL = re.compile(r"\s+(?:جنوب|شمال|شرق|غرب|وسط)\S*\s+\S+$")
 
 
-def _role_holders(claims: list[Claim]) -> dict[str, str]:
+def _role_holders(claims: Sequence[Attribution]) -> dict[str, str]:
     """Role → the mention that names its holder, from every speaker mention of the article.
 
     "رئيس الوزراء الإثيوبي آبي أحمد" makes a later (or earlier) "رئيس الوزراء الإثيوبي" Abiy Ahmed.
@@ -252,7 +260,7 @@ def _role_holders(claims: list[Claim]) -> dict[str, str]:
 class _Mention:
     """One speaker mention being resolved, with what the resolution steps read from it."""
 
-    def __init__(self, article: Article, claim: Claim, text: str, outlet: str | None, seen: list[_Known],
+    def __init__(self, article: Article, claim: Attribution, text: str, outlet: str | None, seen: list[_Known],
                  holders: dict[str, str] | None) -> None:
         self.article, self.claim, self.text, self.outlet = article, claim, text, outlet
         self.seen, self.holders = seen, holders
@@ -266,7 +274,7 @@ class _Mention:
     @cached_property
     def found(self) -> tuple[Actor, int, int] | None:
         """The known actor named in the mention, as ``find_actor`` gives it."""
-        return find_actor(self.text, self.outlet)
+        return find_actor(self.text, self.outlet, local_actors(self.article.text))
 
     @cached_property
     def role(self) -> str | None:
@@ -401,6 +409,10 @@ def _titled_name(m: _Mention) -> _Known | None:
     if titled is None:
         return None
     name, title_role = titled
+    if len(name.split()) == 1:
+        whole = _full_name_in_story(m)  # "وقال العميد نبيل" after "العميد ركن نبيل عبد الله"
+        if whole is not None:
+            return whole
     affiliation = _affiliation(m.text, name)
     side = side_from_mention(f"{m.text} {m.claim.role or ''}") or _side_of_body_named_before(m, affiliation) \
         or _state_of_the_story(m)
@@ -432,13 +444,15 @@ def _unnamed_source_again(m: _Mention) -> _Known | None:
 
 
 def _short_name_seen(m: _Mention) -> _Known | None:
-    """A short name seen in full before ("المدني" after "عبد المالك المدني")."""
-    if len(m.words) > 2:
+    """A short name seen in full before ("المدني" after "عبد المالك المدني"), or the same two-word name seen
+    before with its role ("أبي أحمد" after "رئيس الوزراء الإثيوبي أبي أحمد": his side too)."""
+    if len(m.words) > 5:
         return None
     short = normalize_name(m.text).split()
     for prev in reversed(m.seen):
-        if prev.speaker and len(normalize_name(prev.speaker).split()) > len(short) \
-                and normalize_name(prev.speaker).split()[-len(short):] == short:
+        full = normalize_name(prev.speaker).split() if prev.speaker else []
+        if len(short) <= 2 and len(full) > len(short) and full[-len(short):] == short \
+                or len(short) >= 2 and full == short and prev.side:
             return prev
     return None
 
@@ -446,19 +460,37 @@ def _short_name_seen(m: _Mention) -> _Known | None:
 def _full_name_in_story(m: _Mention) -> _Known | None:
     """"وقال “عناد”" after "وزير الدفاع العراقي؛ “جمعة عناد”", "قالت «الشباب»" after "حركة «الشباب»": one
     word that ends a name written in full earlier in the story (even where that name was no speaker)."""
-    if len(m.words) != 1 or m.hit is not None or m.words[0].startswith("ال") and len(m.words[0]) < 5:
-        return None
+    titles = lexicon().titles
+    named = [w for w in m.words if w not in titles] if m.words and m.words[0] in titles else m.words
+    if len(named) != 1 or m.hit is not None or named[0].startswith("ال") and len(named[0]) < 5:
+        return None  # "وقال “عناد”", and "وقال العميد نبيل" without its title
     written = WORD_RE.findall(_story_text_before(m.article, m.claim.cue.start, m.claim.sentence.start))
-    short = m.words[0].removeprefix("و")
+    short = named[0].removeprefix("و")
     for at in range(len(written) - 1, 0, -1):
         if normalize_word(written[at]) != short:
             continue
         before = normalize_word(written[at - 1])
         if before in _NOT_NAME or before.startswith("ال") or before.removeprefix("ال") in _ROLE_BARE \
-                or before in lexicon().single:
+                or before in lexicon().single or before in titles:
             continue
         full = f"{written[at - 1]} {written[at]}"
         known = m.resolve(full, None)
+        return known if known.speaker else None
+    return _first_name_in_story(m, written, short)
+
+
+def _first_name_in_story(m: _Mention, written: list[str], short: str) -> _Known | None:
+    """"وقال سوراسانت" after "المتحدث باسم الجيش التايلاندي سوراسانت كونجسيري": one word that begins a
+    name written in full after a role or a title earlier in the story."""
+    for at in range(len(written) - 2, 0, -1):
+        if normalize_word(written[at]) != short:
+            continue
+        before, after = normalize_word(written[at - 1]), normalize_word(written[at + 1])
+        opens = before.startswith("ال") or before in lexicon().titles
+        if not opens or after.startswith("ال") or after in _NOT_NAME or after.removeprefix("ال") in _ROLE_BARE:
+            continue
+        end = at + 3 if after in grammar.NAME_OPENERS and at + 2 < len(written) else at + 2  # "نبيل عبد الله"
+        known = m.resolve(" ".join(written[at:end]), None)
         return known if known.speaker else None
     return None
 
@@ -492,9 +524,40 @@ def _body_of_actor(m: _Mention) -> _Known | None:
     return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, m.text, m.head)
 
 
+# A short name after a body's name, in brackets or quotes: "القيادة المركزية الأمريكية (سنتكوم)".
+_SHORT_NAME_TAIL = re.compile(r"(?:\s*\([^()]{2,30}\)|\s+[«\"“][^«»\"“”\s]{2,20}[»\"”]?)\s*$")
+
+
+_PORTFOLIOS = grammar.words("ministry_portfolios")
+
+
+def _ministry_in_full(text: str) -> str:
+    """"الخارجية الباكستانية" → "وزارة الخارجية الباكستانية": the portfolio and its state name a ministry."""
+    words = _words(text)
+    if len(words) == 2 and words[0] in _PORTFOLIOS and nisba_label_at(words, 1):
+        return f"وزارة {text}"
+    return text
+
+
 def _plain_name(m: _Mention) -> str:
+    text = _SHORT_NAME_TAIL.sub("", m.text) if len(m.text.split()) >= 3 else _ministry_in_full(m.text)
     has_title = any(w in lexicon().titles or w.removeprefix("ال") in _ROLE_BARE for w in m.words)
-    return _person_name(m.text) if has_title else _DIRECTION_TAIL.sub("", m.text)
+    return _person_name(text) if has_title else _DIRECTION_TAIL.sub("", text)
+
+
+_MEDIA_KINDS = grammar.words("media_kinds")
+_QUOTED_NAME = re.compile(r"^\S+\s+[«\"“]([^«»\"“”]{2,40})[»\"”]?")
+
+
+def _named_medium(m: _Mention) -> _Known | None:
+    """'قناة "المسيرة" التابعة للحوثيين', 'مدونة "ديب ستيت" العسكرية الأوكرانية': a medium goes by the name it is
+    given in quotes; what follows only describes it (and a medium takes no side)."""
+    if not m.words or m.words[0] not in _MEDIA_KINDS:
+        return None
+    match = _QUOTED_NAME.match(m.text.strip())
+    if match is None:
+        return None
+    return _Known(match.group(1).strip(), None, None, None, _affiliation(m.text), m.text, m.head)
 
 
 def _plain_role(m: _Mention) -> str | None:
@@ -544,12 +607,17 @@ _RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
     _full_name_in_story,
     _unnamed_source,
     _body_of_actor,
+    _named_medium,
 )
 
 
-def _resolve_mention(article: Article, claim: Claim, mention: str, outlet: str | None, seen: list[_Known],
+# Where a body is based describes it, it does not name it: "المرصد السوري لحقوق الإنسان ومقره في بريطانيا".
+_SEAT_TAIL = re.compile(r"\s+و?مقر(?:ه|ها|هم)(?:\s.*)?$")
+
+
+def _resolve_mention(article: Article, claim: Attribution, mention: str, outlet: str | None, seen: list[_Known],
                      holders: dict[str, str] | None = None) -> _Known:
-    m = _Mention(article, claim, mention, outlet, seen, holders)
+    m = _Mention(article, claim, _SEAT_TAIL.sub("", mention), outlet, seen, holders)
     for step in _RESOLUTION_STEPS:
         known = step(m)
         if known is not None:
@@ -562,7 +630,7 @@ _NOT_NAME = grammar.words("stop_after_speaker") | grammar.words("channel_after_i
 _LATTER = grammar.words("latter")
 
 
-def _definite_antecedent(article: Article, claim: Claim, words: tuple[str, ...], seen: list[_Known],
+def _definite_antecedent(article: Article, claim: Attribution, words: tuple[str, ...], seen: list[_Known],
                          outlet: str | None) -> _Known | None:
     """"الحركة", "الحزب اللبناني", "الوزارة", "الأخيرة": the body named earlier in the story.
 
@@ -632,7 +700,7 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
         if k == len(words) - 1 and n.startswith("ال") and not normalize(words[k - 1]).startswith("ال"):
             tail.insert(0, w)  # a family name with ال after a given name: "خليل الحية", "تامر المسحال"
             continue
-        if _compound_name_part(words, k):
+        if grammar.compound_name_part(words, k):
             tail.insert(0, w)  # "عبد الفتاح", "عبد الله", "أبو الفضل"
             continue
         if n in _NOT_NAME and tail:
@@ -643,14 +711,6 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
     return None
 
 
-_NAME_OPENERS = frozenset(("عبد", "ابو", "ابي", "ابن", "بن"))
-
-
-def _compound_name_part(words: list[str], k: int) -> bool:
-    """A word with ال that belongs to a name: after "عبد"/"أبو" ("عبد الفتاح", "أبو الفضل"), or "الله"
-    ending a compound ("عبد الله", "ذبيح الله")."""
-    n = normalize(words[k])
-    return n.startswith("ال") and k > 0 and (n == "الله" or normalize(words[k - 1]) in _NAME_OPENERS)
 
 
 def _name_after_place(words: list[str], tail: list[str]) -> tuple[str, str | None] | None:
@@ -680,8 +740,11 @@ def _name_then_role(mention: str) -> tuple[str, str | None] | None:
     if at is None or not 2 <= at <= 4 or at == len(words) - 1:
         return None  # one word before a role is rarely a whole name ("مكتب رئيس الوزراء")
     name = words[:at]
-    if any(normalize(w).startswith("ال") or normalize(w) in _NOT_NAME or institution_word(normalize(w)) for w in name) \
-            or state_side(" ".join(name)):
+    # A family name may carry ال after a given name without it: "أنيس الأصبحي المتحدث باسم وزارة الصحة".
+    family = len(name) >= 2 and not normalize(name[0]).startswith("ال")
+    if any((normalize(w).startswith("ال") and not (family and k == len(name) - 1))
+           or normalize(w) in _NOT_NAME or institution_word(normalize(w)) for k, w in enumerate(name)) \
+            or state_side(" ".join(name)) or nisba_label_at(words, at - 1):
         return None
     return " ".join(name), " ".join(words[at:])
 
@@ -761,8 +824,8 @@ def _name_words_at_end(names: list[str]) -> list[str]:
 
 
 def _compound_goes_on(names: list[str], k: int) -> bool:
-    return k > 0 and (_compound_name_part(names, k - 1) or _compound_name_part(names, k)
-                      or normalize(names[k - 1]) in _NAME_OPENERS)
+    return k > 0 and (grammar.compound_name_part(names, k - 1) or grammar.compound_name_part(names, k)
+                      or normalize(names[k - 1]) in grammar.NAME_OPENERS)
 
 
 def _person_name(mention: str) -> str:
@@ -790,6 +853,9 @@ def _titled_person(mention: str) -> tuple[str, str | None] | None:
         return None
     if words[last + 1].startswith("ال"):
         return None  # "المستشار الإعلامي لـ…": here the word is a role, not a title before a name
+    first = last
+    while first > 0 and normalize(words[first - 1]) in titles:
+        first -= 1  # "العميد الركن", "الفريق أول": the whole title goes, not only its last word
     name = _person_name(" ".join(words[last + 1 :]))
-    role = " ".join(words[:last]).strip(" ،,") or None
+    role = " ".join(words[:first]).strip(" ،,") or None
     return name.strip(" ،,«»"), role

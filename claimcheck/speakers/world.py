@@ -127,6 +127,8 @@ def _press_forms(entries: list[dict], labels: dict[str, str], excluded: set[str]
         label = labels[code]
         for form in (*entry.get("press", []), *entry.get("seats", [])):
             names.append((words_of(form), label))
+        for people in entry.get("plurals", []):
+            nisba[_plural_key(people)] = label
         for adjective in entry.get("nisba", []):
             stem = nisba_stem(normalize_word(adjective))
             nisba[stem] = label
@@ -175,15 +177,29 @@ def _name_at(words: Sequence[str], at: int, w: World) -> tuple[str, int] | None:
     return None
 
 
+def _plural_key(word: str) -> str:
+    """"هنود", "الهنود", "والأتراك" → one key for a people's broken plural, apart from the nisba stems."""
+    word = normalize_word(word)
+    for prefix in ("وال", "بال", "لل", "ال", "و"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return "=" + word[len(prefix) :]
+    return "=" + word
+
+
 def _nisba_at(words: Sequence[str], at: int, w: World) -> str | None:
     stem = nisba_stem(words[at])
-    label = w.nisba.get(stem)
+    label = w.nisba.get(stem) or w.nisba.get(_plural_key(words[at]))
     if label is None:
         return None
     allowed = w.nisba_after.get(stem)
     if allowed is not None and not (at > 0 and words[at - 1] in allowed):
         return None  # "المالية" is finance unless the army or the government stands right before it
     return label
+
+
+def nisba_label_at(words: Sequence[str], at: int) -> str | None:
+    """The state whose nationality adjective is word ``at`` ("الصومالي" → Somalia), or None."""
+    return _nisba_at(words, at, world()) if at < len(words) else None
 
 
 @lru_cache(maxsize=20_000)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from . import queries
 from .locks import lock_more, write_transaction
 from .tables import (  # noqa: F401  (the tables are importable from here too)
     UNREVIEWED, ActorRow, ArticleRow, Base, ChromeRow, ClaimKeyRow, ClaimRow, ConflictRow, CorroborationRow,
-    PendingConflictRow, ReviewRow, StoryRow,
+    KeyCountRow, PendingConflictRow, ReviewRow, StoryRow,
 )
 
 # Bump when analysis output changes, so that ingest re-analyses stored articles.
@@ -96,6 +97,11 @@ def open_store(url: str, *, create: bool = False) -> Store:
     return store
 
 
+# What to check when a store cannot be read: a SQLite store is a file, a PostgreSQL one a server.
+_OPEN_ADVICE = {"sqlite": "point --db at a claimcheck store, or at a new file for `claimcheck ingest` to create"}
+_SERVER_ADVICE = "check the URL, that the server runs and that you may connect"
+
+
 def _check_schema(store: Store, shown: str, create: bool) -> None:
     from sqlalchemy import inspect
     from sqlalchemy.exc import DatabaseError
@@ -107,8 +113,8 @@ def _check_schema(store: Store, shown: str, create: bool) -> None:
         tables = set(inspect(store.engine).get_table_names()) if version is None else set()
     except DatabaseError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-        raise StoreError(f"cannot open the store at {shown}: {reason}; "
-                         "check the URL, that the server runs and that you may connect") from None
+        advice = _OPEN_ADVICE.get(store.engine.dialect.name, _SERVER_ADVICE)
+        raise StoreError(f"cannot open the store at {shown}: {reason}; {advice}") from None
     if version is None and tables:
         raise StoreError(f"{shown} holds tables but no claimcheck schema version: it is not a claimcheck store "
                          "(or one that was never finished); point --db at another database")
@@ -329,22 +335,23 @@ class Store:
             return set(s.scalars(select(PendingConflictRow.article_id)))
 
     def update_conflicts(self, article_ids: Iterable[str],
-                         detect: Callable[[list[Claim], Callable[[set[str]], list[Claim]], set[str], int],
-                                          Iterable[Conflict]]) -> tuple[int, int]:
+                         detect: Callable[[list[Claim], Callable[[set[str]], list[Claim]], set[str], int,
+                                           Callable[[], dict[str, int]]], Iterable[Conflict]]) -> tuple[int, int]:
         """Update the conflicts of the claims of ``article_ids`` (new or re-analysed) alone, under one lock.
 
-        ``detect(new claims, fetch, neighbour ids, total)`` is given the articles' claims, a function that
-        loads stored claims by id, the ids of the stored claims that share a blocking key with them inside
-        the date window (``neighbour_ids``) and the number of comparable claims in the store; it returns the
-        conflicts that involve a new claim. Those replace the stored conflicts of the new claims (a reviewed
-        one no longer found is kept as withdrawn). Returns (stored conflicts, stored claims loaded).
+        ``detect(new claims, fetch, neighbour ids, total, frequencies)`` is given the articles' claims, a
+        function that loads stored claims by id (with the rest of their articles), the ids of the stored
+        claims that share a blocking key with them inside the date window (``neighbour_ids``), the number of
+        comparable claims in the store, and a function that gives the store's count of every key of the
+        claims read so far; it returns the conflicts that involve a new claim. Those replace the stored
+        conflicts of the new claims (a reviewed one no longer found is kept as withdrawn). Returns (stored
+        conflicts, stored claims loaded).
         """
         from ..conflicts import blocking
 
         ids = sorted(set(article_ids))
         with self.locked_session("conflicts") as s:
-            rows = [r for chunk in _chunked(ids) for r in s.scalars(select(ClaimRow).where(ClaimRow.article_id.in_(chunk)))]
-            new = [claim_from_row(r) for r in rows]
+            new = _claims_of_articles(s, ids)
             new_ids = {c.id for c in new}
             keys = {}
             for chunk in _chunked(sorted(new_ids)):
@@ -355,18 +362,19 @@ class Store:
             total = self._comparable(s)
             df = self.key_frequencies(s, {key for k in new_keys.values() for key in k.keys})
             loaded = [0]
+            read = set(ids)  # the articles whose claims were read
 
             def fetch(wanted: set[str]) -> list[Claim]:
                 # Whole articles: a denial that points back needs the claims of its story before it.
                 articles = {a for chunk in _chunked(sorted(wanted))
                             for a in s.scalars(select(ClaimRow.article_id).where(ClaimRow.id.in_(chunk)).distinct())}
-                out = [claim_from_row(r) for chunk in _chunked(sorted(articles - set(ids)))
-                       for r in s.scalars(select(ClaimRow).where(ClaimRow.article_id.in_(chunk)))]
+                out = _claims_of_articles(s, articles - set(ids))
+                read.update(articles)
                 loaded[0] += len(out)
                 return out
 
-            def frequencies(more: set[str]) -> dict[str, int]:
-                return self.key_frequencies(s, more)
+            def frequencies() -> dict[str, int]:
+                return _key_frequencies_of(s, read)
 
             neighbours = self._neighbours(s, blocking.queries(new_keys, df, total, self._conflict_settings()))
             found = list(detect(new, fetch, neighbours, total, frequencies))
@@ -388,11 +396,11 @@ class Store:
 
     @staticmethod
     def key_frequencies(s: Session, keys: Iterable[str]) -> dict[str, int]:
-        """How many stored claims have each key."""
+        """How many stored claims have each key (read from the counts kept with the keys)."""
         out: dict[str, int] = {}
         for chunk in _chunked(sorted(set(keys))):
-            out.update(s.execute(select(ClaimKeyRow.key, func.count()).where(ClaimKeyRow.key.in_(chunk))
-                                 .group_by(ClaimKeyRow.key)).all())
+            out.update(s.execute(select(KeyCountRow.key, KeyCountRow.claims)
+                                 .where(KeyCountRow.key.in_(chunk), KeyCountRow.claims > 0)).all())
         return out
 
     @staticmethod
@@ -506,6 +514,14 @@ def article_metadata(article: Article) -> tuple:
     an edit to any of it re-analyses the article (the text, and so the id, stay the same)."""
     ev = article.outlet_evidence
     return (article.outlet, ev.source if ev else None, article.published, article.url, article.title)
+
+
+def _claims_of_articles(s: Session, article_ids: Iterable[str]) -> list[Claim]:
+    """The claims of ``article_ids``, read as plain rows: an update reads tens of thousands of stored
+    neighbours, and ORM objects for them cost more than the claims made from them."""
+    table = ClaimRow.__table__
+    return [claim_from_row(r) for chunk in _chunked(sorted(set(article_ids)))
+            for r in s.execute(select(table).where(table.c.article_id.in_(chunk)))]
 
 
 def _chunked(values: Sequence, size: int = 500) -> Iterator[Sequence]:
@@ -677,6 +693,7 @@ def _write_claim_rows(s: Session, records: list[ClaimRecords], stored_articles: 
     kept = sorted(old_ids & set(new))
     if stale:
         _drop_conflicts(s, stale)
+    removed = _keys_of(s, old_ids)
     for chunk in _chunked(sorted(old_ids)):
         s.execute(delete(ClaimKeyRow).where(ClaimKeyRow.claim_id.in_(chunk)))
     for chunk in _chunked(sorted(stale)):
@@ -692,19 +709,55 @@ def _write_claim_rows(s: Session, records: list[ClaimRecords], stored_articles: 
     if added:  # one INSERT for the batch's new claims
         names = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
         conn.exec_driver_sql(f"INSERT INTO claims ({names}) VALUES ({', '.join([mark] * len(CLAIM_COLUMNS))})", added)
-    _write_keys(s, [key for r in records for key in r.keys])
+    _write_keys(s, [key for r in records for key in r.keys], removed)
     _write_actors(s, new.values())
 
 
-def _write_keys(s: Session, rows: list[tuple]) -> None:
-    """Blocking-key rows (claim id, key, first day, last day)."""
+def _write_keys(s: Session, rows: list[tuple], removed: Counter) -> None:
+    """Blocking-key rows (claim id, key, first day, last day), and the key counts: these rows added,
+    the ``removed`` ones (key → rows deleted) taken off."""
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     if rows:
         # Straight to the driver: a batch brings thousands of keys, and building each row's
         # parameters through SQLAlchemy cost more than writing them.
-        conn = s.connection()
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
         conn.exec_driver_sql(f'INSERT INTO claim_keys (claim_id, "key", start, "end") VALUES ({", ".join([mark] * 4)})',
                              rows)
+    change = Counter(row[1] for row in rows)
+    change.subtract(removed)
+    # One change per key, in key order: two writers at once lock the rows they share in the same order.
+    changed = [(key, n) for key, n in sorted(change.items()) if n]
+    if changed:
+        conn.exec_driver_sql(f'INSERT INTO claim_key_counts ("key", claims) VALUES ({mark}, {mark}) ON CONFLICT ("key") '
+                             "DO UPDATE SET claims = claim_key_counts.claims + excluded.claims", changed)
+
+
+def _key_frequencies_of(s: Session, article_ids: Iterable[str]) -> dict[str, int]:
+    """The store's count of every blocking key the claims of ``article_ids`` have. Their stored keys are
+    the keys matching works out for them (a pointing denial's borrowed ones too), read here instead of
+    working every claim out again."""
+    out: dict[str, int] = {}
+    for chunk in _chunked(sorted(set(article_ids))):
+        keys = (select(ClaimKeyRow.key).join(ClaimRow, ClaimRow.id == ClaimKeyRow.claim_id)
+                .where(ClaimRow.article_id.in_(chunk)))
+        out.update(s.execute(select(KeyCountRow.key, KeyCountRow.claims)
+                             .where(KeyCountRow.key.in_(keys), KeyCountRow.claims > 0)).all())
+    return out
+
+
+def _keys_of(s: Session, claim_ids: Iterable[str]) -> Counter:
+    """Key → how many of ``claim_ids`` have it (what their keys' counts lose when the keys go)."""
+    out: Counter = Counter()
+    for chunk in _chunked(sorted(claim_ids)):
+        out.update(dict(s.execute(select(ClaimKeyRow.key, func.count()).where(ClaimKeyRow.claim_id.in_(chunk))
+                                  .group_by(ClaimKeyRow.key)).all()))
+    return out
+
+
+def count_keys(conn) -> None:
+    """The key counts taken anew from the stored keys (a store upgraded, or keys written in bulk)."""
+    conn.execute(delete(KeyCountRow))
+    conn.exec_driver_sql('INSERT INTO claim_key_counts ("key", claims) SELECT "key", count(*) FROM claim_keys GROUP BY "key"')
 
 
 def _write_actors(s: Session, rows: Iterable[tuple]) -> None:

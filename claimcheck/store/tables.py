@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 UNREVIEWED = "unreviewed"  # the status of a claim or conflict nobody has decided on
@@ -99,7 +99,7 @@ class ClaimRow(Base):
     negated: Mapped[bool] = mapped_column(Boolean, default=False)
     addressee_outlet: Mapped[str | None] = mapped_column(String(200))
     relayed_by: Mapped[str | None] = mapped_column(Text)
-    nested_in: Mapped[str | None] = mapped_column(String(16))
+    nested_in: Mapped[str | None] = mapped_column(String(16), index=True)  # counting the comparable claims reads it
     reported: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(String(200), index=True)
     time_text: Mapped[str | None] = mapped_column(Text)
@@ -124,7 +124,22 @@ class ClaimKeyRow(Base):
     start: Mapped[int | None] = mapped_column(Integer)
     end: Mapped[int | None] = mapped_column(Integer)
 
-    __table_args__ = (Index("ix_claim_keys_key_start", "key", "start"),)
+    __table_args__ = (
+        Index("ix_claim_keys_key_start", "key", "start"),
+        # The undated claims of a key, in id order: an update takes the first few, and a common event key
+        # has thousands (sorting them all would grow with the store).
+        Index("ix_claim_keys_undated", "key", "claim_id", sqlite_where=text("start IS NULL"),
+              postgresql_where=text("start IS NULL")),
+    )
+
+
+class KeyCountRow(Base):
+    """How many claims have each blocking key, kept as the keys are written: an incremental update weighs
+    pairs by the store's key frequencies, and counting a common key's rows would grow with the store."""
+
+    __tablename__ = "claim_key_counts"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    claims: Mapped[int] = mapped_column(Integer)
 
 
 class CorroborationRow(Base):
