@@ -49,6 +49,22 @@ def test_a_denial_opening_the_other_outlets_story_answers_the_claim_it_names(dev
     assert pair.features["answers"] == 1.0
 
 
+def test_a_stored_denial_answers_the_other_story_when_only_new_claims_are_compared(dev):
+    # An update comparing a Gaza article's claims only: Kurdistan24's stored denial still answers the
+    # ministry's statement in Shafaq's story, as in a full run, though neither story is new.
+    claims, _, items = dev
+    full = items["d1-02-01"]
+    index = matching.build(list(claims.values()))
+    wanted = {it.index for it in index.items if it.claim.article_id == items["d2-04-02"].claim.article_id}
+    matching.candidates(index, ConflictSettings(), involving=wanted)
+    denial = next(it for it in index.items if it.claim.id == full.claim.id)
+    assert denial.antecedent is not None and denial.antecedent.claim.id == full.antecedent.claim.id
+    assert denial.keys == full.keys
+    # Only the new claims' stories keep their links: those are the pairs the update makes.
+    stories = {index.items[i].story for i in wanted}
+    assert index.links and all(not stories.isdisjoint(pair) for pair in index.links)
+
+
 def test_a_denial_with_an_answer_in_its_own_story_keeps_it(dev):
     # Shafaq: the SDF denies "ما ورد في بيان وزارة الدفاع", the ministry's statement just before it.
     _, _, items = dev

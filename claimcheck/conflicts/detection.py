@@ -561,9 +561,17 @@ class Model:
     calibration: tuple[tuple[float, float], ...]  # (score, precision of the pairs scoring at least that), ascending
     source: str = ""
     _ceiling: float = field(init=False, repr=False, compare=False)  # the score with every feature at its best
+    _share: dict[str, float] = field(init=False, repr=False, compare=False)  # each feature's part of the ceiling
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_ceiling", self.bias + sum(max(v, 0.0) for v in self.weights.values()))
+        share = {name: max(w, 0.0) for name, w in self.weights.items()}
+        # Of features never 1 together only the weightiest lifts the ceiling: a bound that adds them all lets
+        # pairs through that cannot reach the threshold (they are read together, so known together).
+        for group in matching.EXCLUSIVE:
+            top = max(group, key=lambda name: share.get(name, 0.0))
+            share.update({name: 0.0 for name in group if name != top and name in share})
+        object.__setattr__(self, "_share", share)
+        object.__setattr__(self, "_ceiling", self.bias + sum(share.values()))
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -571,13 +579,12 @@ class Model:
 
     def highest_score(self, *known: dict[str, float]) -> float:
         """The largest score (before the logistic) a pair can reach with the features ``known``, whatever
-        the others are (every feature lies in [0, 1])."""
+        the others are (every feature lies in [0, 1]; a group of ``matching.EXCLUSIVE`` is known whole)."""
         z = self._ceiling
-        w = self.weights
+        w, share = self.weights, self._share
         for features in known:
             for name, value in features.items():
-                weight = w.get(name, 0.0)
-                z += weight * value - (weight if weight > 0 else 0.0)
+                z += w.get(name, 0.0) * value - share.get(name, 0.0)
         return z
 
     def least_score(self, threshold: float) -> float:

@@ -57,6 +57,9 @@ FEATURES = (
     "echo",  # they say much the same and nothing sets them against each other: agreement, not a conflict
 )
 
+# Features of which at most one is 1 for a pair: the two claims' figures either differ or agree.
+EXCLUSIVE = (("numbers_differ", "numbers_agree"),)
+
 
 @dataclass(frozen=True)
 class BlockingSettings:
