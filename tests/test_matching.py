@@ -176,6 +176,22 @@ def test_the_model_names_every_feature_and_its_confidence_grows_with_the_score()
     assert model.parts(high) and all(name in matching.FEATURES for name, _ in model.parts(high))
 
 
+def test_the_score_bound_counts_one_of_two_features_never_both_set(dev_claims):
+    """Figures that differ and figures that agree both lifting the score: the bound takes the larger only,
+    and it still holds every real pair's score."""
+    model = conflicts.Model({"numbers_differ": 1.5, "numbers_agree": 0.5, "overlap": 0.25}, -1.0, ())
+    assert model.highest_score() == pytest.approx(-1.0 + 1.5 + 0.25)
+    assert model.highest_score({"numbers_differ": 0.0, "numbers_agree": 1.0}) == pytest.approx(-1.0 + 0.5 + 0.25)
+    fitted = conflicts.load_model()
+    pairs = list(conflicts.scored_pairs(dev_claims))
+    assert len(pairs) > 500
+    for pair, *_ in pairs:
+        score = fitted.bias + sum(fitted.weights[n] * v for n, v in pair.features.items())
+        known = {n: v for n, v in pair.features.items() if n not in ("numbers_differ", "numbers_agree")}
+        assert fitted.highest_score(known) >= score - 1e-9
+        assert fitted.highest_score(pair.features) == pytest.approx(score)
+
+
 def test_same_side_pairs_are_never_conflicts():
     claims, _ = claims_from_gold()
     found = conflicts.detect(list(claims.values()), ConflictSettings(min_confidence=0.0))

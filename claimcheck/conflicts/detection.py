@@ -61,6 +61,7 @@ class _Item:
     speaker: str
     side: str | None
     statement: tuple  # one speaker's words in one sentence: its cue and participles are one statement
+    event: tuple | None = None  # the first of the linked stories telling its event (``matching.story_events``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,11 +261,16 @@ def _time_words(fit: tuple) -> tuple[str, str]:
     return "both undated", "كلاهما دون تاريخ"
 
 
+def _one_event(x: _Item, y: _Item) -> bool:
+    """One story, or two outlets' stories of one event (``matching.story_events``)."""
+    return (x.event or x.story) == (y.event or y.story)
+
+
 def _place_fit(x: _Item, y: _Item) -> tuple[float, tuple] | None:
     px, py = x.place, y.place
     if px is None or py is None:
-        if x.story != y.story:
-            return None
+        if not _one_event(x, y):
+            return None  # a place named in one account holds for the other only in one story of the event
         known = px or py
         return (0.8, ("none",)) if known is None else (0.85, ("one", known))
     if px is py:
@@ -445,26 +451,6 @@ def _framing(x: _Item, y: _Item, quality: float, context: tuple, settings: Confl
     return _Found("framing", 0.75 * quality, ("own_framing", context, framer, plain, framing))
 
 
-def _counts(item: _Item) -> dict[str, tuple[float, str]]:
-    out: dict[str, tuple[float, str]] = {}
-    for value, what in item.frame.numbers:
-        kind = "~" if what.startswith("~") else "≥" if what.startswith("≥") else "="
-        out.setdefault(what.lstrip("~≥"), (value, kind))
-    return out
-
-
-def _agree(a: tuple[float, str], b: tuple[float, str], settings: ConflictSettings) -> bool:
-    (va, ka), (vb, kb) = a, b
-    if ka == "≥" and vb >= va or kb == "≥" and va >= vb:
-        return True
-    if "~" in (ka, kb):
-        estimate, other = (va, vb) if ka == "~" else (vb, va)
-        return abs(estimate - other) <= settings.estimate_tolerance * max(estimate, other) or (
-            estimate in (3, 10, 100, 1000) and estimate <= other < estimate * 10  # "عشرات" agrees with 40
-        )
-    return va == vb
-
-
 def _numbers(x: _Item, y: _Item, quality: float, context: tuple, settings: ConflictSettings) -> _Found | None:
     if not (x.frame.numbers and y.frame.numbers):
         return None
@@ -475,10 +461,10 @@ def _numbers(x: _Item, y: _Item, quality: float, context: tuple, settings: Confl
         fx.agent_side and fy.agent_side and fx.agent_side != fy.agent_side
     ):
         return None  # each side's toll of the other's losses: two counts of two things
-    cx, cy = _counts(x), _counts(y)
+    cx, cy = matching.counts(x.frame), matching.counts(y.frame)
     for what in sorted(cx.keys() & cy.keys()):
         (vx, _), (vy, _) = cx[what], cy[what]
-        if _agree(cx[what], cy[what], settings):
+        if matching.agree(cx[what], cy[what], settings.estimate_tolerance):
             continue
         if max(vx, vy) > settings.count_ratio * max(min(vx, vy), 1):
             continue  # 1,200 and 37,000 killed are two tolls, not one disputed toll
@@ -575,9 +561,17 @@ class Model:
     calibration: tuple[tuple[float, float], ...]  # (score, precision of the pairs scoring at least that), ascending
     source: str = ""
     _ceiling: float = field(init=False, repr=False, compare=False)  # the score with every feature at its best
+    _share: dict[str, float] = field(init=False, repr=False, compare=False)  # each feature's part of the ceiling
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_ceiling", self.bias + sum(max(v, 0.0) for v in self.weights.values()))
+        share = {name: max(w, 0.0) for name, w in self.weights.items()}
+        # Of features never 1 together only the weightiest lifts the ceiling: a bound that adds them all lets
+        # pairs through that cannot reach the threshold (they are read together, so known together).
+        for group in matching.EXCLUSIVE:
+            top = max(group, key=lambda name: share.get(name, 0.0))
+            share.update({name: 0.0 for name in group if name != top and name in share})
+        object.__setattr__(self, "_share", share)
+        object.__setattr__(self, "_ceiling", self.bias + sum(share.values()))
 
     def probability(self, features: dict[str, float]) -> float:
         z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -585,13 +579,12 @@ class Model:
 
     def highest_score(self, *known: dict[str, float]) -> float:
         """The largest score (before the logistic) a pair can reach with the features ``known``, whatever
-        the others are (every feature lies in [0, 1])."""
+        the others are (every feature lies in [0, 1]; a group of ``matching.EXCLUSIVE`` is known whole)."""
         z = self._ceiling
-        w = self.weights
+        w, share = self.weights, self._share
         for features in known:
             for name, value in features.items():
-                weight = w.get(name, 0.0)
-                z += weight * value - (weight if weight > 0 else 0.0)
+                z += w.get(name, 0.0) * value - share.get(name, 0.0)
         return z
 
     def least_score(self, threshold: float) -> float:
@@ -800,6 +793,14 @@ def _scored(index, framed: dict[int, _Item], x, y, settings: ConflictSettings, m
     return pair, found, _type(pair, found), confidence
 
 
+def _one_event_per_linked_stories(index, framed: dict[int, _Item]) -> None:
+    """Two outlets' stories of one event (``matching.linked``) let the event-frame rules take the place one
+    of them names for both, as they do within one story: each framed claim learns its event."""
+    events = matching.story_events(index)
+    for item in framed.values():
+        item.event = events.get(item.story)
+
+
 def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, model: Model | None = None,
                  stats: matching.Stats | None = None, threshold: float | None = None,
                  involving: set[str] | None = None):
@@ -813,9 +814,11 @@ def scored_pairs(claims: list[Claim], settings: ConflictSettings | None = None, 
     index = matching.build(claims, stats)
     framed = _frame_items(claims)
     items = index.items
-    floor = -math.inf if threshold is None else model.least_score(threshold)
     wanted = None if involving is None else {it.index for it in items if it.cid in involving}
-    for i, j in _all_candidates(index, framed, settings, wanted):
+    candidates = _all_candidates(index, framed, settings, wanted)
+    _one_event_per_linked_stories(index, framed)
+    floor = -math.inf if threshold is None else model.least_score(threshold)
+    for i, j in candidates:
         if wanted is not None and i not in wanted and j not in wanted:
             continue
         x, y = items[i], items[j]
@@ -894,6 +897,8 @@ _FEATURE_WORDS = {
     "denial_cue": ("a denial verb", "فعل نفي"),
     "leads": ("each side's first statement", "أول تصريح لكل طرف"),
     "names_other": ("one names the other side", "أحدهما يسمي الطرف الآخر"),
+    "echo": ("they repeat each other", "تكرار للكلام نفسه"),
+    "own_moves": ("each tells of its own side's action", "كل طرف يتحدث عن عمل قواته"),
 }
 
 

@@ -6,7 +6,9 @@ in it, whether it denies). Three steps follow, each a small function:
 1. **Antecedents.** A denial that names what it denies only by pointing at it ("نفى ذلك", "هذه الأنباء
    عارية عن الصحة", "ما أعلنه …") is resolved to the claim it answers: the nearest earlier claim of the
    same story by another speaker (and not of the denier's own side) that affirms something. The denial
-   then carries that claim's keys, so it also meets the same claim carried by other outlets.
+   then carries that claim's keys, so it also meets the same claim carried by other outlets. One with
+   nothing to answer in its own story (it opens another outlet's story of the event) answers a claim of
+   a story linked to its own (``link_stories``): the one whose speaker it names, else the first there.
 2. **Candidates.** Within a story, every pair of claims by two speakers.
    Across stories, claims are blocked on their *rare* keys (roots, named things, counted nouns met in
    few claims: الجيش or إسرائيل are too common to bring two claims together) inside a date window, so
@@ -51,7 +53,12 @@ FEATURES = (
     "denial_cue",  # exactly one of the two is said with a denial verb (نفى، كذّب)
     "leads",  # each is its speaker's first statement in the story (0.5 when one is)
     "names_other",  # one's content names the other's side ("…القصف الذي نفذه حزب الله" against Hezbollah)
+    "own_moves",  # each side tells of its own forces' action ("سلاحه الجوي استهدف" / "سلاح الجو التابع لها نفذ")
+    "echo",  # they say much the same and nothing sets them against each other: agreement, not a conflict
 )
+
+# Features of which at most one is 1 for a pair: the two claims' figures either differ or agree.
+EXCLUSIVE = (("numbers_differ", "numbers_agree"),)
 
 
 @dataclass(frozen=True)
@@ -103,12 +110,34 @@ def speaker_key(name: str) -> str:
     return normalize_name(name)
 
 
+@dataclass(frozen=True)
+class CountSettings:
+    """Counts the claim's action qualifies (``[counts]`` in similarity.toml)."""
+
+    casualty_actions: frozenset[str] = frozenset()
+    who: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def count_settings() -> CountSettings:
+    raw = knowledge.load("similarity").get("counts", {})
+    return CountSettings(frozenset(raw.get("casualty_actions", ())), frozenset(raw.get("who", ())))
+
+
 def counts(frame: Frame) -> dict[str, tuple[float, str]]:
-    """Counted thing → (figure, kind): '=' exact, '~' about, '≥' at least."""
+    """Counted thing → (figure, kind): '=' exact, '~' about, '≥' at least.
+
+    A count of people with no casualty word of its own, in a claim whose action is a casualty, counts
+    that casualty: "استشهاد خمسة مواطنين" (killed) and "مقتل سبعة مدنيين" give two figures of one toll."""
+    cs = count_settings()
+    action = frame.action if frame.action in cs.casualty_actions else None
     out: dict[str, tuple[float, str]] = {}
     for value, what in frame.numbers:
         kind = "~" if what.startswith("~") else "≥" if what.startswith("≥") else "="
-        out.setdefault(what.lstrip("~≥"), (value, kind))
+        thing = what.lstrip("~≥")
+        if action and thing in cs.who:
+            thing = f"{action}:{thing}"
+        out.setdefault(thing, (value, kind))
     return out
 
 
@@ -236,17 +265,52 @@ def _resolve_antecedents(story: list[Item]) -> None:
     for k, it in enumerate(story):
         if not _points_back(it):
             continue
-        priors = [p for p in reversed(story[:k]) if p.speaker != it.speaker and not p.denies
-                  and not (it.side and p.side == it.side)
+        priors = [p for p in reversed(story[:k]) if _answers(it, p)
                   and not (p.claim.sentence.start == it.claim.sentence.start and p.claim.cue.start > it.claim.cue.start)]
         # "نفت … ما ورد في بيان وزارة الدفاع": the claim whose speaker the denial names, else the nearest.
         named = [p for p in priors if _names(it, p)]
         for prior in named[:1] or priors[:1]:
-            it.antecedent = prior
-            it.stems = it.stems | prior.stems
-            it.entities = it.entities | prior.entities
-            it.keys = (*it.stems, *it.entities, *(f"n:{w}" for w in it.counts))
-            break
+            _answer(it, prior)
+
+
+def _answers(denial: Item, prior: Item) -> bool:
+    """Whether ``prior`` can be what ``denial`` denies: another speaker's affirmation, not of its side."""
+    return prior.speaker != denial.speaker and not prior.denies and not (denial.side and prior.side == denial.side)
+
+
+def _answer(denial: Item, prior: Item) -> None:
+    """The denial answers ``prior``: it carries its keys, so it also meets the same claim told by other outlets."""
+    denial.antecedent = prior
+    denial.stems = denial.stems | prior.stems
+    denial.entities = denial.entities | prior.entities
+    denial.keys = (*denial.stems, *denial.entities, *(f"n:{w}" for w in denial.counts))
+
+
+def _unanswered(index: Index) -> set[int]:
+    """Item indexes of the pointing denials with nothing to answer in their own story."""
+    return {it.index for it in index.items if it.antecedent is None and _points_back(it)}
+
+
+def _resolve_across(index: Index) -> None:
+    """A pointing denial with nothing to answer in its own story ("نفت صحة الأنباء التي وردت في بيان وزارة
+    الدفاع" opening the other outlet's story) answers a claim of a story that tells the same event: the one
+    whose speaker it names, else the first affirmation of the most closely linked story."""
+    linked_to: dict[tuple, list[tuple[float, tuple]]] = defaultdict(list)
+    for pair, share in index.links.items():
+        if share >= STORY_LINK:
+            sa, sb = tuple(pair)
+            linked_to[sa].append((share, sb))
+            linked_to[sb].append((share, sa))
+    for story, others in linked_to.items():
+        for it in index.stories[story]:
+            if it.antecedent is not None or not _points_back(it):
+                continue
+            priors = [p for _, other in sorted(others, key=lambda o: (-o[0], o[1]))
+                      for p in index.stories[other] if _answers(it, p)]
+            named = [p for p in priors if _names(it, p)]
+            for prior in named[:1] or priors[:1]:
+                _answer(it, prior)
+                it.weight = index.weight(it.stems)  # its roots were weighed before it took the answered claim's
 
 
 # --- Candidates ---------------------------------------------------------------------------------------
@@ -419,13 +483,39 @@ def _story_window(members: list[tuple], starts: dict[tuple, int | None], window:
 def _linked_story_pairs(index: Index, window: int, bs: BlockingSettings, pairs: set[tuple[int, int]],
                         involving: set[int] | None = None) -> None:
     """Across two stories telling one event: every pair of speakers not of one side."""
-    index.links = link_stories(index, window, bs, involving)
+    # A stored pointing denial may answer a story none of the new claims is in: its story's links are weighed
+    # too, so it answers what a full run has it answer; only the links of the new claims' stories are kept.
+    index.links = link_stories(index, window, bs, None if involving is None else involving | _unanswered(index))
+    _resolve_across(index)
+    if involving is not None:
+        hot = {it.story for it in index.items if it.index in involving}
+        index.links = {pair: dice for pair, dice in index.links.items() if not hot.isdisjoint(pair)}
     for pair in index.links:
         sa, sb = tuple(pair)
         for x in index.stories[sa]:
             for y in index.stories[sb]:
                 if x.speaker != y.speaker and not (x.side and x.side == y.side):
                     pairs.add(_ordered(x, y))
+
+
+def story_events(index: Index) -> dict[tuple, tuple]:
+    """Each story that tells one event with another (``STORY_LINK``) → the first story of that event (its
+    linked stories joined, so three outlets' stories of one attack make one event)."""
+    parent: dict[tuple, tuple] = {}
+
+    def root(story: tuple) -> tuple:
+        parent.setdefault(story, story)
+        while parent[story] != story:
+            parent[story] = parent[parent[story]]
+            story = parent[story]
+        return story
+
+    for pair, share in index.links.items():
+        if share >= STORY_LINK:
+            ra, rb = (root(s) for s in pair)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {story: root(story) for story in parent}
 
 
 def linked(index: Index, x: Item, y: Item) -> bool:
@@ -516,7 +606,13 @@ def item_features(x: Item, y: Item, frame_rule: float = 0.0) -> dict[str, float]
         "frame_rule": frame_rule,
         "denial_cue": float(x.denial_cue != y.denial_cue),
         "leads": (x.lead + y.lead) / 2,
+        "own_moves": float(own_move(x) and own_move(y) and x.side != y.side),
     }
+
+
+def own_move(it: Item) -> bool:
+    """The claim tells of its own side's action: two such claims are two actions, not two versions of one."""
+    return bool(it.side and it.frame.agent_side == it.side and it.frame.polarity >= 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,6 +639,16 @@ def shared_features(index: Index, x: Item, y: Item, settings: ConflictSettings) 
         "numbers_agree": float(nums is True),
         "date_close": 0.3 if gap is None else max(0.0, 1 - gap / (settings.window_days + 1)),
     }, shared, ents, nums)
+
+
+ECHO = 0.3  # the share of rarity-weighted roots two claims that repeat each other have in common
+
+
+def echo(f: dict[str, float]) -> float:
+    """Two claims that share much of what they say ("الهدنة" / "الشهر الماضي الهدنة") with no denial, dismissal,
+    answer, differing figure or event rule between them repeat each other: they agree."""
+    signs = ("denial", "dismissal", "answers", "numbers_differ", "frame_rule")
+    return float(f["overlap"] >= ECHO and not any(f[s] for s in signs))
 
 
 def names_other(x: Item, y: Item) -> float:
@@ -573,7 +679,9 @@ def assemble(x: Item, y: Item, known: dict[str, float], common: Shared) -> Pair:
         "denial_cue": c["denial_cue"],
         "leads": c["leads"],
         "names_other": names_other(x, y),
+        "own_moves": c["own_moves"],
     }
+    f["echo"] = echo(f)
     nums = common.numbers
     return Pair(x, y, f, common.stems, x.stems - y.stems, y.stems - x.stems, common.entities,
                 nums if isinstance(nums, tuple) else None)
