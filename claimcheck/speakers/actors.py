@@ -150,7 +150,12 @@ def _other_state_after(words: Sequence[str], end: int, actor: Actor, is_local: b
     return label is not None and (is_local or bool(actor.states) and label not in actor.states)
 
 
-@lru_cache(maxsize=16)  # asked once per speaker mention, for the few articles being resolved
+def names_local_alias(mention: str) -> bool:
+    """Whether a local alias may start in ``mention`` (most mentions hold none: the story need not be read)."""
+    return any(alias[3] for word in _words(mention) for alias in _candidates(word))
+
+
+@lru_cache(maxsize=16)  # asked only for mentions that may hold a local alias, for the few articles being resolved
 def local_actors(text: str) -> frozenset[str]:
     """The actors whose local aliases hold in ``text`` (a story): it names one of their ``local_to`` words."""
     index = actor_index()

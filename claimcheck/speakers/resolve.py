@@ -19,7 +19,8 @@ from ..analysis.text import WORD_RE, normalize, normalize_name, normalize_word
 from ..attribution import grammar
 from ..attribution.attribute import lexicon
 from ..models import Article, Attribution, ResolvedSpeaker
-from .actors import Actor, _words, actor_index, find_actor, last_named_body, local_actors, side_from_mention
+from .actors import (Actor, _words, actor_index, find_actor, last_named_body, local_actors, names_local_alias,
+                     side_from_mention)
 from .world import (context_institution, institution_word, nisba_label_at, place_length_at, side_on, state_side,
                     states_named, words_of)
 
@@ -164,7 +165,7 @@ def _sentence_subject(article: Article, claim: Attribution, outlet: str | None) 
     if claim.cue_kind != "verb":
         return None
     before = article.text[claim.sentence.start : claim.cue.start]
-    hit = find_actor(before, outlet, local_actors(article.text))
+    hit = find_actor(before, outlet, local_actors(article.text) if names_local_alias(before) else frozenset())
     if hit is None or hit[0].kind != "person":
         return None
     actor = hit[0]
@@ -274,7 +275,8 @@ class _Mention:
     @cached_property
     def found(self) -> tuple[Actor, int, int] | None:
         """The known actor named in the mention, as ``find_actor`` gives it."""
-        return find_actor(self.text, self.outlet, local_actors(self.article.text))
+        local = local_actors(self.article.text) if names_local_alias(self.text) else frozenset()
+        return find_actor(self.text, self.outlet, local)
 
     @cached_property
     def role(self) -> str | None:
