@@ -466,7 +466,7 @@ def _name_border(m: _SpeakerSpan, k: int) -> bool:
     return _has(w.gap_before, COMMA + ":«“\"") or _clause_word(m, k) or _object_starts(m, k)
 
 
-_ANONYMITY = frozenset(normalize(w) for w in ("طلب", "رفض", "فضل", "اشترط"))
+_ANONYMITY = grammar.words("anonymity_verbs")
 
 
 def _asked_anonymity(m: _SpeakerSpan, k: int) -> bool:
@@ -955,8 +955,8 @@ def _not_a_report(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
             or _is_considered(words, hit, lex) or _said_nothing(words, hit, lex))
 
 
-_NAME_WORDS = frozenset(normalize(w) for w in ("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم", "الإفصاح", "الكشف"))
-_NEGATIONS = frozenset(normalize(w) for w in ("لم", "ولم", "لا", "ولا", "لن", "ولن"))
+_NAME_WORDS = grammar.words("name_words")
+_NEGATIONS = grammar.words("negations")
 
 
 def _about_a_name(words: list[Word], hit: CueHit) -> bool:

@@ -96,25 +96,11 @@ def links(claims: list[Claim], settings: ConflictSettings | None = None, stats: 
 def group_links(found: Iterable[Link], sides: Mapping[str, str | None]) -> list[Group]:
     """Groups of the claims ``found`` joins (two members at least), largest first; ``sides`` gives each
     member's side."""
-    parent: dict[str, str] = {}
-
-    def root(c: str) -> str:
-        parent.setdefault(c, c)
-        while parent[c] != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
-    across: set[str] = set()
-    for link in found:
-        ra, rb = root(link.a), root(link.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-        if link.across:
-            across.update((link.a, link.b))
+    found = list(found)
+    across = {c for link in found if link.across for c in (link.a, link.b)}
     members: dict[str, list[str]] = {}
-    for claim_id in parent:
-        members.setdefault(root(claim_id), []).append(claim_id)
+    for claim_id, root in matching.join_roots((link.a, link.b) for link in found).items():
+        members.setdefault(root, []).append(claim_id)
     out = []
     for group in members.values():
         ids = tuple(sorted(group))

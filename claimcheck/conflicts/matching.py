@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -498,24 +499,28 @@ def _linked_story_pairs(index: Index, window: int, bs: BlockingSettings, pairs: 
                     pairs.add(_ordered(x, y))
 
 
+def join_roots(pairs: Iterable[tuple]) -> dict:
+    """Each member of the ``pairs`` → the smallest member of the set the pairs join it to (union–find)."""
+    parent: dict = {}
+
+    def root(node):
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {node: root(node) for node in parent}
+
+
 def story_events(index: Index) -> dict[tuple, tuple]:
     """Each story that tells one event with another (``STORY_LINK``) → the first story of that event (its
     linked stories joined, so three outlets' stories of one attack make one event)."""
-    parent: dict[tuple, tuple] = {}
-
-    def root(story: tuple) -> tuple:
-        parent.setdefault(story, story)
-        while parent[story] != story:
-            parent[story] = parent[parent[story]]
-            story = parent[story]
-        return story
-
-    for pair, share in index.links.items():
-        if share >= STORY_LINK:
-            ra, rb = (root(s) for s in pair)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    return {story: root(story) for story in parent}
+    return join_roots(tuple(pair) for pair, share in index.links.items() if share >= STORY_LINK)
 
 
 def linked(index: Index, x: Item, y: Item) -> bool:
