@@ -689,3 +689,83 @@ def test_asking_not_to_be_named_is_not_part_of_the_speaker():
     text = ("وفيما لم ترد شركة “داسو أفياسيون”، المصنّعة لطائرات “رافال”، على طلبات التعليق، أقرّ مصدر أمني هندي – طلب "
             "عدم كشف هويته – بوقوع خسائر عسكرية دون تحديد نوع الطائرات.")
     assert [c.speaker for c in claims_of(text)] == ["مصدر أمني هندي"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        # e4-02 (Yemen): a verbal noun in construct with its speaker, then a verbal-noun content
+        ("وجاء إعلان الحوثيين استهداف حاملة الطائرات الأمريكية مع الإعلان عن انهاء انتشارها في البحر الأحمر.",
+         "إعلان", "جماعة الحوثي", "استهداف حاملة الطائرات الأمريكية"),
+        # e1-07 (Lebanon): the pronoun of the verbal noun is the sentence's speaker
+        ("أعلن حزب الله اللبناني الأحد تدمير آلية عسكرية تابعة للاحتلال في منطقة أفيفيم قرب الحدود الجنوبية للبنان، "
+         "مشيراً إلى سقوط قتلى وجرحى، وذلك بعد أسبوع من اتهامه الاحتلال بشن هجوم بطائرتين مسيرتين في معقله قرب بيروت "
+         "وقتل اثنين من عناصره في غارة في سوريا.", "اتهامه", "حزب الله", "الاحتلال بشن هجوم"),
+    ],
+)
+def test_a_verbal_noun_heads_a_report(text, cue, speaker, content):
+    claim = one(text, cue)
+    assert claim.speaker == speaker and claim.cue_kind == "noun"
+    assert claim.content_text.startswith(content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبعد إعلان وقف إطلاق النار عادت الحياة إلى المدينة.",  # no one is named as speaking
+        "وعادت الحياة إلى المدينة بعد الإعلان عن الهدنة.",  # the definite noun is no construct
+        "وناقش المجلس إعلان الحكومة الجديدة.",  # a party, but nothing said after it
+    ],
+)
+def test_a_verbal_noun_without_speaker_and_content_reports_nothing(text):
+    assert claims_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # e6-01 and e6-02 (Nigeria, two outlets): "تنظيم" has the shape of a verbal noun, but it opens a
+        # known party's name: the subject, not the content
+        ("أعلن تنظيم الدولة الإسلامية (داعش) في غرب إفريقيا أنه قتل اللواء النيجيري دامبو محمد أوبا.", "ISIS"),
+        ("أعلن تنظيم الدولة الإسلامية في غرب إفريقيا الاثنين أنه قتل لواء نيجيريّا يقود القتال ضد الجماعات "
+         "المسلحة في منطقة بحيرة تشاد المضطربة.", "ISIS"),
+    ],
+)
+def test_a_party_whose_name_looks_like_a_verbal_noun_is_the_subject(text, speaker):
+    claim = one(text, "أعلن")
+    assert claim.side == speaker and claim.speaker_text.startswith("تنظيم الدولة الإسلامية")
+    assert claim.content_text.startswith("قتل")
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e7-02 (Iran–Pakistan): a state's name is no one's surname, however it was written before
+        ("واعتبرت الخارجية الباكستانية أن القصف داخل أراضيها هو عمل غير قانوني وباكستان تحتفظ بحق الرد. "
+         "ونددت باكستان بالضربة التي وقعت قرب الحدود المشتركة بين البلدين.", "ونددت", "باكستان"),
+        # e7-04 (Iran–Pakistan, another outlet)
+        ("أعلنت محافظة سيستان وبلوشستان الإيرانية مقتل 7 أشخاص في الهجوم الصاروخي الذي نفذته باكستان على قرية. "
+         "وصباح الخميس، أعلنت باكستان تنفيذ ضربات عسكرية \"دقيقة\" ضد مخابئ \"إرهابيين\".", "أعلنت باكستان", "باكستان"),
+    ],
+)
+def test_a_state_is_not_taken_for_a_surname(text, cue, speaker):
+    claims = [c for c in claims_of(text) if text.find(cue) <= c.cue.start < text.find(cue) + len(cue)]
+    assert claims and claims[0].speaker == speaker and claims[0].side == "Pakistan"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # d2-01 (Lebanon): after the subject
+        ("وأعلن جيش الاحتلال من جهته إن \"عدداً من الصواريخ المضادة للدبابات أطلقت من لبنان\".", "الجيش الإسرائيلي"),
+        # e2-04 (Somalia): after the subject
+        ("وأكدت قوة الاتحاد الإفريقي في الصومال (إميصوم) من جهتها أنها صدت الهجوم.", "بعثة الاتحاد الأفريقي في الصومال"),
+        # e7-05 (Iran–Israel): after the verb, "من جهتها" is no subject
+        ("وأطلقت إيران الصواريخ. علما أن إسرائيل كانت قد أعلنت من جهتها أنّ طهران استهدفتها بحوالي 180 صاروخا.", None),
+    ],
+)
+def test_from_its_side_is_never_the_speaker(text, speaker):
+    claim = claims_of(text)[-1]
+    assert "من" not in claim.speaker.split() and "جهتها" not in claim.speaker_text
+    if speaker:
+        assert claim.speaker == speaker

@@ -58,6 +58,7 @@ class Lexicon:
     denial_phrases: dict[str, list[tuple[str, ...]]]
     content_starters: frozenset[str]
     not_report_before: frozenset[str]
+    heads: dict[str, CueEntry]  # verbal nouns that head a reported content ("إعلان X أن"), by form
 
 
 def _norm_words(phrase: str) -> tuple[str, ...]:
@@ -103,6 +104,8 @@ def lexicon() -> Lexicon:
             for form in e["forms"]:
                 single.setdefault(normalize(form), entry)
     phrases = _source_phrases(data.get("sources", []))
+    heads = {normalize(form): _noun_as_verb(single, e) for e in data.get("nouns", []) if e.get("heads_content")
+             for form in e["forms"]}
     by_first: dict[str, list[CueEntry]] = {}
     for phrase in phrases:
         by_first.setdefault(phrase.words[0], []).append(phrase)
@@ -117,7 +120,17 @@ def lexicon() -> Lexicon:
         denial_phrases=_by_first([_norm_words(n) for n in data.get("denial_phrases", [])]),
         content_starters=frozenset(normalize(w) for w in data.get("content_starters", [])),
         not_report_before=frozenset(normalize(w) for w in data.get("not_report_before", [])),
+        heads=heads,
     )
+
+
+def _noun_as_verb(single: dict[str, CueEntry], noun: dict) -> CueEntry:
+    """A verbal noun reads its subject and content as its verb does ("إعلان X استهداف…" as "أعلن X
+    استهداف…"): the verb's entry, kept as a noun."""
+    verb = single.get(normalize(noun["lemma"]))
+    if verb is None or verb.kind != "verb":
+        raise knowledge.KnowledgeError(f"cues.toml: noun {noun['lemma']!r} heads a content but no verb has that lemma")
+    return replace(verb, kind="noun")
 
 
 # --- words of a sentence --------------------------------------------------------------
@@ -134,9 +147,11 @@ class Word:
     gap_before: str  # the characters between the previous word and this one
     comma: bool = False  # a comma or semicolon in gap_before
     cue: tuple | None = None  # what ``_cue_candidates`` says of this word form, None for most words
+    head: tuple | None = None  # (entry, possessed) for a verbal noun that may head a report (``_head_noun``)
 
 
 _CUE = itemgetter(3)  # the cue candidates in a ``_word_info``
+_HEAD = itemgetter(4)  # a verbal noun that may head a report
 _WORD_CUE = attrgetter("cue")
 # The sentence as gap, word, gap, word, …, gap: one C call instead of a match object per word.
 _SPLIT_WORDS = re.compile(f"({WORD_RE.pattern})")
@@ -152,17 +167,18 @@ def _make_words(parts: list[str], infos: list[tuple], start: int) -> list[Word]:
     words: list[Word] = []
     append = words.append
     pos = start
-    for gap, word, (norm, bare, conj, cue) in zip(parts[0::2], parts[1::2], infos):
+    for gap, word, (norm, bare, conj, cue, head) in zip(parts[0::2], parts[1::2], infos):
         pos += len(gap)
         end = pos + len(word)
-        append(Word(word, pos, end, norm, bare, conj, gap, gap != " " and not _COMMA_SET.isdisjoint(gap), cue))
+        append(Word(word, pos, end, norm, bare, conj, gap, gap != " " and not _COMMA_SET.isdisjoint(gap), cue, head))
         pos = end
     return words
 
 
 @lru_cache(maxsize=200_000)
-def _word_info(word: str) -> tuple[str, str, bool, tuple | None]:
-    """Normalised form, form without و/ف, whether that و/ف is "and", and the cue candidates.
+def _word_info(word: str) -> tuple[str, str, bool, tuple | None, tuple | None]:
+    """Normalised form, form without و/ف, whether that و/ف is "and", the cue candidates and the verbal
+    noun that may head a report.
 
     Cached per word form (news vocabulary repeats): most words are no cue at all.
     """
@@ -173,7 +189,27 @@ def _word_info(word: str) -> tuple[str, str, bool, tuple | None]:
     phrases, entry, _suffix, whole = cue
     if whole and conj:
         conj, bare = False, norm  # the و/ف is the verb's own letter ("وصف", "فشل"), not "and"
-    return norm, bare, conj, cue if phrases or entry is not None else None
+    return norm, bare, conj, cue if phrases or entry is not None else None, _head_noun(norm)
+
+
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _head_noun(norm: str) -> tuple[CueEntry, bool] | None:
+    """(entry, possessed) for a verbal noun in construct: "إعلان", "وبإعلان", "اتهامه" (its pronoun is
+    the speaker). The definite noun ("الإعلان عن") heads no report."""
+    heads = lexicon().heads
+    form = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    for candidate in (form, form[1:] if form[:1] in "بل" else None):
+        if not candidate:
+            continue
+        if candidate in heads:
+            return heads[candidate], False
+        if candidate.endswith(_POSSESSIVES):
+            for suffix in _POSSESSIVES:
+                if candidate.endswith(suffix) and candidate[: -len(suffix)] in heads:
+                    return heads[candidate[: -len(suffix)]], True
+    return None
 
 
 class _Norms:
@@ -253,6 +289,7 @@ class CueHit:
     last: int  # last word of the cue
     entry: CueEntry
     suffix_object: bool = False  # the verb carries an object pronoun ("اعتبره")
+    possessed: bool = False  # a verbal noun with the speaker as its pronoun ("اتهامه")
 
 
 _OBJ_SUFFIXES = ("هما", "هم", "ها", "ه")
@@ -481,6 +518,16 @@ def _adverb_or_this(m: _SpeakerSpan, k: int) -> bool:
     return w.norm in _DEMONSTRATIVES or w.text.endswith(("اً", "ًا"))
 
 
+def _own_part(words: list[Word], k: int) -> bool:
+    """"من جهتها", "من جانبه" at word ``k``: the speaker's turn, not its name ("وقالت الوزارة من جهتها إن…",
+    "وأعلن جيش الاحتلال من جهته إن…", "كانت قد أعلنت من جهتها أنّ…")."""
+    return words[k].norm == "من" and k + 1 < len(words) and words[k + 1].norm in _OWN_PART
+
+
+def _turn(m: _SpeakerSpan, k: int) -> bool:
+    return _own_part(m.words, k)
+
+
 def _channel(m: _SpeakerSpan, k: int) -> bool:
     """"على لسان…", "على صفحته", "بحسابه": where the words appeared, not who said them."""
     w = m.words[k]
@@ -574,6 +621,7 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _stop_word,
     _asked_anonymity,
     _adverb_or_this,
+    _turn,
     _channel,
     _speech_possessive,
     _given_to_media,
@@ -667,7 +715,7 @@ def _end_at_cue(words: list[Word], k: int, c: int, lex: Lexicon, cue_starts: set
         return words[k - 1].end
     if _participle_opens_report(words, k, lex):
         return words[k - 1].end  # "…رداً على الضربات مضيفاً أنه تم…": the speaker's next report, comma or not
-    if k == len(words) - 1 and w.cue[1] is not None and w.cue[1].denial:
+    if k == len(words) - 1 and w.cue is not None and w.cue[1] is not None and w.cue[1].denial:
         # "…بقتل جنديين والأخيرة تنفي", "…، وتل ابيب تنفي": a denial by another subject closes the sentence.
         j = next((j for j in range(k - 1, max(c, k - 4), -1) if words[j].conj), None)
         if j is not None:
@@ -677,7 +725,7 @@ def _end_at_cue(words: list[Word], k: int, c: int, lex: Lexicon, cue_starts: set
 
 def _participle_opens_report(words: list[Word], k: int, lex: Lexicon) -> bool:
     """"مضيفاً أنه", "مشيرة إلى أنها": a participle cue, its own preposition if any, then إن/أن."""
-    entry = words[k].cue[1]
+    entry = words[k].cue[1] if words[k].cue is not None else None  # a verbal noun has no cue entry
     if entry is None or entry.kind != "participle":
         return False
     j = k + 1
@@ -895,10 +943,12 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     lex = lex or lexicon()
     parts = _SPLIT_WORDS.split(text[sentence.start : sentence.end])
     infos = list(map(_word_info, parts[1::2]))
-    if not any(map(_CUE, infos)):
+    if not any(map(_CUE, infos)) and not any(map(_HEAD, infos)):
         return []  # no word of the sentence can open a report: most narration stops here
     words = _make_words(parts, infos, sentence.start)
     hits = _verb_and_participle(h for h in find_cues(words, lex) if not _not_a_report(words, h, lex))
+    if any(map(_HEAD, infos)):
+        hits = _with_head_nouns(words, hits, lex)
     if not hits:
         return []
     cue_starts = {h.index for h in hits}
@@ -921,6 +971,38 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
         if draft.content is not None:
             covered.append((draft.cue.end, draft.content.start))
     return drafts
+
+
+def _with_head_nouns(words: list[Word], hits: list[CueHit], lex: Lexicon) -> list[CueHit]:
+    """The cue hits with the verbal nouns that head a report, in word order."""
+    taken = {k for h in hits for k in range(h.index, h.last + 1)}
+    nouns = [CueHit(k, k, w.head[0], possessed=w.head[1]) for k, w in enumerate(words)
+             if w.head is not None and k not in taken and _heads_report(words, k, lex)]
+    return sorted(hits + nouns, key=attrgetter("index")) if nouns else hits
+
+
+def _heads_report(words: list[Word], k: int, lex: Lexicon) -> bool:
+    """A verbal noun in construct with who spoke, then what was said.
+
+    "وجاء إعلان الحوثيين استهداف حاملة الطائرات", "بعد إعلان الجيش الإثيوبي أنه سيطر…": a party, then
+    إن/أن or a verbal noun; "بعد أسبوع من اتهامه الاحتلال بشن هجوم…", "تأكيده سقوط الطائرة": the pronoun is
+    the speaker, what follows is said. "إعلان وقف إطلاق النار", "نفي الخبر" name no one who speaks.
+    """
+    if k + 1 >= len(words) or words[k + 1].comma:
+        return False
+    nxt = words[k + 1]
+    if words[k].head[1]:
+        return _is_complementizer(nxt, lex) or _is_masdar(nxt, lex, definite_ok=True) \
+            or nxt.norm.startswith("ال") or _quoted(nxt)
+    return _names_party(words, k + 1)
+
+
+def _names_party(words: list[Word], k: int) -> bool:
+    """Whether a party, a state, one of its institutions or an official is named at word ``k``."""
+    norms = _Norms(words)
+    bare = words[k].norm.removeprefix("ال")
+    return bool(alias_length_at(norms, k) or state_name_length_at(norms, k)) or institution_word(words[k].norm) \
+        or institution_word(bare) or bare in _ROLE_HEADS_BARE
 
 
 def _verb_and_participle(hits) -> list[CueHit]:
@@ -1084,6 +1166,24 @@ def _participle_draft(ctx: _Context, hit: CueHit, cue_span: Span) -> Draft | Non
     return Draft(hit, cue_span, _antecedent(ctx.drafts), content, implicit=True) if content else None
 
 
+def _noun_draft(ctx: _Context, hit: CueHit, cue_span: Span, place: _Placement) -> Draft | None:
+    """A verbal noun heading a report (``_heads_report``), read as its verb: "إعلان X أن…" as "أعلن X أن…",
+    "اتهامه الاحتلال بشن…" as "اتهم الاحتلال بشن…" with the subject of the sentence speaking."""
+    if place.outer is not None:
+        return None  # "أكد أن إعلان الجيش…": a noun inside another's content is what that content says
+    if hit.possessed:
+        c = _skip_to_content(ctx.words, hit.last + 1, len(ctx.words), hit.entry, ctx.lex)
+        content = ctx.content_from(c, hit.entry)
+        return Draft(hit, cue_span, _antecedent(ctx.drafts), content, implicit=True) if content else None
+    opener = _opener(ctx, hit)
+    draft = _explicit_verb_draft(ctx, hit, cue_span, hit.last + 1, opener, False, None)
+    if draft is None or draft.content is None:
+        return None
+    first = ctx.words[_word_at(ctx.words, draft.content.start)]
+    said = opener is not None or _is_masdar(first, ctx.lex, definite_ok=True) or _quoted(first)
+    return draft if said else None  # "إعلان الحكومة الجديدة" is a noun phrase, not a report
+
+
 def _opener(ctx: _Context, hit: CueHit) -> int | None:
     """The word that opens the content after a verb: إن/أن, a colon, or a quotation."""
     opener = next((k for k in range(hit.last + 1, ctx.next_cue) if _is_complementizer(ctx.words[k], ctx.lex)
@@ -1102,8 +1202,13 @@ def _opener(ctx: _Context, hit: CueHit) -> int | None:
 def _subject_start(words: list[Word], hit: CueHit) -> int:
     """The first word after the verb that may be its subject (past "لنا", "إنه", "فيه")."""
     s = hit.last + 1
-    while s < len(words) and (words[s].norm in _DATIVE or words[s].norm in _CONNECTORS or words[s].norm in _IN_IT):
-        s += 1
+    while s < len(words):
+        if _own_part(words, s):
+            s += 2
+        elif words[s].norm in _DATIVE or words[s].norm in _CONNECTORS or words[s].norm in _IN_IT:
+            s += 1
+        else:
+            break
     return s
 
 
@@ -1156,6 +1261,8 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
         return _source_cue_draft(ctx, hit)
     if hit.entry.kind == "participle":
         return _participle_draft(ctx, hit, cue_span)
+    if hit.entry.kind == "noun":
+        return _noun_draft(ctx, hit, cue_span, place)
     return _verb_draft(ctx, hit, cue_span, place)
 
 
@@ -1281,7 +1388,8 @@ def _no_subject(ctx: _Context, hit: CueHit, s: int, opener: int | None, before: 
         or first.norm in entry.preps
         or (_quoted(first) and not alias_length_at(_Norms(words), s, ctx.outlet)
             and not _quoted_name_before(words, s, opener))  # a quotation is content
-        or (entry.np_object and _is_masdar(first, ctx.lex, definite_ok=False))  # "أعلن سحب القوات"
+        or (entry.np_object and _is_masdar(first, ctx.lex, definite_ok=False)  # "أعلن سحب القوات"
+            and not alias_length_at(_Norms(words), s, ctx.outlet))  # but "أعلن تنظيم الدولة الإسلامية أنه"
     )
 
 
@@ -1665,6 +1773,7 @@ _ASIDES = grammar.words("journalist_asides")
 _ROLE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("role_heads"))
 _MEDIA_NOUNS = grammar.words("media_nouns")
 _IN_IT = grammar.words("in_it")
+_OWN_PART = grammar.words("own_part")
 _BUT = grammar.words("but")
 _ATTACHERS = grammar.words("attachers")
 _ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "ان")

@@ -464,8 +464,9 @@ def _full_name_in_story(m: _Mention) -> _Known | None:
     word that ends a name written in full earlier in the story (even where that name was no speaker)."""
     titles = lexicon().titles
     named = [w for w in m.words if w not in titles] if m.words and m.words[0] in titles else m.words
-    if len(named) != 1 or m.hit is not None or named[0].startswith("ال") and len(named[0]) < 5:
-        return None  # "وقال “عناد”", and "وقال العميد نبيل" without its title
+    if len(named) != 1 or m.hit is not None or named[0].startswith("ال") and len(named[0]) < 5 \
+            or state_side(named[0]):
+        return None  # "وقال “عناد”", and "وقال العميد نبيل" without its title; "باكستان" is no one's surname
     written = WORD_RE.findall(_story_text_before(m.article, m.claim.cue.start, m.claim.sentence.start))
     short = named[0].removeprefix("و")
     for at in range(len(written) - 1, 0, -1):
