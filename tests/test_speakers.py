@@ -172,7 +172,7 @@ def test_a_bare_definite_affiliation_is_the_body_named_before(text, expected):
     "text, expected",
     [
         # e2-06: the government the headline's country names
-        ("إثيوبيا: قوات تيغراي تعلن سيطرتها على مدينة ديسي والحكومة تنفي", ("تنفي", "الحكومة", "Ethiopia")),
+        ("إثيوبيا: قوات تيغراي تعلن سيطرتها على مدينة ديسي والحكومة تنفي", ("تنفي", "الحكومة الإثيوبية", "Ethiopia")),
         # d3-03: the state named before in the sentence
         ('ونقلت وكالة الأنباء الإيرانية الرسمية عن متحدث باسم وزارة الخارجية "عباس موسوي" قوله إن إيران دعت أوكرانيا للمشاركة في التحقيقات.',
          ("ونقلت", "عباس موسوي", "Iran")),
@@ -464,3 +464,30 @@ def test_unattributed_sources_with_a_nationality_take_no_side(text):
 )
 def test_a_statement_speaks_for_the_body_it_is_from(text, speaker):
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, side",
+    [
+        # e5-03 (Russia–Ukraine): the ministry named by its seat
+        ("قالت وزارة الدفاع في موسكو اليوم الثلاثاء إن القوات الروسية سيطرت على معظم مدينة كوبيانسك في منطقة "
+         "خاركيف بشرق أوكرانيا.", "قالت", "وزارة الدفاع الروسية", "Russia"),
+        # e2-06 (Ethiopia–Tigray): the government of the state the story is about
+        ("إثيوبيا: قوات تيغراي تعلن سيطرتها على مدينة ديسي والحكومة تنفي", "تنفي", "الحكومة الإثيوبية", "Ethiopia"),
+        # e5-04 (Thailand–Cambodia): the office named without its state, the adjective agreeing with its head
+        ("أفاد مكتب رئيس الوزراء التايلاندي الخميس بمقتل مدني تايلاندي بقصف مدفعي كمبودي في محافظة سورين.\n"
+         "وجاء في بيان صادر عن مكتب رئيس الوزراء أن “قذيفة مدفعية كمبودية أصابت منزل مدني تايلاندي”.",
+         "وجاء في", "مكتب رئيس الوزراء التايلاندي", "Thailand"),
+    ],
+)
+def test_an_institution_named_without_its_state_takes_its_adjective(text, cue, speaker, side):
+    article = build_article(text, "t")
+    claim = next(c for c in analyze_article(article) if c.cue_text == cue)
+    assert (claim.speaker, claim.side) == (speaker, side)
+
+
+def test_a_person_keeps_the_name_alone():
+    # d2-08 (Gaza): a minister's name is not completed with his state's adjective
+    text = "وقال وزير الخارجية الأمريكي أنتوني بلينكين إن الولايات المتحدة تدعم وقف إطلاق النار."
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert claim.speaker == "أنتوني بلينكين"

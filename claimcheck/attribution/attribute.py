@@ -582,6 +582,8 @@ def _state_object(m: _SpeakerSpan, k: int) -> bool:
     if not m.entry.np_object or k - m.s < 2 or not state_name_length_at(_Norms(m.words), k):
         return False
     words = m.words
+    if words[k].norm[:1] in "بل" and state_name_length_at((words[k].norm[1:],), 0):
+        return False  # "مسؤول في وزارة الدفاع بموزمبيق": where the body is, not whom it accuses
     if words[k - 1].norm.startswith("ال"):
         return words[k - 1].norm not in _STOP_AFTER_SPEAKER
     run = k - 1

@@ -21,7 +21,7 @@ from ..attribution.attribute import lexicon
 from ..models import Article, Attribution, ResolvedSpeaker
 from .actors import (Actor, _words, actor_index, find_actor, last_named_body, local_actors, names_local_alias,
                      side_from_mention)
-from .world import (context_institution, institution_word, nisba_label_at, place_length_at, side_on, state_side,
+from .world import (context_institution, nationality_adjective, institution_word, nisba_label_at, place_length_at, side_on, state_side,
                     states_named, words_of)
 
 
@@ -523,7 +523,10 @@ def _body_of_actor(m: _Mention) -> _Known | None:
         # "المكتب الإعلامي التابع لحكومة حماس": a body of the actor, speaking on its side
         # (but "حركة المقاومة الإسلامية الفلسطينية «حماس»" is the actor under its full name).
         description, attached = describe_unnamed(m.text)
-        return _Known(description or m.text, actor.side, None, role, attached or affiliation, m.text, m.head)
+        name = description or m.text
+        if actor.kind == "state":
+            name = _with_its_state(m, name, actor.side)  # "وزارة الدفاع في موسكو" → "وزارة الدفاع الروسية"
+        return _Known(name, actor.side, None, role, attached or affiliation, m.text, m.head)
     return _Known(actor.name, actor.side, actor.id, role or actor.role, affiliation, m.text, m.head)
 
 
@@ -574,7 +577,19 @@ def _as_written(m: _Mention) -> _Known:
     """An unknown speaker, kept as written (a name without title or role), on the side its mention names."""
     affiliation = _affiliation(m.text)
     side = _side_in_mention(m) or _side_of_body_named_before(m, affiliation) or _state_of_the_story(m)
-    return _Known(_plain_name(m), side, None, _plain_role(m), affiliation, m.text, m.head)
+    return _Known(_with_its_state(m, _plain_name(m), side), side, None, _plain_role(m), affiliation, m.text, m.head)
+
+
+def _with_its_state(m: _Mention, name: str, side: str | None) -> str:
+    """"الحكومة" in a story of Ethiopia's war is "الحكومة الإثيوبية", "وزارة الدفاع في موسكو" is "وزارة الدفاع
+    الروسية": an institution named without its state's adjective speaks under its full name. The adjective
+    agrees with the institution's head noun."""
+    words = name.split()
+    if not side or not words or not context_institution(_words(name)) or nisba_label_at(_words(name), len(words) - 1):
+        return name  # a person keeps the name alone; a name with its adjective already is whole
+    feminine = normalize(words[0]).endswith("ه") or normalize(words[-1]).endswith("ه")  # "العمليات المشتركة"
+    adjective = nationality_adjective(side, feminine=feminine)
+    return f"{name} {adjective}" if adjective else name
 
 
 def _state_of_the_story(m: _Mention) -> str | None:

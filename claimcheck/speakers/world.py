@@ -41,6 +41,7 @@ class World:
     changes: tuple[SideChange, ...]
     places: dict[str, list[tuple[Pattern, str]]]  # towns and regions of the gazetteer (places.toml) by first word
     context: dict[str, list[tuple[Pattern, str]]]  # institutions that take their state from the story
+    adjectives: dict[str, str]  # side label → its masculine nationality adjective as written ("Russia" → "روسي")
 
 
 _NISBA_ENDINGS = ("يون", "يين", "يان", "يتين", "يتان", "يات", "يه", "ي")
@@ -73,6 +74,30 @@ def regular_nisba(name: str) -> str:
     if word.endswith("ي"):
         return word
     return word + "ي"
+
+
+def written_nisba(name: str) -> str:
+    """``regular_nisba`` with the name's own spelling kept (hamza and all): "إثيوبيا" → "إثيوبي"."""
+    word = name.removeprefix("ال")
+    if word.endswith("يا"):
+        return word[:-1]
+    if word.endswith(("ا", "ة", "ه")):
+        return word[:-1] + "ي"
+    return word if word.endswith("ي") else word + "ي"
+
+
+def _adjectives(labels: dict[str, str], entries: list[dict]) -> dict[str, str]:
+    """Side label → masculine nationality adjective: world.toml's first nisba, else CLDR's one-word name by rule."""
+    out = {labels[code]: written_nisba(name) for code, name in Locale("ar").territories.items()
+           if code in labels and " " not in name and "(" not in name}
+    out.update({labels[e["code"]]: e["nisba"][0] for e in entries if e.get("nisba") and e["code"] in labels})
+    return out
+
+
+def nationality_adjective(label: str, feminine: bool) -> str | None:
+    """The definite nationality adjective of a state's side label: ("Russia", True) → "الروسية"."""
+    base = world().adjectives.get(label)
+    return None if base is None else "ال" + base + ("ة" if feminine else "")
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -151,7 +176,8 @@ def world() -> World:
     places = _index([(words_of(n.rstrip("*")), "") for p in knowledge.load("places").get("place", [])
                      for n in p.get("names", [])])
     context = _index([(words_of(h), "") for h in data.get("context_heads", [])])
-    return World(_index(names), nisba, after, heads, neutral, changes, places, context)
+    adjectives = _adjectives(labels, [e for e in data.get("country", []) if e["code"] not in excluded])
+    return World(_index(names), nisba, after, heads, neutral, changes, places, context, adjectives)
 
 
 def _match_at(words: Sequence[str], at: int, pattern: Pattern) -> bool:
