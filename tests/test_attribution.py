@@ -239,7 +239,7 @@ def test_more_shapes_of_wire_copy():
         "واتهم الجيش السوداني قوات الدعم السريع بارتكاب مجازر في الجنينة."
     )}
     assert (claims["قال"].speaker, claims["قال"].side) == ("مسؤولون أمريكيون", "US")  # officials of a nation
-    assert claims["وقال"].speaker == "الجيش"  # the statement's issuer
+    assert claims["وقال"].speaker == "الجيش الأمريكي"  # the statement's issuer, of the state the story names
     assert claims["أفادت"].speaker_text == "وكالة الأنباء السورية (سانا)"
     accused = claims["واتهم"]
     assert accused.speaker == "الجيش السوداني"
