@@ -769,3 +769,20 @@ def test_from_its_side_is_never_the_speaker(text, speaker):
     assert "من" not in claim.speaker.split() and "جهتها" not in claim.speaker_text
     if speaker:
         assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # e9-01 (Kenya, US command): a claim noun after a titled name is the object
+        ("ووصف المتحدث باسم القيادة العسكرية الكولونيل كريستوفر كارنز مزاعم حركة الشباب المسلحة بشأن إلحاق خسائر "
+         "فادحة خلال هذا الهجوم بأنها \"مبالغ فيها بشدة\".", "كريستوفر كارنز", "مبالغ فيها بشدة"),
+        # e9-05 (Syria 2024)
+        ("نفى الجيش السوري تقارير عن انسحابه من مدينة حماة.", "الجيش السوري", "تقارير عن انسحابه من مدينة حماة"),
+        # e8-03 (India–China)
+        ("رفضت الهند ادعاءات الصين بالسيادة على وادي جالوان.", "الهند", "ادعاءات الصين بالسيادة على وادي جالوان"),
+    ],
+)
+def test_a_claim_noun_after_the_subject_is_its_object(text, speaker, content):
+    claim = claims_of(text)[0]
+    assert (claim.speaker, claim.content_text) == (speaker, content)

@@ -528,6 +528,12 @@ def _turn(m: _SpeakerSpan, k: int) -> bool:
     return _own_part(m.words, k)
 
 
+def _claim_object(m: _SpeakerSpan, k: int) -> bool:
+    """"ووصف المتحدث … الكولونيل كريستوفر كارنز مزاعم حركة الشباب … بأنها", "نفى الجيش السوري تقارير عن…",
+    "رفضت الهند ادعاءات الصين": a claim noun after the subject is what the verb answers, not the speaker."""
+    return m.entry.np_object and k > m.s and m.words[k].norm in _CLAIM_NOUNS
+
+
 def _channel(m: _SpeakerSpan, k: int) -> bool:
     """"على لسان…", "على صفحته", "بحسابه": where the words appeared, not who said them."""
     w = m.words[k]
@@ -624,6 +630,7 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _asked_anonymity,
     _adverb_or_this,
     _turn,
+    _claim_object,
     _channel,
     _speech_possessive,
     _given_to_media,
