@@ -786,3 +786,20 @@ def test_from_its_side_is_never_the_speaker(text, speaker):
 def test_a_claim_noun_after_the_subject_is_its_object(text, speaker, content):
     claim = claims_of(text)[0]
     assert (claim.speaker, claim.content_text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text, outer_end, cue, speaker",
+    [
+        # e7-03 (Iran–Pakistan): "غداة إعلان X" after a comma is another report, not the minister's words
+        ("أكد وزير الخارجية الإيراني حسين أمير عبداللهيان الأربعاء أن طهران إستهدفت “مجموعة إرهابية إيرانية” في "
+         "باكستان المجاورة، غداة إعلان إسلام آباد مقتل طفلين في ضربة جوية شنتها طهران.", "المجاورة", "إعلان", "إسلام آباد"),
+        # e1-07 (Lebanon): "وذلك بعد أسبوع من اتهامه…"
+        ("أعلن حزب الله اللبناني الأحد تدمير آلية عسكرية تابعة للاحتلال في منطقة أفيفيم، وذلك بعد أسبوع من اتهامه "
+         "الاحتلال بشن هجوم بطائرتين مسيرتين في معقله قرب بيروت.", "أفيفيم", "اتهامه", "حزب الله"),
+    ],
+)
+def test_a_dated_report_after_a_comma_ends_the_content(text, outer_end, cue, speaker):
+    claims = claims_of(text)
+    assert claims[0].content_text.endswith(outer_end)
+    assert one(text, cue).speaker == speaker

@@ -491,3 +491,37 @@ def test_a_person_keeps_the_name_alone():
     text = "وقال وزير الخارجية الأمريكي أنتوني بلينكين إن الولايات المتحدة تدعم وقف إطلاق النار."
     claim = analyze_article(build_article(text, "t"))[0]
     assert claim.speaker == "أنتوني بلينكين"
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e8-01 (India–China): a statement in construct with its issuer
+        ("كما أشار بيان الجيش الهندي، إلى وقوع 43 ضحية بين قتيل ومصاب بين صفوف الجيش الصيني.", "أشار", "الجيش الهندي"),
+        # e1-06 (Gaza)
+        ("وقال بيان الناطق باسم جيش الاحتلال إن الصواريخ سقطت في مناطق مفتوحة.", "وقال", "الناطق باسم جيش الاحتلال"),
+    ],
+)
+def test_a_statement_in_construct_speaks_for_its_issuer(text, cue, speaker):
+    assert (cue, speaker) in [(c, s) for c, s, _side in speakers(text)]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e8-02 (India–China): a Chinese name goes by its first word
+        ('قال المتحدث باسم القيادة الغربية لجيش التحرير الشعبى الصينى الكولونيل "تشانغ شو لي" إن الجيش الهندى أخل '
+         'بالتزاماته. وأضاف تشانغ "إن السيادة على منطقة وادي جالفان تعود دائما للصين".', "وأضاف", "تشانغ شو لي"),
+        # e5-05 (Thailand–Cambodia): a Thai name too
+        ("وقال المتحدث باسم وزارة الدفاع التايلاندية، سوراسانت كونجسيري، إن القوات الكمبودية أطلقت النار أولا. "
+         "وأضاف سوراسانت أن الجيش رد على مصادر النيران.", "وأضاف", "سوراسانت كونجسيري"),
+    ],
+)
+def test_a_name_that_goes_by_its_first_word(text, cue, speaker):
+    assert (cue, speaker) in [(c, s) for c, s, _side in speakers(text)]
+
+
+def test_a_spelling_of_officials_with_hamza_on_ya():
+    # e8-04 (Russia–Georgia): "مسئولون" is "مسؤولون"
+    assert ("وقال", "مسئولون جورجيون", "Georgia") in speakers(
+        "وقال مسئولون جورجيون في وقت سابق اليوم إن قوات بلادهم أحكمت سيطرتها الكاملة على تسخينفالي.")

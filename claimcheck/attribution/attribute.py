@@ -694,6 +694,9 @@ def _end_at_comma(words: list[Word], k: int, lex: Lexicon, cue_starts: set[int])
         return words[k - 1].end  # "…، لكن الأخيرة نفت صلتها": another subject's report follows
     if _starts_phrase(words, k, lex.hedges) or k in cue_starts:
         return words[k - 1].end
+    if words[k].norm in _REPORT_TIMES and any(words[j].head is not None and j in cue_starts
+                                            for j in range(k + 1, min(len(words), k + 5))):
+        return words[k - 1].end  # "…، غداة إعلان إسلام آباد مقتل طفلين": another report, dated by this one
     return None
 
 
@@ -1783,6 +1786,7 @@ _ROLE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("role
 _MEDIA_NOUNS = grammar.words("media_nouns")
 _IN_IT = grammar.words("in_it")
 _OWN_PART = grammar.words("own_part")
+_REPORT_TIMES = grammar.words("report_times")
 _BUT = grammar.words("but")
 _ATTACHERS = grammar.words("attachers")
 _ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "ان")

@@ -178,11 +178,13 @@ _ISSUED_BY = re.compile(r"(?:صادرة?\s+عن|^\S+\s+من)\s+(.+)$")  # "بي�
 
 def _issuer(mention: str) -> str | None:
     """Who issued a document: "بيان صادر عن X" → X, "بيان من الجيش الأميركي" → الجيش الأميركي, "بيان للجيش" →
-    الجيش, "بيان لوزارة الدفاع" → وزارة الدفاع."""
+    الجيش, "بيان لوزارة الدفاع" → وزارة الدفاع, "بيان الجيش الهندي" → الجيش الهندي."""
     m = _ISSUED_BY.search(mention)
     if m:
         return m.group(1).strip() or None
     words = mention.split()
+    if len(words) >= 2 and words[1].startswith("ال") and not words[0].startswith("ال"):
+        return " ".join(words[1:])  # "بيان الجيش الهندي", "بيان الناطق باسم جيش الاحتلال": the construct's owner
     if len(words) >= 2 and words[1].startswith("ل") and len(words[1]) > 3:
         first = "ال" + words[1][2:] if words[1].startswith("لل") else words[1][1:]
         return " ".join([first, *words[2:]])
@@ -456,6 +458,12 @@ def _short_name_seen(m: _Mention) -> _Known | None:
         if len(short) <= 2 and len(full) > len(short) and full[-len(short):] == short \
                 or len(short) >= 2 and full == short and prev.side:
             return prev
+    for prev in reversed(m.seen):
+        # "وأضاف تشانغ" after "الكولونيل «تشانغ شو لي»", "وقال سوراسانت" after "سوراسانت كونجسيري": a name
+        # that goes by its first word (Chinese and Thai names), when that speaker was named in full.
+        full = normalize_name(prev.speaker).split() if prev.speaker and prev.actor_id is None else []
+        if len(short) == 1 and len(full) >= 2 and full[0] == short[0] and prev.side:
+            return prev
     return None
 
 
@@ -474,7 +482,7 @@ def _full_name_in_story(m: _Mention) -> _Known | None:
             continue
         before = normalize_word(written[at - 1])
         if before in _NOT_NAME or before.startswith("ال") or before.removeprefix("ال") in _ROLE_BARE \
-                or before in lexicon().single or before in titles:
+                or before in lexicon().single or before[1:] in lexicon().single or before in titles:
             continue
         full = f"{written[at - 1]} {written[at]}"
         known = m.resolve(full, None)
