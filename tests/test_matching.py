@@ -224,3 +224,15 @@ def test_one_statement_carried_by_two_outlets_is_one_group():
 def test_a_claim_and_its_denial_never_corroborate():
     claims = keys_of(SUDAN, SUDAN_LINES)
     assert corroboration.groups(list(claims.values())) == []
+
+
+def test_a_nationality_adjective_is_the_state_it_names():
+    # e7 (Iran–Pakistan): "الباكستانية" and "باكستان" are one named thing, not the root "بكس"
+    from claimcheck.events.similarity import content_keys
+    from claimcheck.ingest.reader import build_article
+    from claimcheck.pipeline import analyze_article
+
+    text = "وقالت وزارة الخارجية الباكستانية إن الضربة الإيرانية قتلت طفلين داخل الأراضي الباكستانية."
+    claim = analyze_article(build_article(text, "t"))[0]
+    keys = content_keys(text, claim)
+    assert {"country:PK", "country:IR"} <= set(keys.entities)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from ..analysis.text import WORD_RE, normalize_word
 from ..knowledge import loader as knowledge
 from ..models import Claim
+from ..speakers.world import country_labels, nisba_label_at
 
 # A content with fewer roots than this ("ذلك", "الهدنة") is read together with its sentence.
 SHORT_CONTENT = 4
@@ -73,6 +74,7 @@ class _Lexicon:
     denial: dict[str, tuple[tuple[str, ...], ...]]
     dismissal: dict[str, tuple[tuple[str, ...], ...]]
     back: dict[str, tuple[tuple[str, ...], ...]]
+    codes: dict[str, str]  # a state's side label → its two-letter code, for its nationality adjective
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +133,7 @@ def lexicon() -> _Lexicon:
         denial=phrases("denial_words"),
         dismissal=phrases("dismissal_words"),
         back=phrases("back_references"),
+        codes={label: code for code, (label, _arabic) in country_labels().items()},
     )
 
 
@@ -177,9 +180,15 @@ def _read(tokens: list[str], lex: _Lexicon, stems: set[str], entities: set[str])
                 key = None
             if key:
                 continue
-        s = stem(tokens[i])
-        if s:
-            stems.add(s)
+        nation = nisba_label_at((normalize_word(tokens[i]),), 0) if w[-1:] in ("ي", "ه", "ن") else None
+        if nation in lex.codes:
+            # "الباكستانية", "الإيرانيين": the state a nationality adjective names is a named thing, as its
+            # name is ("باكستان"), not a root ("بكس") that two outlets' wordings rarely share.
+            entities.add(f"country:{lex.codes[nation]}")
+        else:
+            s = stem(tokens[i])
+            if s:
+                stems.add(s)
         i += 1
 
 
