@@ -525,3 +525,21 @@ def test_a_spelling_of_officials_with_hamza_on_ya():
     # e8-04 (Russia–Georgia): "مسئولون" is "مسؤولون"
     assert ("وقال", "مسئولون جورجيون", "Georgia") in speakers(
         "وقال مسئولون جورجيون في وقت سابق اليوم إن قوات بلادهم أحكمت سيطرتها الكاملة على تسخينفالي.")
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, side",
+    [
+        # seed 003 (Libya): a state speaks through its envoy, who takes its side
+        ("فيما دعت واشنطن على لسان مندوبتها الدائمة لدى الأمم المتحدة كيلي كرافت في نفس الجلسة لمجلس الأمن وقف "
+         "النقل المستمر للمعدات العسكرية الأجنبية والأفراد إلى ليبيا.", "دعت", "كيلي كرافت", "US"),
+        # the same shape with a spokeswoman the knowledge does not hold
+        ("وقالت الخارجية الروسية على لسان المتحدثة ماريا زاخاروفا إن الغرب يكذب.", "وقالت", "المتحدثة ماريا زاخاروفا", "Russia"),
+    ],
+)
+def test_who_speaks_for_a_party_takes_its_side(text, cue, speaker, side):
+    assert (cue, speaker, side) in speakers(text)
+
+
+def test_a_medium_that_carried_the_words_lends_no_side():
+    assert ("ونقلت", "مصدر", None) in speakers("ونقلت قناة المنار التابعة لحزب الله عن مصدر أن الهجوم فشل.")

@@ -139,13 +139,21 @@ def _on_record(article: Article, claim: Attribution, known: _Known, mention: str
         speaker=known.speaker or mention,
         speaker_text=known.mention if nested else claim.speaker_text,
         speaker_span=None if nested else claim.speaker_span,
-        side=side_on(known.side, (story.published if story else None) or article.published),
+        side=side_on(known.side or _side_of_conduit(claim.relayed_by), (story.published if story else None) or article.published),
         actor_id=known.actor_id,
         role=claim.role or known.role,
         affiliation=known.affiliation,
         reported=(mention or None) if nested else None,
         outer=outer,
     )
+
+
+def _side_of_conduit(relayed_by: str | None) -> str | None:
+    """"وقالت الخارجية الروسية على لسان المتحدثة ماريا زاخاروفا", "دعت واشنطن على لسان مندوبتها…": a party that
+    speaks through someone lends that person its side. A medium that carried the words lends none."""
+    if not relayed_by or _words(relayed_by)[:1] and _words(relayed_by)[0].removeprefix("و") in _MEDIA_KINDS:
+        return None
+    return state_side(relayed_by) or side_from_mention(relayed_by)
 
 
 def _speaker_of(article: Article, claim: Attribution, mention: str, outlet: str | None, seen: list[_Known],
