@@ -543,3 +543,41 @@ def test_who_speaks_for_a_party_takes_its_side(text, cue, speaker, side):
 
 def test_a_medium_that_carried_the_words_lends_no_side():
     assert ("ونقلت", "مصدر", None) in speakers("ونقلت قناة المنار التابعة لحزب الله عن مصدر أن الهجوم فشل.")
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, side",
+    [
+        # e10-02 (Yemen): "تركي" after a title is a first name, not "Turkish"
+        ("وقال المتحدث باسم التحالف العقيد «تركي المالكي» ان “القذيفة” الحوثية سقطت في قاعة الوصول بمطار أبها.",
+         "وقال", "تركي المالكي", None),
+        # e10-05 (Saudi Arabia): before the family particle آل; "المستشار بالديوان" is his role, not a title
+        ("من جهته، قال تركي آل الشيخ المستشار بالديوان الملكي إن المنشآت بخير.", "قال", "تركي آل الشيخ", None),
+        # the nationality adjective after an official still names the state
+        ("وقال مسؤول تركي إن القوات دخلت المدينة.", "وقال", "مسؤول تركي", "Turkey"),
+    ],
+)
+def test_a_first_name_that_looks_like_a_nationality(text, cue, speaker, side):
+    assert (cue, speaker, side) in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e10-01 (Yemen): a channel owned by a party speaks under its bare name, on no side
+        ("وقالت قناة المسيرة التلفزيونية التابعة لجماعة أنصار الله الحوثيين في اليمن إن الصاروخ أصاب الهدف.",
+         "وقالت", "المسيرة"),
+        # e6-04 (Mozambique): the site's description is not its name
+        ("وقال موقع سايت المتخصص في رصد الجماعات المتطرفة إن التنظيم تبنى الهجوم.", "وقال", "سايت"),
+        # a state's capital in a newspaper's name does not make it that state's voice
+        ("وقالت صحيفة واشنطن بوست إن الهجوم فشل.", "وقالت", "واشنطن بوست"),
+    ],
+)
+def test_a_medium_speaks_under_its_bare_name_on_no_side(text, cue, speaker):
+    assert (cue, speaker, None) in speakers(text)
+
+
+def test_the_adjective_that_is_also_a_states_name():
+    # e10-04 (Saudi Arabia): "السعودية" after the ministry is its adjective, not the object of the verb
+    text = ("أعلنت وزارة الداخلية السعودية، السبت، استهداف معملين تابعين لشركة أرامكو بمحافظة بقيق بطائرات مسيرة.")
+    assert ("أعلنت", "وزارة الداخلية السعودية", "Saudi Arabia") in speakers(text)

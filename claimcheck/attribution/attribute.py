@@ -23,7 +23,7 @@ from ..analysis.text import WORD_RE, normalize, normalize_word
 from ..knowledge import loader as knowledge
 from ..models import Article, Attribution, Sentence, Span
 from ..speakers.actors import alias_length_at
-from ..speakers.world import institution_word, place_length_at, state_name_length_at
+from ..speakers.world import institution_word, nisba_label_at, place_length_at, state_name_length_at
 from . import dependency, grammar
 
 OPEN_QUOTES = "«\"“'”"  # "”" opens a quotation too in some outlets' copy (”الليلة الماضية…”)
@@ -590,6 +590,9 @@ def _state_object(m: _SpeakerSpan, k: int) -> bool:
     words = m.words
     if words[k].norm[:1] in "بل" and state_name_length_at((words[k].norm[1:],), 0):
         return False  # "مسؤول في وزارة الدفاع بموزمبيق": where the body is, not whom it accuses
+    norms = _Norms(words)
+    if nisba_label_at(norms, k) and not nisba_label_at(norms, k - 1):
+        return False  # "وزارة الداخلية السعودية": the adjective that is also the state's press name
     if words[k - 1].norm.startswith("ال"):
         return words[k - 1].norm not in _STOP_AFTER_SPEAKER
     run = k - 1

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..attribution import grammar
 from ..knowledge import loader as knowledge
-from .world import nisba_label_at, state_side, states_named, words_of
+from .world import first_name_at, nisba_label_at, state_side, states_named, words_of
 
 
 @dataclass(frozen=True)
@@ -264,8 +264,8 @@ def side_from_mention(mention: str) -> str | None:
     official = any(w in _OFFICIAL or w.removeprefix("و") in _OFFICIAL for w in words)
     index = actor_index()
     found: list[tuple[int, str]] = []  # (marker length, side): the longest marker wins, as before
-    for word in words:
-        side = index.nisba.get(_nisba_stem(word)) if official else None
+    for at, word in enumerate(words):
+        side = index.nisba.get(_nisba_stem(word)) if official and not first_name_at(words, at) else None
         if side:
             found.append((1, side))  # "مسؤولون أمريكيون", "مسؤولين إيرانيين"
     for at, word in enumerate(words):
@@ -274,7 +274,7 @@ def side_from_mention(mention: str) -> str | None:
                 if not _matches_at(words, at, marker):
                     continue
                 is_nationality = len(marker) == 1 and marker[0].endswith(("ي", "يه", "يين", "يون", "يان"))
-                if is_nationality and not official:
+                if is_nationality and (not official or first_name_at(words, at)):
                     continue
                 found.append((len(marker), side))
     if not found:

@@ -582,6 +582,32 @@ def _named_medium(m: _Mention) -> _Known | None:
     return _Known(match.group(1).strip(), None, None, None, _affiliation(m.text), m.text, m.head)
 
 
+def _medium(m: _Mention) -> _Known | None:
+    """A medium speaks under its bare name and takes no side, whoever owns it (gold-conventions §4, §5):
+    "قناة المسيرة التلفزيونية التابعة لجماعة أنصار الله" → المسيرة, "موقع سايت المتخصص…" → سايت, "صحيفة واشنطن
+    بوست" → واشنطن بوست (not Washington's voice). A known outlet keeps its own name; a quoted name is
+    ``_named_medium``'s."""
+    words = m.text.split()
+    if len(words) < 2 or m.words[0] not in _MEDIA_KINDS or any(q in m.text for q in "«»\"“”"):
+        return None
+    if m.found is not None and m.found[0].kind == "outlet" and m.found[1] <= 1:
+        return None  # "وكالة سانا", "قناة الجزيرة": the known outlet
+    if normalize(words[1]) in _NEWS_WORDS:
+        return None  # "وكالة الأنباء السعودية": an agency described, not named
+    if len(words) > 2 and state_side(words[2]):
+        return None  # "شبكة أطباء السودان": a network of some people of a state, not a medium
+    name = [words[1]]
+    for word in words[2:5]:
+        n = normalize(word)
+        if n.startswith("ال") or n in _NOT_NAME or n in _MEDIA_KINDS or nisba_label_at((n,), 0):
+            break
+        name.append(word)
+    return _Known(" ".join(name).strip(" ،,"), None, None, None, _affiliation(m.text), m.text, m.head)
+
+
+_NEWS_WORDS = frozenset(map(normalize, ("أنباء", "الأنباء", "أخبار", "الأخبار", "للأنباء")))
+
+
 def _plain_role(m: _Mention) -> str | None:
     role, name = m.role, _plain_name(m)
     if role and name != m.text and role.endswith(name):
@@ -628,6 +654,7 @@ def _state_of_the_story(m: _Mention) -> str | None:
 # The resolution steps, in order: the first that returns a speaker wins; ``_as_written`` is the last resort.
 _RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
     _media_word,
+    _medium,
     _definite_body,
     _role_with_holder,
     _document,
@@ -767,6 +794,11 @@ def _name_tail(words: list[str], tail: list[str]) -> tuple[str, str | None] | No
     return " ".join(tail), " ".join(words[: len(words) - len(tail)])
 
 
+def _family_particle(name: list[str], k: int) -> bool:
+    """"تركي آل الشيخ", "حمد آل ثاني": آل and the family name after it belong to the name."""
+    return normalize(name[k]) == "ال" or (k > 0 and normalize(name[k - 1]) == "ال")
+
+
 def _name_then_role(mention: str) -> tuple[str, str | None] | None:
     """(name, role) for a name followed by its role: "أبو عبيدة المتحدث باسم الكتائب"."""
     words = _unquoted_words(mention)
@@ -776,7 +808,7 @@ def _name_then_role(mention: str) -> tuple[str, str | None] | None:
     name = words[:at]
     # A family name may carry ال after a given name without it: "أنيس الأصبحي المتحدث باسم وزارة الصحة".
     family = len(name) >= 2 and not normalize(name[0]).startswith("ال")
-    if any((normalize(w).startswith("ال") and not (family and k == len(name) - 1))
+    if any((normalize(w).startswith("ال") and not (family and k == len(name) - 1) and not _family_particle(name, k))
            or normalize(w) in _NOT_NAME or institution_word(normalize(w)) for k, w in enumerate(name)) \
             or state_side(" ".join(name)) or nisba_label_at(words, at - 1):
         return None
@@ -885,8 +917,8 @@ def _titled_person(mention: str) -> tuple[str, str | None] | None:
     last = max((k for k, w in enumerate(words) if normalize(w) in titles), default=None)
     if last is None or last == len(words) - 1:
         return None
-    if words[last + 1].startswith("ال"):
-        return None  # "المستشار الإعلامي لـ…": here the word is a role, not a title before a name
+    if words[last + 1].startswith(("ال", "بال", "لل")):
+        return None  # "المستشار الإعلامي لـ…", "المستشار بالديوان الملكي": a role, not a title before a name
     first = last
     while first > 0 and normalize(words[first - 1]) in titles:
         first -= 1  # "العميد الركن", "الفريق أول": the whole title goes, not only its last word

@@ -223,6 +223,16 @@ def _nisba_at(words: Sequence[str], at: int, w: World) -> str | None:
     return label
 
 
+def first_name_at(words: Sequence[str], at: int) -> bool:
+    """"العقيد «تركي المالكي»", "تركي آل الشيخ": a nationality adjective that is a man's first name — right
+    after a title, or before the family particle آل (normalised words)."""
+    if words[at].startswith("ال"):
+        return False
+    if at + 1 < len(words) and words[at + 1] == "ال":
+        return True
+    return at > 0 and words[at - 1] in {normalize_word(t) for t in knowledge.load("cues")["titles"]}
+
+
 def nisba_label_at(words: Sequence[str], at: int) -> str | None:
     """The state whose nationality adjective is word ``at`` ("الصومالي" → Somalia), or None."""
     return _nisba_at(words, at, world()) if at < len(words) else None
@@ -244,7 +254,7 @@ def state_side(mention: str) -> str | None:
         if named:
             first = (at, named[0], named[1])
             break
-        label = _nisba_at(words, at, w)
+        label = _nisba_at(words, at, w) if not first_name_at(words, at) else None
         if label:
             first = (at, label, 1)
             break
