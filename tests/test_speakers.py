@@ -581,3 +581,18 @@ def test_the_adjective_that_is_also_a_states_name():
     # e10-04 (Saudi Arabia): "السعودية" after the ministry is its adjective, not the object of the verb
     text = ("أعلنت وزارة الداخلية السعودية، السبت، استهداف معملين تابعين لشركة أرامكو بمحافظة بقيق بطائرات مسيرة.")
     assert ("أعلنت", "وزارة الداخلية السعودية", "Saudi Arabia") in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, name, side",
+    [
+        # e11-05 (Idlib 2020): a governor, then his name
+        ("وقال حاكم محافظة هاتاي الحدودية التركية رحمي دوغان إن 30 شخصا أصيبوا.", "رحمي دوغان", "Turkey"),
+        # e7-04 (Iran–Pakistan): a deputy governor, his name in apposition
+        ("وفي حديثه للتلفزيون الرسمي الإيراني، أفاد نائب والي سيستان وبلوشستان، علي رضا مرحمتي، أن باكستان شنت "
+         "هجوما صاروخيًا على قرية في المحافظة.", "علي رضا مرحمتي", None),
+    ],
+)
+def test_governors_are_officials_with_a_name(text, name, side):
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert (claim.speaker, claim.side) == (name, side)
