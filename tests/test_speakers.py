@@ -596,3 +596,29 @@ def test_the_adjective_that_is_also_a_states_name():
 def test_governors_are_officials_with_a_name(text, name, side):
     claim = analyze_article(build_article(text, "t"))[0]
     assert (claim.speaker, claim.side) == (name, side)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, side",
+    [
+        # e6-05 (Nigeria): "باسم الجيش" is the army the story named
+        ("الجيش النيجيري ينفي صحة تقارير عن هجوم لإسلاميين متشددين أودى بحياة جنود\n"
+         "وبينما قالت مصادر أمنية إن ما يصل إلى 48 جنديا قتلوا، نقلت وسائل إعلام رسمية عن متحدث رسمي باسم الجيش قوله "
+         "إن هذه التقارير لا صحة لها.", "نقلت", "متحدث رسمي", "Nigeria"),
+        # e10-02 (Yemen): "المتحدث باسم التحالف" after the coalition was named
+        ("وأقر التحالف السعودي – الإماراتي بسقوط القذيفة. وقال المتحدث باسم التحالف العقيد «تركي المالكي» ان "
+         "القذيفة الحوثية سقطت في قاعة الوصول بمطار أبها الدولي.", "وقال", "تركي المالكي", "Saudi-led coalition"),
+        # e9-01 (Kenya): "القيادة العسكرية" after the US command was named
+        ("وقالت القيادة العسكرية الأمريكية في إفريقيا إن الوضع غير مستقر. ووصف المتحدث باسم القيادة العسكرية الكولونيل "
+         "كريستوفر كارنز مزاعم حركة الشباب بأنها \"مبالغ فيها بشدة\".", "ووصف", "كريستوفر كارنز", "US"),
+    ],
+)
+def test_a_bare_body_in_a_spokesmans_role_is_the_one_named_before(text, cue, speaker, side):
+    assert (cue, speaker, side) in speakers(text)
+
+
+def test_a_ministers_role_keeps_its_waw():
+    # e11-02 (Kirkuk): "وزير" is not "و" + "زير": the role, then the name
+    from claimcheck.speakers.resolve import _role_then_name
+
+    assert _role_then_name("وزير البيشمركة كريم سنجاري") == ("كريم سنجاري", "وزير البيشمركة")

@@ -524,7 +524,10 @@ def _unnamed_source(m: _Mention) -> _Known | None:
     if not m.head or _stem(m.head) not in _SOURCE_STEMS:
         return None
     description, affiliation = describe_unnamed(m.text)
-    return _Known(_definite_to_indefinite(description), _side_in_mention(m), None, None, affiliation, m.text, m.head)
+    # "متحدث باسم التحالف", "متحدث رسمي باسم الجيش": a bare body is the one of that kind named before.
+    body = affiliation.removeprefix("باسم").strip() if affiliation else None
+    side = _side_in_mention(m) or _side_of_body_named_before(m, body)
+    return _Known(_definite_to_indefinite(description), side, None, None, affiliation, m.text, m.head)
 
 
 def _body_of_actor(m: _Mention) -> _Known | None:
@@ -706,9 +709,12 @@ def _definite_antecedent(article: Article, claim: Attribution, words: tuple[str,
         return _last_actor_before(article, claim.cue.start, outlet, None)
     if head not in _ORGANISATION_HEADS:
         return None
+    if len(words) == 2 and institution_word(head) and nisba_label_at(words, 1):
+        return None  # "الجيش السوداني" names its state: no reference back
     bare = head.removeprefix("ال")
     for prev in reversed(seen):
-        if prev.speaker and _words(prev.speaker)[:1] == (bare,):
+        # "الحركة" → "حركة الشباب"; "التحالف" → "التحالف العربي", "القيادة" → "القيادة العسكرية الأمريكية"
+        if prev.speaker and _words(prev.speaker)[:1] in ((bare,), ("ال" + bare,)):
             return prev
     return _last_actor_before(article, claim.cue.start, outlet, bare) \
         or _last_state_body_before(article, claim.cue.start, bare)
@@ -752,8 +758,9 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
     the name is the run of words without ال after the role's last definite word.
     """
     words = _unquoted_words(mention)
-    if len(words) < 4 or normalize(words[0]).removeprefix("ال").removeprefix("و") not in _ROLE_BARE:
-        return None
+    first = normalize(words[0]).removeprefix("ال")
+    if len(words) < 4 or (first not in _ROLE_BARE and first.removeprefix("و") not in _ROLE_BARE):
+        return None  # "وزير" keeps its و; "والمتحدث" loses it
     tail: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
