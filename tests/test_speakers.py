@@ -622,3 +622,13 @@ def test_a_ministers_role_keeps_its_waw():
     from claimcheck.speakers.resolve import _role_then_name
 
     assert _role_then_name("وزير البيشمركة كريم سنجاري") == ("كريم سنجاري", "وزير البيشمركة")
+
+
+def test_states_joined_with_waw_speak_for_no_single_one():
+    # e2-02 (Iran–US 2020): a group of states takes no side (gold-conventions §5, mixed groups)
+    text = ("وبعد إطلاق إيران نحو 15 صاروخا باتجاه قاعدتين عسكريتين في العراق تضمان قوات أميركية، نفى مسؤولون أميركيون "
+            "وقوع إصابات في صفوف القوات الأميركية، وقالت ألمانيا والدنمارك والنرويج وبولندا إن قواتها في العراق لم تتعرض "
+            "لأي أذى، وكذلك أكدت الحكومة العراقية عدم إصابة جنود عراقيين في الهجمات.")
+    said = {cue: (speaker, side) for cue, speaker, side in speakers(text)}
+    assert said["وقالت"] == ("ألمانيا والدنمارك والنرويج وبولندا", None)
+    assert said["نفى"][1] == "US"

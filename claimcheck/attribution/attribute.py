@@ -956,16 +956,10 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     and serve as the antecedent of a later implicit subject ("وقالت إن…").
     """
     lex = lex or lexicon()
-    parts = _SPLIT_WORDS.split(text[sentence.start : sentence.end])
-    infos = list(map(_word_info, parts[1::2]))
-    if not any(map(_CUE, infos)) and not any(map(_HEAD, infos)):
-        return []  # no word of the sentence can open a report: most narration stops here
-    words = _make_words(parts, infos, sentence.start)
-    hits = _verb_and_participle(h for h in find_cues(words, lex) if not _not_a_report(words, h, lex))
-    if any(map(_HEAD, infos)):
-        hits = _with_head_nouns(words, hits, lex)
-    if not hits:
+    found = _sentence_hits(text, sentence, lex)
+    if found is None:
         return []
+    words, hits = found
     cue_starts = {h.index for h in hits}
     drafts: list[Draft] = []
     covered: list[tuple[int, int]] = []  # cue-to-content regions of earlier drafts
@@ -986,6 +980,20 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
         if draft.content is not None:
             covered.append((draft.cue.end, draft.content.start))
     return drafts
+
+
+def _sentence_hits(text: str, sentence: Sentence, lex: Lexicon) -> tuple[list[Word], list[CueHit]] | None:
+    """The sentence's words and the cues that report something in it, or None when there is none."""
+    parts = _SPLIT_WORDS.split(text[sentence.start : sentence.end])
+    infos = list(map(_word_info, parts[1::2]))
+    heads = any(map(_HEAD, infos))
+    if not heads and not any(map(_CUE, infos)):
+        return None  # no word of the sentence can open a report: most narration stops here
+    words = _make_words(parts, infos, sentence.start)
+    hits = _verb_and_participle(h for h in find_cues(words, lex) if not _not_a_report(words, h, lex))
+    if heads:
+        hits = _with_head_nouns(words, hits, lex)
+    return (words, hits) if hits else None
 
 
 def _with_head_nouns(words: list[Word], hits: list[CueHit], lex: Lexicon) -> list[CueHit]:

@@ -515,6 +515,8 @@ def _first_name_in_story(m: _Mention, written: list[str], short: str) -> _Known 
 
 
 def _side_in_mention(m: _Mention) -> str | None:
+    if m.found is not None and m.hit is None:
+        return None  # "ألمانيا والدنمارك والنرويج وبولندا": a group joined with و speaks for no single party (§5)
     # The appositive role counts too: "X، قائد غرفة عمليات سرت بقوات الوفاق،" → GNA.
     return side_from_mention(f"{m.text} {m.claim.role or ''}") or (m.hit[0].side if m.hit else None)
 

@@ -263,6 +263,9 @@ def state_side(mention: str) -> str | None:
     at, label, length = first
     if at == 0 and length == len(words):
         return label  # the state named alone: "أذربيجان", "باكو", "البنتاغون"
+    joined = at + length
+    if at == 0 and joined < len(words) and words[joined][:1] == "و" and words[joined] not in ("والتي", "والذي"):
+        return None  # "ألمانيا والدنمارك والنرويج وبولندا": a group joined with و speaks for no single state (§5)
     if any(_pattern_at(words, k, w.heads) for k in range(at)):
         return label  # an institution or official of that state
     if at == 0 and _name_at(words, 0, w):
