@@ -91,7 +91,7 @@ def date_and_frame(article: Article, claims: Sequence[Claim]) -> list[Claim]:
         # The frame reads the claim's outlet and date, so it is made from the claim that has them.
         dated = _changed(claim, outlet=article.outlet, time=times[where])
         frame = frames.frame_claim(article, dated, memo)
-        keys = similarity.content_keys(article.text[where[0] : where[1]], dated, where[0])
+        keys = similarity.content_keys(article.text[where[0] : where[1]], dated, where[0], memo)
         out.append(_changed(dated, frame=_changed(frame, stems=keys.stems, entities=keys.entities, markers=keys.markers)))
     return out
 

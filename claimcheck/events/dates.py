@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import compress
 
 from dateutil.relativedelta import MO, relativedelta
 
@@ -191,7 +192,7 @@ def _scan(segment: str):
         starts = [may == _YES or (may == _LEAD and k < last and starts[k + 1] != _NO) for k, may in enumerate(starts)]
     pattern = _rules().pattern
     reach = 0
-    for word in [w for w, may in zip(_TOKEN.finditer(segment), starts) if may]:
+    for word in compress(_TOKEN.finditer(segment), starts):
         if word.start() < reach:
             continue
         m = pattern.match(segment, word.start())
