@@ -130,6 +130,7 @@ class _Hit(NamedTuple):
 
 
 _SUFFIXES = ("هما", "ها", "هم", "كم", "نا", "ه")
+_CLITIC_LETTERS = ("و", "ف", "ب", "ل", "ا")  # the first letters of the clitics _forms removes (و ف ب ل لل ال)
 _DIGITS = re.compile(r"(?:[وفبل]|ال|بال|وال|لل)?(\d+(?:[.,]\d+)?)")
 _FEMININE_DUAL = ("تين", "تان", "تي", "تا")
 
@@ -138,6 +139,8 @@ _FEMININE_DUAL = ("تين", "تان", "تي", "تا")
 def _forms(token: str) -> tuple[str, ...]:
     """The forms ``token`` may stand for with its clitics removed: و/ف, then ب/ل, then ال, and an
     attached pronoun ("انسحابها" → انسحاب). (ك is left alone: "كمية" is not ك + مية.)"""
+    if len(token) <= 3 or (token[:1] not in _CLITIC_LETTERS and not token.endswith(_SUFFIXES)):
+        return (token,)  # too short for a clitic, or none to remove (many words): the rules below keep it whole
     forms = {token}
     heads = [token]
     if token[:1] in ("و", "ف") and len(token) > 3:
@@ -207,6 +210,7 @@ class _Lexicon:
         self.own_pronouns: tuple[str, ...] = ()
         self.profiles: dict[str, _Word] = {}  # every word met so far
         self._prefix_heads: frozenset[str] | None = None  # see prefix_heads
+        self._known: set[_Entry] = set()
 
     def _word_id(self, spec: str) -> int:
         is_prefix = spec.endswith("*")
@@ -231,6 +235,9 @@ class _Lexicon:
         if not ids:
             return
         entry = _Entry(kind, key, tuple(ids), tuple(gaps), tuple(outlets) if outlets else None, cls, _GROUPS[kind])
+        if entry in self._known:
+            return  # two spellings that normalise alike ("أن", "ان"): a second hit would only lose to the first
+        self._known.add(entry)
         if len(ids) == 1:
             self.by_first.setdefault(ids[0], []).append(len(self.entries))
         else:
@@ -269,7 +276,7 @@ class _Lexicon:
                 wid = prefix.get(head)
                 if wid is not None:
                     ids.add(wid)
-        digits = _DIGITS.fullmatch(token)
+        digits = _DIGITS.fullmatch(token) if token[-1:].isdigit() else None  # a number ends in a digit
         own, dual = self._own(forms), self._dual(forms)
         if not ids and not own and dual is None and digits is None:
             return _PLAIN  # most words: no vocabulary word, nothing counted (one shared, frozen value)
