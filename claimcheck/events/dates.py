@@ -40,8 +40,13 @@ _FOLD = str.maketrans(
 SPAN_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
+# The marks _DIACRITICS matches (all in the Arabic block), removed by the translation that folds the
+# letters: one C call for each word.
+_FOLD_BARE = {**{c: None for c in range(0x0600, 0x0700) if _DIACRITICS.match(chr(c))}, **_FOLD}
+
+
 def _fold_word(text: str) -> str:
-    return _DIACRITICS.sub("", text).translate(_FOLD)
+    return text.translate(_FOLD_BARE)
 
 
 def _fold(text: str) -> tuple[str, Callable[[int], int]]:
