@@ -5,6 +5,7 @@ articles, cut at every kind of place: between words, inside a word, inside a num
 from __future__ import annotations
 
 import random
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,16 @@ def test_one_article_splits_each_sentence_once():
     first = words_in("قال المتحدث إن القوات انسحبت", memo)
     assert words_in("قال المتحدث إن القوات انسحبت", memo) is first
     assert words_in("قال المتحدث إن القوات انسحبت") is not first  # without a memo nothing is kept
+
+
+def test_normalising_removes_marks_and_tatweel_and_folds_letters_in_one_pass():
+    from claimcheck.analysis import text
+
+    def in_three_passes(word: str) -> str:
+        word = unicodedata.normalize("NFC", word)
+        return text._DIACRITICS.sub("", word).replace(text._TATWEEL, "").translate(text._CHAR_MAP).lower()
+
+    words = {w for passage in PASSAGES for w in passage.split()} | {chr(c) for c in range(0x0600, 0x0700)}
+    words |= {"أَعْلَنَـتْ", "الـ48", "ک ی", "ﻻ", "Al Jazeera"}
+    assert all(text.normalize(w) == in_three_passes(w) for w in words)
+    assert text.normalize("أَعْلَنَـتْ") == "اعلنت"

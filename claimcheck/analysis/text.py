@@ -113,11 +113,15 @@ normalize_word = _normalize_short
 _FOLDABLE = re.compile(_DIACRITICS.pattern[:-1] + _TATWEEL + "".join(chr(k) for k in _CHAR_MAP) + "]")
 
 
+# The marks and tatweel removed, and the letters folded, by one translation (the marks are all in the
+# Arabic block; no folded letter is itself a variant or a mark, so one pass does all three).
+_FOLD_TABLE = {**{c: None for c in range(0x0600, 0x0700) if _DIACRITICS.match(chr(c))}, ord(_TATWEEL): None, **_CHAR_MAP}
+
+
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if _FOLDABLE.search(text):
-        # No folded letter is itself a variant: one translate folds them all.
-        text = _DIACRITICS.sub("", text).replace(_TATWEEL, "").translate(_CHAR_MAP)
+        text = text.translate(_FOLD_TABLE)
     return text.lower()
 
 
