@@ -602,7 +602,7 @@ def _actors() -> list[dict]:
 # --- Reading a text ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Text:
     """A text's words (normalised) and every vocabulary phrase found in them."""
 
@@ -659,7 +659,7 @@ def _analysed(text: str, outlet: str | None, memo: dict | None) -> _Text:
     return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Reading:
     """What the words ``lo:hi`` of a text say, before it becomes a Frame."""
 
