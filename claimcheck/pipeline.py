@@ -47,7 +47,10 @@ def assemble(article_id: str, found: Sequence[Attribution], speakers: Sequence[R
 
 
 def _claim(article_id: str, found: Attribution, speaker: ResolvedSpeaker, nested_in: str | None) -> Claim:
-    return Claim(
+    # Every field is given (the outlet, time and frame come later), so the record can be filled as
+    # ``_changed`` fills its copies, without the frozen ``__init__``.
+    return _record(
+        Claim,
         article_id=article_id,
         story=found.story,
         sentence=found.sentence,
@@ -70,7 +73,18 @@ def _claim(article_id: str, found: Attribution, speaker: ResolvedSpeaker, nested
         relayed_by=found.relayed_by,
         nested_in=nested_in,
         reported=speaker.reported,
+        outlet=None,
+        time=None,
+        frame=None,
     )
+
+
+def _record(cls, _new=object.__new__, **fields):
+    """``cls(**fields)`` for a frozen dataclass given every one of its fields, its instance dict filled
+    (equal to what ``__init__`` makes; see ``_changed``)."""
+    record = _new(cls)
+    record.__dict__.update(fields)
+    return record
 
 
 def date_and_frame(article: Article, claims: Sequence[Claim]) -> list[Claim]:
@@ -91,15 +105,17 @@ def date_and_frame(article: Article, claims: Sequence[Claim]) -> list[Claim]:
         # The frame reads the claim's outlet and date, so it is made from the claim that has them.
         dated = _changed(claim, outlet=article.outlet, time=times[where])
         frame = frames.frame_claim(article, dated, memo)
-        keys = similarity.content_keys(article.text[where[0] : where[1]], dated, where[0])
+        keys = similarity.content_keys(article.text[where[0] : where[1]], dated, where[0], memo)
         out.append(_changed(dated, frame=_changed(frame, stems=keys.stems, entities=keys.entities, markers=keys.markers)))
     return out
 
 
-def _changed(record, **changes):
+def _changed(record, _new=object.__new__, **changes):
     """A copy of a frozen record with some fields changed: ``dataclasses.replace`` without its per-call
-    field checks, which cost a tenth of the whole analysis when made three times for every claim."""
-    return type(record)(**{**record.__dict__, **changes})
+    field checks (a tenth of the whole analysis, made three times for every claim), and without the frozen
+    ``__init__``, which sets each of a claim's 25 fields through ``object.__setattr__``: the copy's instance
+    dict is filled instead, as the analyzer makes its tokens, and the copy is equal to what ``__init__`` makes."""
+    return _record(type(record), **{**record.__dict__, **changes})
 
 
 @dataclass

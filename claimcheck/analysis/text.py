@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 # Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
@@ -37,6 +38,60 @@ WORD_CHARS = ARABIC_LETTER + "\u064b-\u065f\u0670\u0640" + "A-Za-z0-9\u0660-\u06
 WORD_RE = re.compile(f"[{WORD_CHARS}]+(?:[.,][0-9\u0660-\u0669]+)*")
 
 
+class Words:
+    """The words of a text (``WORD_RE``) and where each starts: a sentence is split once, and every
+    reader of it (frames, content keys) takes its words, or those of a part of it, from here."""
+
+    __slots__ = ("text", "tokens", "_starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens: list[str] = WORD_RE.findall(text)
+        self._starts: list[int] | None = None  # made on first use: most texts are only read word by word
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = list(map(re.Match.start, WORD_RE.finditer(self.text)))
+        return self._starts
+
+    def count_before(self, offset: int) -> int:
+        """``len(WORD_RE.findall(text, 0, offset))``: a word cut at ``offset`` counts, as its first part would."""
+        return bisect_left(self.starts, offset)
+
+    def index(self, lo: int, hi: int | None = None) -> tuple[int, int] | None:
+        """The indices ``i, j`` of the words of ``text[lo:hi]``, or None when ``lo`` or ``hi`` falls inside a
+        word (its part is a word of its own there, which ``tokens`` does not hold)."""
+        starts, tokens = self.starts, self.tokens
+        i = bisect_left(starts, lo)
+        if i and starts[i - 1] + len(tokens[i - 1]) > lo:
+            return None
+        if hi is None:
+            return i, len(tokens)
+        j = bisect_left(starts, hi)
+        if j and starts[j - 1] + len(tokens[j - 1]) > hi:
+            return None
+        return i, max(i, j)
+
+    def within(self, lo: int, hi: int | None = None) -> list[str]:
+        """``WORD_RE.findall(text[lo:hi])``, from the words already found where it can be."""
+        span = self.index(lo, hi)
+        if span is None:
+            return WORD_RE.findall(self.text, lo, len(self.text) if hi is None else hi)
+        return self.tokens[span[0] : span[1]]
+
+
+def words_in(text: str, memo: dict | None = None) -> Words:
+    """``Words(text)``, made once per text while ``memo`` (a dict kept for one article) lasts."""
+    if memo is None:
+        return Words(text)
+    key = (Words, text)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = Words(text)
+    return found
+
+
 def normalize(text: str) -> str:
     """Fold spelling variants so that equal words compare equal (matching only)."""
     if len(text) < 40:
@@ -58,11 +113,15 @@ normalize_word = _normalize_short
 _FOLDABLE = re.compile(_DIACRITICS.pattern[:-1] + _TATWEEL + "".join(chr(k) for k in _CHAR_MAP) + "]")
 
 
+# The marks and tatweel removed, and the letters folded, by one translation (the marks are all in the
+# Arabic block; no folded letter is itself a variant or a mark, so one pass does all three).
+_FOLD_TABLE = {**{c: None for c in range(0x0600, 0x0700) if _DIACRITICS.match(chr(c))}, ord(_TATWEEL): None, **_CHAR_MAP}
+
+
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if _FOLDABLE.search(text):
-        # No folded letter is itself a variant: one translate folds them all.
-        text = _DIACRITICS.sub("", text).replace(_TATWEEL, "").translate(_CHAR_MAP)
+        text = text.translate(_FOLD_TABLE)
     return text.lower()
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import compress
 
 from dateutil.relativedelta import MO, relativedelta
 
@@ -39,8 +40,13 @@ _FOLD = str.maketrans(
 SPAN_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
+# The marks _DIACRITICS matches (all in the Arabic block), removed by the translation that folds the
+# letters: one C call for each word.
+_FOLD_BARE = {**{c: None for c in range(0x0600, 0x0700) if _DIACRITICS.match(chr(c))}, **_FOLD}
+
+
 def _fold_word(text: str) -> str:
-    return _DIACRITICS.sub("", text).translate(_FOLD)
+    return text.translate(_FOLD_BARE)
 
 
 def _fold(text: str) -> tuple[str, Callable[[int], int]]:
@@ -191,7 +197,7 @@ def _scan(segment: str):
         starts = [may == _YES or (may == _LEAD and k < last and starts[k + 1] != _NO) for k, may in enumerate(starts)]
     pattern = _rules().pattern
     reach = 0
-    for word in [w for w, may in zip(_TOKEN.finditer(segment), starts) if may]:
+    for word in compress(_TOKEN.finditer(segment), starts):
         if word.start() < reach:
             continue
         m = pattern.match(segment, word.start())

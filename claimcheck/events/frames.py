@@ -20,7 +20,7 @@ from itertools import compress, count
 from operator import attrgetter
 from typing import NamedTuple
 
-from ..analysis.text import WORD_RE, normalize
+from ..analysis.text import WORD_RE, Words, normalize, words_in
 from ..knowledge import loader as knowledge
 from ..models import Article, Claim, Frame
 
@@ -108,7 +108,7 @@ class Framing:
     opposes: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Entry:
     """One vocabulary phrase: what it is (kind, key) and its words."""
 
@@ -118,6 +118,7 @@ class _Entry:
     gaps: tuple[bool, ...]  # gaps[k]: one other word may stand before word k
     outlets: tuple[str, ...] | None = None
     cls: str = ""  # for sides: "party" (a name) or "adjective" (a nationality: origin, not a party)
+    group: str = ""  # the hits it competes with for the same words (_GROUPS)
 
 
 class _Hit(NamedTuple):
@@ -129,6 +130,7 @@ class _Hit(NamedTuple):
 
 
 _SUFFIXES = ("هما", "ها", "هم", "كم", "نا", "ه")
+_CLITIC_LETTERS = ("و", "ف", "ب", "ل", "ا")  # the first letters of the clitics _forms removes (و ف ب ل لل ال)
 _DIGITS = re.compile(r"(?:[وفبل]|ال|بال|وال|لل)?(\d+(?:[.,]\d+)?)")
 _FEMININE_DUAL = ("تين", "تان", "تي", "تا")
 
@@ -137,6 +139,8 @@ _FEMININE_DUAL = ("تين", "تان", "تي", "تا")
 def _forms(token: str) -> tuple[str, ...]:
     """The forms ``token`` may stand for with its clitics removed: و/ف, then ب/ل, then ال, and an
     attached pronoun ("انسحابها" → انسحاب). (ك is left alone: "كمية" is not ك + مية.)"""
+    if len(token) <= 3 or (token[:1] not in _CLITIC_LETTERS and not token.endswith(_SUFFIXES)):
+        return (token,)  # too short for a clitic, or none to remove (many words): the rules below keep it whole
     forms = {token}
     heads = [token]
     if token[:1] in ("و", "ف") and len(token) > 3:
@@ -174,16 +178,21 @@ class _Word:
     """What one written word can be, worked out once per distinct word."""
 
     ids: tuple[int, ...]  # vocabulary words it can stand for
-    singles: tuple[_Entry, ...]  # one-word vocabulary entries it is
-    firsts: tuple[int, ...]  # its ids that begin a longer entry
+    singles: tuple[tuple[tuple[str, ...] | None, str, str, str, str], ...]  # one-word vocabulary entries it is,
+    # as (outlets, group, kind, key, cls): what a hit is made of, unpacked at once in the scan
+    follows: tuple[dict[int, list[_Entry]], ...]  # for each of its ids that begins a longer entry: those
+    # entries by their second word
     own: bool  # a force noun with a possessive pronoun ("قواته", "دفاعاته"): the speaker's own side
     dual: str | None  # a feminine dual of a counted thing ("طائرتين" → aircraft)
     digits: str | None  # the number it writes in digits ("48", "الـ48", "٩")
     active: bool = False  # it is a one-word entry or begins a longer one: the scan looks only at these
+    numeric: bool = False  # it writes a number in digits or is a dual
 
 
 _PLAIN = _Word((), (), (), False, None, None)  # a word that is nothing the vocabulary knows
 _ACTIVE = attrgetter("active")
+_DUAL = attrgetter("dual")
+_NUMERIC = attrgetter("numeric")
 _new_hit = partial(tuple.__new__, _Hit)  # _Hit((kind, key, start, end, cls)) without a Python-level __new__
 _OWN = attrgetter("own")
 
@@ -196,12 +205,12 @@ class _Lexicon:
         self.prefix: dict[str, int] = {}
         self.entries: list[_Entry] = []
         self.by_first: dict[int, list[int]] = {}  # one-word entries by their word
-        self.by_pair: dict[tuple[int, int], list[int]] = {}  # longer entries by their first two words
-        self.first_of_pairs: set[int] = set()
+        self.pairs: dict[int, dict[int, list[_Entry]]] = {}  # longer entries by their first word, then their second
         self.force_nouns: frozenset[str] = frozenset()
         self.own_pronouns: tuple[str, ...] = ()
         self.profiles: dict[str, _Word] = {}  # every word met so far
         self._prefix_heads: frozenset[str] | None = None  # see prefix_heads
+        self._known: set[_Entry] = set()
 
     def _word_id(self, spec: str) -> int:
         is_prefix = spec.endswith("*")
@@ -225,12 +234,14 @@ class _Lexicon:
             gap = False
         if not ids:
             return
-        entry = _Entry(kind, key, tuple(ids), tuple(gaps), tuple(outlets) if outlets else None, cls)
+        entry = _Entry(kind, key, tuple(ids), tuple(gaps), tuple(outlets) if outlets else None, cls, _GROUPS[kind])
+        if entry in self._known:
+            return  # two spellings that normalise alike ("أن", "ان"): a second hit would only lose to the first
+        self._known.add(entry)
         if len(ids) == 1:
             self.by_first.setdefault(ids[0], []).append(len(self.entries))
         else:
-            self.by_pair.setdefault((ids[0], ids[1]), []).append(len(self.entries))
-            self.first_of_pairs.add(ids[0])
+            self.pairs.setdefault(ids[0], {}).setdefault(ids[1], []).append(entry)
         self.entries.append(entry)
 
     def word(self, token: str) -> _Word:
@@ -253,8 +264,11 @@ class _Lexicon:
         ids = set()
         exact, prefix, heads = self.exact, self.prefix, self.prefix_heads()
         for form in forms:
-            if form in exact:
-                ids.add(exact[form])
+            wid = exact.get(form)
+            if wid is not None:
+                ids.add(wid)
+            if form[:3] not in heads:
+                continue  # begins no prefix word (most forms): no need to try its longer beginnings
             for k in range(3, len(form) + 1):
                 head = form[:k]
                 if head not in heads:
@@ -262,14 +276,16 @@ class _Lexicon:
                 wid = prefix.get(head)
                 if wid is not None:
                     ids.add(wid)
-        digits = _DIGITS.fullmatch(token)
+        digits = _DIGITS.fullmatch(token) if token[-1:].isdigit() else None  # a number ends in a digit
         own, dual = self._own(forms), self._dual(forms)
         if not ids and not own and dual is None and digits is None:
             return _PLAIN  # most words: no vocabulary word, nothing counted (one shared, frozen value)
         ids = sorted(ids)
-        singles = tuple(self.entries[e] for wid in ids for e in self.by_first.get(wid, ()))
-        firsts = tuple(wid for wid in ids if wid in self.first_of_pairs)
-        return _Word(tuple(ids), singles, firsts, own, dual, digits.group(1) if digits else None, bool(singles or firsts))
+        singles = tuple((entry.outlets, entry.group, entry.kind, entry.key, entry.cls)
+                        for entry in (self.entries[e] for wid in ids for e in self.by_first.get(wid, ())))
+        follows = tuple(self.pairs[wid] for wid in ids if wid in self.pairs)
+        return _Word(tuple(ids), singles, follows, own, dual, digits.group(1) if digits else None, bool(singles or follows),
+                     bool(digits or dual))
 
     def _own(self, forms: tuple[str, ...]) -> bool:
         for form in forms:
@@ -296,33 +312,34 @@ class _Lexicon:
                             return entry.key.rstrip("<")
         return None
 
-    def scan(self, words: list[_Word], outlet: str | None) -> list[_Hit]:
-        hits = []
+    def scan(self, words: list[_Word], outlet: str | None) -> dict[str, list[_Hit]]:
+        """Every phrase of the vocabulary in ``words``, by group (``_GROUPS``), in the order found."""
+        groups: dict[str, list[_Hit]] = {}
         n = len(words)
-        entries = self.entries
-        by_pair = self.by_pair
         for i in compress(count(), map(_ACTIVE, words)):
             here = words[i]
-            for entry in here.singles:
-                if entry.outlets is None or outlet in entry.outlets:
-                    hits.append(_new_hit((entry.kind, entry.key, i, i + 1, entry.cls)))
-            if not here.firsts:
+            for outlets, group, kind, key, cls in here.singles:
+                if outlets is None or outlet in outlets:
+                    groups.setdefault(group, []).append(_new_hit((kind, key, i, i + 1, cls)))
+            if not here.follows:
                 continue
             for step in (1, 2):  # the second word follows, or one other word stands between ("…")
                 if i + step >= n:
                     break
-                for first in here.firsts:
-                    for second in words[i + step].ids:
-                        for e_index in by_pair.get((first, second), ()):
-                            entry = entries[e_index]
+                seconds = words[i + step].ids
+                if not seconds:
+                    continue
+                for follow in here.follows:
+                    for second in seconds:
+                        for entry in follow.get(second, ()):
                             if step == 2 and not entry.gaps[1]:
                                 continue
                             if entry.outlets is not None and outlet not in entry.outlets:
                                 continue
-                            end = self._rest(entry, words, i + step + 1)
+                            end = i + step + 1 if len(entry.words) == 2 else self._rest(entry, words, i + step + 1)
                             if end:
-                                hits.append(_new_hit((entry.kind, entry.key, i, end, entry.cls)))
-        return hits
+                                groups.setdefault(entry.group, []).append(_new_hit((entry.kind, entry.key, i, end, entry.cls)))
+        return groups
 
     @staticmethod
     def _rest(entry: _Entry, words: list[_Word], j: int) -> int | None:
@@ -350,23 +367,29 @@ _GROUPS = {
     "context": "context", "complementizer": "complementizer", "anaphora": "anaphora",
 }
 _SUPPRESSORS = {"ignore", "notneg", "notaction"}
+# Groups of a single kind, named as it: their hits need no sorting out by kind.
+_ONE_KIND = frozenset(g for g in _GROUPS.values() if [k for k, v in _GROUPS.items() if v == g] == [g]) - _SUPPRESSORS
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
-def _resolve_overlaps(hits: list[_Hit]) -> dict[str, list[_Hit]]:
-    by_group: dict[str, list[_Hit]] = {}
-    for hit in hits:
-        by_group.setdefault(_GROUPS[hit.kind], []).append(hit)
+def _resolve_overlaps(by_group: dict[str, list[_Hit]]) -> dict[str, list[_Hit]]:
+    """The hits that stand, by kind, from the hits of each group (``_Lexicon.scan``)."""
     out: dict[str, list[_Hit]] = {}
-    for group_hits in by_group.values():
+    for group, group_hits in by_group.items():
         if len(group_hits) > 1:
-            # Leftmost-longest: at each place the longest phrase, and nothing overlapping it.
-            group_hits.sort(key=lambda h: (h.start, -h.end))
+            # Leftmost-longest: at each place the longest phrase, and nothing overlapping it. (Two stable
+            # sorts, the longest first, then by place: the order of the key (start, -end), without a lambda.)
+            group_hits.sort(key=_END, reverse=True)
+            group_hits.sort(key=_START)
             kept, reach = [], -1
             for hit in group_hits:
                 if hit.start >= reach:
                     kept.append(hit)
                     reach = hit.end
             group_hits = kept
+        if group in _ONE_KIND:
+            out[group] = group_hits
+            continue
         for hit in group_hits:
             if hit.kind not in _SUPPRESSORS:
                 out.setdefault(hit.kind, []).append(hit)
@@ -579,7 +602,7 @@ def _actors() -> list[dict]:
 # --- Reading a text ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Text:
     """A text's words (normalised) and every vocabulary phrase found in them."""
 
@@ -588,6 +611,7 @@ class _Text:
     hits: dict[str, list[_Hit]]
     own: tuple[int, ...]  # positions of words naming the speaker's own forces ("قواته")
     numeric: tuple[int, ...]  # positions of numbers in digits and of duals
+    raw: Words  # the words as written, with their offsets
 
 
 @lru_cache(maxsize=1 << 18)
@@ -600,18 +624,24 @@ def _tokens(text: str) -> list[str]:
     return list(map(_token, WORD_RE.findall(text)))
 
 
-def _analyse_text(text: str, outlet: str | None) -> _Text:
-    tokens = _tokens(text)
+def _analyse_text(text: str, outlet: str | None, raw: Words | None = None) -> _Text:
+    raw = raw or Words(text)
+    tokens = list(map(_token, raw.tokens))
     lexicon = vocabulary().lexicon
     known = lexicon.profiles
-    words = [known.get(token) or lexicon.word(token) for token in tokens]
-    hits = lexicon.scan(words, outlet)
+    words = list(map(known.get, tokens))
+    if not all(words):  # a word met for the first time
+        words = [word or lexicon.word(token) for word, token in zip(words, tokens)]
+    groups = lexicon.scan(words, outlet)
     objects = vocabulary().objects
     # A dual names its thing too: "طائرتين مسيرتين" are drones.
-    hits += [_Hit("object", w.dual, i, i + 1) for i, w in enumerate(words) if w.dual in objects]
-    return _Text(tuple(tokens), tuple(words), _resolve_overlaps(hits),
+    duals = [_Hit("object", words[i].dual, i, i + 1) for i in compress(count(), map(_DUAL, words))
+             if words[i].dual in objects]
+    if duals:
+        groups.setdefault(_GROUPS["object"], []).extend(duals)
+    return _Text(tuple(tokens), tuple(words), _resolve_overlaps(groups),
                  tuple(compress(count(), map(_OWN, words))),
-                 tuple([i for i, w in enumerate(words) if w.digits or w.dual]))
+                 tuple(compress(count(), map(_NUMERIC, words))), raw)
 
 
 # For conflict detection, which asks about the same claim texts again and again.
@@ -625,11 +655,11 @@ def _analysed(text: str, outlet: str | None, memo: dict | None) -> _Text:
         return _analyse(text, outlet)
     found = memo.get((text, outlet))
     if found is None:
-        found = memo[(text, outlet)] = _analyse_text(text, outlet)
+        found = memo[(text, outlet)] = _analyse_text(text, outlet, words_in(text, memo))
     return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Reading:
     """What the words ``lo:hi`` of a text say, before it becomes a Frame."""
 
@@ -909,10 +939,10 @@ def _content_range(text: _Text, claim: Claim, sentence: str) -> tuple[int, int] 
         lo_char = claim.content.start - claim.sentence.start
         hi_char = claim.content.end - claim.sentence.start
         if 0 <= lo_char < hi_char <= len(sentence) and sentence[lo_char:hi_char] == claim.content_text:
-            lo = len(WORD_RE.findall(sentence, 0, lo_char))
+            lo = text.raw.count_before(lo_char)
             if lo_char and WORD_RE.match(sentence, lo_char - 1):
                 lo -= 1  # the content starts inside a word: "بمقتل أربعة" for the content "مقتل أربعة"
-            hi = len(WORD_RE.findall(sentence, 0, hi_char))
+            hi = text.raw.count_before(hi_char)
             return (lo, hi) if hi > lo else None
     wanted = _tokens(claim.content_text or "")
     if not wanted:
@@ -936,7 +966,7 @@ def _from_sentence(own: _Reading, sentence: _Text, sentence_text: str, claim: Cl
         _fill(main, _read(sentence, claim.side), action=False)
     if main.action is None and span and claim.cue.start >= claim.sentence.start:
         # The report is the act: "حمّلت قسد الجيش مسؤولية الاشتباكات" blames, whatever the content holds.
-        cue_at = len(WORD_RE.findall(sentence_text, 0, claim.cue.start - claim.sentence.start))
+        cue_at = sentence.raw.count_before(claim.cue.start - claim.sentence.start)
         whole = _read(sentence, claim.side)
         if whole.action is not None and whole.action.start == cue_at and vocab.actions[whole.action.key].by_report:
             _fill(main, whole, action=True)

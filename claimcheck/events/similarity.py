@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
-from ..analysis.text import WORD_RE, normalize_word
+from ..analysis.text import WORD_RE, Words, normalize_word, words_in
 from ..knowledge import loader as knowledge
 from ..models import Claim
 from ..speakers.world import country_labels, nisba_label_at
@@ -151,10 +152,57 @@ def stem(token: str) -> str | None:
 def _isri():
     from nltk.stem.isri import ISRIStemmer
 
-    return ISRIStemmer()
+    class Stemmer(ISRIStemmer):
+        """NLTK's ISRI stemmer, root for root, with its per-word steps done by C-level string methods:
+        NLTK runs its two normalisations through a guarded regex engine and its affix lists one by
+        one in Python, which made new words cost more than everything else about a claim's keys."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.stop_words = frozenset(self.stop_words)
+            self._vowels = str.maketrans(dict.fromkeys(map(chr, range(0x064B, 0x0653))))  # its [\u064B-\u0652]
+            # Affixes of one list have one length, so any match strips the same letters as the first.
+            self._affixes = {name: _same_length(getattr(self, name)) for name in ("p3", "p2", "p1", "s3", "s2", "s1")}
+
+        def norm(self, word, num=3):
+            if num in (1, 3):
+                word = word.translate(self._vowels)
+            if num in (2, 3) and word[:1] in ("\u0622", "\u0623", "\u0625"):
+                word = "\u0627" + word[1:]
+            return word
+
+        def pre32(self, word):
+            if len(word) >= 6 and word.startswith(self._affixes["p3"]):
+                return word[3:]
+            if len(word) >= 5 and word.startswith(self._affixes["p2"]):
+                return word[2:]
+            return word
+
+        def suf32(self, word):
+            if len(word) >= 6 and word.endswith(self._affixes["s3"]):
+                return word[:-3]
+            if len(word) >= 5 and word.endswith(self._affixes["s2"]):
+                return word[:-2]
+            return word
+
+        def suf1(self, word):
+            return word[:-1] if word.endswith(self._affixes["s1"]) else word
+
+        def pre1(self, word):
+            return word[1:] if word.startswith(self._affixes["p1"]) else word
+
+    return Stemmer()
+
+
+def _same_length(affixes: list[str]) -> tuple[str, ...]:
+    if len({len(a) for a in affixes}) != 1:
+        raise ValueError(f"ISRI affixes of several lengths in one list: {affixes}")
+    return tuple(affixes)
 
 
 def _find(words: list[str], phrases: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    if phrases.keys().isdisjoint(words):
+        return False  # most texts hold no marker word at all: one C-level test says so
     for i, w in enumerate(words):
         for phrase in phrases.get(w, ()):
             if len(phrase) == 1 or tuple(words[i : i + len(phrase)]) == phrase:
@@ -162,63 +210,98 @@ def _find(words: list[str], phrases: dict[str, tuple[tuple[str, ...], ...]]) -> 
     return False
 
 
-def _read(tokens: list[str], lex: _Lexicon, stems: set[str], entities: set[str]) -> None:
-    """Roots and named things of ``tokens``; a word inside a named thing is not also a root
-    ("مصراتة" is a place, and its ISRI root مصر would meet Egypt)."""
-    words = [bare(t) for t in tokens]
-    i, n = 0, len(words)
-    while i < n:
-        w = words[i]
-        if w in lex.entity_firsts:
-            for size in (4, 3, 2, 1):
-                key = lex.entities.get(tuple(words[i : i + size])) if i + size <= n else None
-                if key:
-                    entities.update(key)
-                    i += size
-                    break
-            else:
-                key = None
+def _read(tokens: list[str], words: list[str], lex: _Lexicon, stems: set[str], entities: set[str]) -> None:
+    """Roots and named things of ``tokens`` (``words``: their ``bare`` forms); a word inside a named
+    thing is not also a root ("مصراتة" is a place, and its ISRI root مصر would meet Egypt)."""
+    done, n = 0, len(words)
+    firsts = lex.entity_firsts
+    # Only a word that begins a named thing needs a look at the words after it; the words between
+    # such places are stemmed in one C-level pass.
+    for i in compress(count(), map(firsts.__contains__, words)):
+        if i < done:
+            continue  # inside the named thing just read
+        for size in (4, 3, 2, 1):
+            key = lex.entities.get(tuple(words[i : i + size])) if i + size <= n else None
             if key:
-                continue
-        nation = nisba_label_at((normalize_word(tokens[i]),), 0) if w[-1:] in ("ي", "ه", "ن") else None
+                _roots(tokens[done:i], lex, stems, entities)
+                entities.update(key)
+                done = i + size
+                break
+    _roots(tokens[done:], lex, stems, entities)
+    stems.discard(None)
+
+
+_NISBA_ENDS = ("ي", "ية", "يه", "يون", "يين", "يان", "يتين")
+
+
+def _roots(tokens: list[str], lex: _Lexicon, stems: set[str], entities: set[str]) -> None:
+    """The roots of ``tokens``; a nationality adjective ("الباكستانية", "الإيرانيين") is the state it names, a
+    named thing as its name is ("باكستان"), not a root ("بكس") that two outlets' wordings rarely share."""
+    if not any(t.endswith(_NISBA_ENDS) for t in tokens):
+        stems.update(map(stem, tokens))  # most stretches hold no adjective of a people: one C-level pass
+        return
+    for token in tokens:
+        nation = nisba_label_at((normalize_word(token),), 0) if token.endswith(_NISBA_ENDS) else None
         if nation in lex.codes:
-            # "الباكستانية", "الإيرانيين": the state a nationality adjective names is a named thing, as its
-            # name is ("باكستان"), not a root ("بكس") that two outlets' wordings rarely share.
             entities.add(f"country:{lex.codes[nation]}")
         else:
-            s = stem(tokens[i])
-            if s:
-                stems.add(s)
-        i += 1
+            stems.add(stem(token))
 
 
-def content_keys(sentence_text: str, claim: Claim, sentence_start: int = 0) -> ContentKeys:
+def _bares(words: Words, memo: dict | None) -> list[str]:
+    """The ``bare`` form of each word of a sentence, made once per sentence while ``memo`` lasts."""
+    key = (bare, words.text)
+    found = memo.get(key) if memo is not None else None
+    if found is None:
+        found = list(map(bare, words.tokens))
+        if memo is not None:
+            memo[key] = found
+    return found
+
+
+def _part(words: Words, bares: list[str], lo: int, hi: int | None = None) -> tuple[list[str], list[str]]:
+    """The words of ``text[lo:hi]`` and their bare forms: the sentence's own, unless a word is cut there."""
+    span = words.index(lo, hi)
+    if span is None:
+        tokens = words.within(lo, hi)
+        return tokens, list(map(bare, tokens))
+    return words.tokens[span[0] : span[1]], bares[span[0] : span[1]]
+
+
+def content_keys(sentence_text: str, claim: Claim, sentence_start: int = 0, memo: dict | None = None) -> ContentKeys:
     """The keys of ``claim``, read from its content (and from its sentence when the content is short).
 
     ``sentence_text`` is the claim's sentence and ``sentence_start`` its offset in the article, so that
-    the part before the cue (where response markers stand) can be told from the rest.
+    the part before the cue (where response markers stand) can be told from the rest. ``memo``: a dict
+    kept while reading the claims of one article, so that each sentence is split once.
     """
     lex = lexicon()
     stems: set[str] = set()
     entities: set[str] = set()
-    content_tokens = WORD_RE.findall(claim.content_text)
-    _read(content_tokens, lex, stems, entities)
+    words = words_in(sentence_text, memo)
+    bares = _bares(words, memo)
+    lo = claim.content.start - sentence_start if claim.content is not None else -1
+    if 0 <= lo and sentence_text[lo : lo + len(claim.content_text)] == claim.content_text:
+        content_tokens, content_words = _part(words, bares, lo, lo + len(claim.content_text))
+    else:
+        content_tokens = WORD_RE.findall(claim.content_text)
+        content_words = list(map(bare, content_tokens))
+    _read(content_tokens, content_words, lex, stems, entities)
     content_stems = len(stems)
     cue_at = max(0, claim.cue.start - sentence_start)
-    after_cue = WORD_RE.findall(sentence_text[cue_at:])
-    after_words = [bare(t) for t in after_cue]
+    after_cue, after_words = _part(words, bares, cue_at)
     denies = claim.negated or _find(after_words[:12], lex.denial)
     if len(stems) < SHORT_CONTENT or denies:
         # A short content ("ذلك", "الهدنة"), or a denial, whose content is often only the start of what
         # it denies ("صحة الأنباء التي وردت … بشأن استهداف حاجز"): the rest of the sentence says what.
         speaker = set(WORD_RE.findall(claim.speaker_text or ""))
-        _read([t for t in after_cue if t not in speaker], lex, stems, entities)
+        kept = [t for t in after_cue if t not in speaker]
+        _read(kept, list(map(bare, kept)), lex, stems, entities)
 
     markers = []
-    before = [bare(t) for t in WORD_RE.findall(sentence_text[:cue_at])]
+    before = _part(words, bares, 0, cue_at)[1]
     if _find(before[:6], lex.response):
         markers.append(RESPONSE)
-    content_words = [bare(t) for t in content_tokens]
     if denies:
         markers.append(DENIAL)
     if _find(content_words or after_words, lex.dismissal):
