@@ -803,3 +803,25 @@ def test_a_dated_report_after_a_comma_ends_the_content(text, outer_end, cue, spe
     claims = claims_of(text)
     assert claims[0].content_text.endswith(outer_end)
     assert one(text, cue).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # d3-09 (Eritrea): "كتب … على تويتر:" reports, and the platform is not the speaker
+        ('وكتب وزير الإعلام الإريتري يماني جبريميسكل على تويتر: "إريتريا ترفض البيان غير المبرر الذي نشرته السفارة '
+         'الأميركية في أسمرة على فيسبوك اليوم".', "وكتب", "يماني جبريميسكل"),
+        # e11-03 (Idlib 2020): the same with an implicit subject
+        ('وأكدت وزارة الدفاع التركية، أن إسقاط الطائرتين الحربيتين جاء ردا على إسقاط النظام السوري طائرة تركية مسيرة، '
+         'وكتبت على "تويتر": "تم إسقاط طائرتين من طراز SU-24 تابعة للنظام السوري، بعد أن هاجم طائرتنا".',
+         "وكتبت", "وزارة الدفاع التركية"),
+    ],
+)
+def test_written_on_a_platform(text, cue, speaker):
+    assert one(text, cue).speaker == speaker
+
+
+def test_writing_without_a_claim_or_a_byline_is_no_report():
+    assert claims_of("وكتب الصحفي مقالا طويلا عن الحرب.") == []
+    # h03 (Masrawy): a byline line is page chrome
+    assert claims_of("كتب : مصراوي\nقالت وزارة الصحة إن 20 شخصا قتلوا.")[0].cue_text == "قالت"

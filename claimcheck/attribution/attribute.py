@@ -537,8 +537,8 @@ def _claim_object(m: _SpeakerSpan, k: int) -> bool:
 def _channel(m: _SpeakerSpan, k: int) -> bool:
     """"على لسان…", "على صفحته", "بحسابه": where the words appeared, not who said them."""
     w = m.words[k]
-    if w.norm == "علي" and m.next_norm(k) in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها"):
-        return True
+    if w.norm == "علي" and (m.next_norm(k) in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها") or m.next_norm(k) in _PLATFORMS):
+        return True  # "على تويتر": e.g. "وكتب وزير الإعلام الإريتري يماني جبريميسكل على تويتر:"
     return w.norm[:1] in ("ل", "ب") and w.norm[1:] in _CHANNEL_AFTER_IN
 
 
@@ -1226,8 +1226,8 @@ def _subject_start(words: list[Word], hit: CueHit) -> int:
     """The first word after the verb that may be its subject (past "لنا", "إنه", "فيه")."""
     s = hit.last + 1
     while s < len(words):
-        if _own_part(words, s):
-            s += 2
+        if _own_part(words, s) or (words[s].norm == "علي" and s + 1 < len(words) and words[s + 1].norm in _PLATFORMS):
+            s += 2  # "من جهتها", "وكتبت على «تويتر»:": no subject there
         elif words[s].norm in _DATIVE or words[s].norm in _CONNECTORS or words[s].norm in _IN_IT:
             s += 1
         else:
@@ -1797,6 +1797,7 @@ _ROLE_HEADS_BARE = frozenset(w.removeprefix("ال") for w in grammar.words("role
 _MEDIA_NOUNS = grammar.words("media_nouns")
 _IN_IT = grammar.words("in_it")
 _OWN_PART = grammar.words("own_part")
+_PLATFORMS = grammar.words("platforms")
 _REPORT_TIMES = grammar.words("report_times")
 _BUT = grammar.words("but")
 _ATTACHERS = grammar.words("attachers")
