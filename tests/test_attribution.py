@@ -825,3 +825,18 @@ def test_writing_without_a_claim_or_a_byline_is_no_report():
     assert claims_of("وكتب الصحفي مقالا طويلا عن الحرب.") == []
     # h03 (Masrawy): a byline line is page chrome
     assert claims_of("كتب : مصراوي\nقالت وزارة الصحة إن 20 شخصا قتلوا.")[0].cue_text == "قالت"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # e13-01 and e13-02 (Israel–Iran 2025, two outlets): the spokesman's name between commas, then the object
+        ('في المقابل، نفى المتحدث باسم الجيش الإسرائيلي، أفيخاي أدرعي، عبر بيان على منصة "إكس"، صحة الرواية الإيرانية، '
+         'مؤكدًا أن "أي طائرة من طراز إف-35 لم تُسقط".', "أفيخاي أدرعي", "صحة الرواية الإيرانية"),
+        ("في المقابل، نفى المتحدث باسم الجيش الإسرائيلي، أفيخاي أدرعي، صحة الأنباء المتداولة حول إسقاط طائرات "
+         "إسرائيلية، ووصفها بأنها أكاذيب جديدة.", "أفيخاي أدرعي", "صحة الأنباء المتداولة حول إسقاط طائرات إسرائيلية"),
+    ],
+)
+def test_a_name_between_commas_before_a_noun_phrase_content(text, speaker, content):
+    claim = one(text, "نفى")
+    assert (claim.speaker, claim.content_text) == (speaker, content)

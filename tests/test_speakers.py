@@ -632,3 +632,8 @@ def test_states_joined_with_waw_speak_for_no_single_one():
     said = {cue: (speaker, side) for cue, speaker, side in speakers(text)}
     assert said["وقالت"] == ("ألمانيا والدنمارك والنرويج وبولندا", None)
     assert said["نفى"][1] == "US"
+
+
+def test_an_agency_described_by_its_nationality_is_not_named():
+    # e13-05 (Israel–Iran 2025)
+    assert ("وقالت", "وكالة إيرانية", None) in speakers("وقالت وكالة إيرانية إن الهدف كان مقرا عسكريا.")

@@ -1452,6 +1452,19 @@ def _comma_role(ctx: _Context, end: int) -> tuple[str | None, int] | None:
     return None
 
 
+def _name_between_commas(ctx: _Context, s: int, end: int) -> tuple[str | None, int] | None:
+    """"نفى المتحدث باسم الجيش الإسرائيلي، أفيخاي أدرعي، صحة الرواية": with no إن/أن ahead, the holder's name
+    between commas after a role still belongs to the speaker (as ``_apposition`` reads it before إن/أن);
+    the noun-phrase content follows the second comma."""
+    words = ctx.words
+    if end >= ctx.next_cue or not words[end].comma:
+        return None
+    role, name_end = _apposition(ctx.text, words, s, end, ctx.next_cue, None, ctx.lex, ctx.outlet)
+    if name_end == end or name_end >= len(words) or not words[name_end].comma:
+        return None
+    return role, name_end
+
+
 def _verb_content_start(ctx: _Context, hit: CueHit, end: int, opener: int | None) -> int | None:
     """Where the content of a verb with an explicit subject starts (None when nothing follows)."""
     words, lex, entry = ctx.words, ctx.lex, hit.entry
@@ -1485,6 +1498,11 @@ def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
     comma_role = _comma_role(ctx, end) if opener is None else None
     if comma_role is not None:
         role, end = comma_role
+    elif opener is None:
+        named = _name_between_commas(ctx, s, end)
+        if named is not None:
+            role, end = named
+            speaker_to = end
     speaker_from, relayed = s, None
     relay = _find_relay(words, s, limit, entry)
     if relay is not None:

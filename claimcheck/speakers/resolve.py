@@ -597,8 +597,8 @@ def _medium(m: _Mention) -> _Known | None:
         return None
     if m.found is not None and m.found[0].kind == "outlet" and m.found[1] <= 1:
         return None  # "وكالة سانا", "قناة الجزيرة": the known outlet
-    if normalize(words[1]) in _NEWS_WORDS:
-        return None  # "وكالة الأنباء السعودية": an agency described, not named
+    if normalize(words[1]) in _NEWS_WORDS or nisba_label_at((normalize(words[1]),), 0):
+        return None  # "وكالة الأنباء السعودية", "وكالة إيرانية": an agency described, not named
     if len(words) > 2 and state_side(words[2]):
         return None  # "شبكة أطباء السودان": a network of some people of a state, not a medium
     name = [words[1]]
