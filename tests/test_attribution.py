@@ -840,3 +840,16 @@ def test_writing_without_a_claim_or_a_byline_is_no_report():
 def test_a_name_between_commas_before_a_noun_phrase_content(text, speaker, content):
     claim = one(text, "نفى")
     assert (claim.speaker, claim.content_text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text, first_content",
+    [
+        # e12-04 (Gaza 2024) and h01 (Sudan): "، إذ" opens another subject's report
+        ("أعلن الجيش الإسرائيلي مسؤوليته عن قصف المدرسة، إذ صرّح المتحدث باسمه، أفيخاي أدرعي، أن العملية نُفذت.",
+         "مسؤوليته عن قصف المدرسة"),
+    ],
+)
+def test_idh_opens_another_report(text, first_content):
+    claims = claims_of(text)
+    assert claims[0].content_text == first_content and [c.cue_text for c in claims] == ["أعلن", "صرّح"]

@@ -637,3 +637,17 @@ def test_states_joined_with_waw_speak_for_no_single_one():
 def test_an_agency_described_by_its_nationality_is_not_named():
     # e13-05 (Israel–Iran 2025)
     assert ("وقالت", "وكالة إيرانية", None) in speakers("وقالت وكالة إيرانية إن الهدف كان مقرا عسكريا.")
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, side",
+    [
+        # e12-04 (Gaza 2024): "المتحدث باسمه" is the spokesman of the body just named; his name follows
+        ("أعلن الجيش الإسرائيلي مسؤوليته عن قصف المدرسة، إذ صرّح المتحدث باسمه، أفيخاي أدرعي، أن العملية نُفذت بناءً "
+         "على توجيهات من هيئة الاستخبارات العسكرية.", "صرّح", "أفيخاي أدرعي", "Israel"),
+        # d2-07 (Gaza 2014): "متحدث باسمها" with no name
+        ("أعلنت حركة حماس أسر جندي. وقالت على لسان متحدث باسمها إن الجندي بخير.", "وقالت", "متحدث باسمها", "Hamas"),
+    ],
+)
+def test_the_spokesman_of_the_body_just_named(text, cue, speaker, side):
+    assert (cue, speaker, side) in speakers(text)

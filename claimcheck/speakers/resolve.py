@@ -587,6 +587,26 @@ def _named_medium(m: _Mention) -> _Known | None:
     return _Known(match.group(1).strip(), None, None, None, _affiliation(m.text), m.text, m.head)
 
 
+_OWN_SPOKESMAN = re.compile(r"^(?:ال)?(?:متحدث|ناطق)(?:ة)?(?:\s+(?:ال)?(?:عسكري|رسمي|الرسمي|العسكري))?\s+باسم(?:ه|ها|هم|هما)\b[\s،,]*(.*)$")
+
+
+def _own_spokesman(m: _Mention) -> _Known | None:
+    """"إذ صرّح المتحدث باسمه، أفيخاي أدرعي" after "أعلن الجيش الإسرائيلي", "على لسان متحدث باسمها", "المتحدث
+    العسكري باسمهم العميد يحيى سريع": the spokesman of the body just named — its side and affiliation, his
+    name when it follows."""
+    found = _OWN_SPOKESMAN.match(normalize(m.text))
+    if found is None:
+        return None
+    body = next((prev for prev in reversed(m.seen) if prev.speaker and prev.side), None) \
+        or _last_actor_before(m.article, m.claim.cue.start, m.outlet, None)
+    tail = m.text.split()[len(m.text.split()) - len(found.group(1).split()):] if found.group(1) else []
+    titles = lexicon().titles
+    name = [w for w in tail if normalize(w) not in titles]
+    speaker = " ".join(name).strip(" ،,«»\"") if 2 <= len(name) <= 4 else _definite_to_indefinite(m.text.split("،")[0].strip())
+    role = m.text[: len(m.text) - len(" ".join(tail))].strip(" ،,") if tail else None
+    return _Known(speaker, body.side if body else None, None, role, body.speaker if body else None, m.text, m.head)
+
+
 def _medium(m: _Mention) -> _Known | None:
     """A medium speaks under its bare name and takes no side, whoever owns it (gold-conventions §4, §5):
     "قناة المسيرة التلفزيونية التابعة لجماعة أنصار الله" → المسيرة, "موقع سايت المتخصص…" → سايت, "صحيفة واشنطن
@@ -659,6 +679,7 @@ def _state_of_the_story(m: _Mention) -> str | None:
 # The resolution steps, in order: the first that returns a speaker wins; ``_as_written`` is the last resort.
 _RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
     _media_word,
+    _own_spokesman,
     _medium,
     _definite_body,
     _role_with_holder,
