@@ -651,3 +651,18 @@ def test_an_agency_described_by_its_nationality_is_not_named():
 )
 def test_the_spokesman_of_the_body_just_named(text, cue, speaker, side):
     assert (cue, speaker, side) in speakers(text)
+
+
+def test_an_implicit_cue_goes_on_with_the_subject_of_the_first_verb():
+    # e12-02 (Gaza 2023): "عرض الجيش الإسرائيلي مقطعين مصورين قال إنهما…"
+    text = ("عرض الجيش الإسرائيلي مقطعين مصورين قال إنهما يظهران رهينتين يتم اقتيادهما إلى مستشفى الشفاء في مدينة غزة، "
+            "بينما تقول حماس إن الرهينتين نقلتا لتلقي العلاج في المستشفى جراء القصف الإسرائيلي.")
+    said = speakers(text)
+    assert ("قال", "الجيش الإسرائيلي", "Israel") in said and ("تقول", "حماس", "Hamas") in said
+
+
+def test_a_body_inside_a_reported_clause_is_not_the_subject():
+    # e12-03 (Gaza 2024): "وهو يدعي" inside the official's words is not the army speaking
+    text = ("قال المدير العام للمكتب الإعلامي الحكومي إسماعيل الثوابتة إن الاحتلال ارتكب مجزرة. "
+            "وقال إن جيش الاحتلال الإسرائيلي قصف أكثر من 300 مصل في المدرسة، وهو يدعي أنه قصف غرفا للسيطرة والتحكم.")
+    assert all(speaker != "الجيش الإسرائيلي" for cue, speaker, _side in speakers(text) if cue == "يدعي")

@@ -174,10 +174,21 @@ def _sentence_subject(article: Article, claim: Attribution, outlet: str | None) 
         return None
     before = article.text[claim.sentence.start : claim.cue.start]
     hit = find_actor(before, outlet, local_actors(article.text) if names_local_alias(before) else frozenset())
-    if hit is None or hit[0].kind != "person":
+    if hit is None:
         return None
     actor = hit[0]
+    if actor.kind != "person" and not _subject_of_first_verb(before, hit):
+        return None
     return _Known(actor.name, actor.side, actor.id, actor.role, actor.organisation, "", "")
+
+
+def _subject_of_first_verb(before: str, hit: tuple[Actor, int, int]) -> bool:
+    """"عرض الجيش الإسرائيلي مقطعين مصورين قال إنهما…", "يواصل الجيش الإسرائيلي دعايته … حيث عرض مقطعين قال
+    إنهما…": a body right after the sentence's first verb is its subject, and the one an implicit cue goes on
+    with. Elsewhere in the sentence a body is more likely the object ("قصفت إسرائيل مواقع حزب الله، وقال…")."""
+    words = _words(before)
+    return 0 < hit[1] <= 3 and hit[1] < len(words) and not words[hit[1] - 1].startswith(("ال", "و")) \
+        and not any(w in lexicon().complementizers for w in words[: hit[1]])  # not "وقال إن جيش الاحتلال …"
 
 
 _MEDIA_HEADS = grammar.words("media_heads")
