@@ -853,3 +853,15 @@ def test_a_name_between_commas_before_a_noun_phrase_content(text, speaker, conte
 def test_idh_opens_another_report(text, first_content):
     claims = claims_of(text)
     assert claims[0].content_text == first_content and [c.cue_text for c in claims] == ["أعلن", "صرّح"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # e12-01 and e12-02 (Gaza 2023, two outlets): أردف is to add
+        'وقال المتحدث باسم الجيش دانيال هغاري في مؤتمر صحافي "هنا يمكنكم أن تروا حماس"، مردفا "نحن لا نعرف أين هما موجودان".',
+        'وأضاف "لم نتمكن بعد من تحديد موقع الرهينتين"، مردفا "نحن لا نعرف أين هما موجودان".',
+    ],
+)
+def test_murdifan_continues_the_speaker(text):
+    assert one(text, "مردفا").content_text == "نحن لا نعرف أين هما موجودان"
