@@ -42,6 +42,7 @@ class World:
     places: dict[str, list[tuple[Pattern, str]]]  # towns and regions of the gazetteer (places.toml) by first word
     context: dict[str, list[tuple[Pattern, str]]]  # institutions that take their state from the story
     adjectives: dict[str, str]  # side label → its masculine nationality adjective as written ("Russia" → "روسي")
+    titles: frozenset[str]  # titles before a name (cues.toml), normalised: a nationality after one is a first name
 
 
 _NISBA_ENDINGS = ("يون", "يين", "يان", "يتين", "يتان", "يات", "يه", "ي")
@@ -177,7 +178,8 @@ def world() -> World:
                      for n in p.get("names", [])])
     context = _index([(words_of(h), "") for h in data.get("context_heads", [])])
     adjectives = _adjectives(labels, [e for e in data.get("country", []) if e["code"] not in excluded])
-    return World(_index(names), nisba, after, heads, neutral, changes, places, context, adjectives)
+    titles = frozenset(normalize_word(t) for t in knowledge.load("cues")["titles"])
+    return World(_index(names), nisba, after, heads, neutral, changes, places, context, adjectives, titles)
 
 
 def _match_at(words: Sequence[str], at: int, pattern: Pattern) -> bool:
@@ -230,7 +232,7 @@ def first_name_at(words: Sequence[str], at: int) -> bool:
         return False
     if at + 1 < len(words) and words[at + 1] == "ال":
         return True
-    return at > 0 and words[at - 1] in {normalize_word(t) for t in knowledge.load("cues")["titles"]}
+    return at > 0 and words[at - 1] in world().titles
 
 
 def nisba_label_at(words: Sequence[str], at: int) -> str | None:
