@@ -537,8 +537,9 @@ def _claim_object(m: _SpeakerSpan, k: int) -> bool:
 def _channel(m: _SpeakerSpan, k: int) -> bool:
     """"على لسان…", "على صفحته", "بحسابه": where the words appeared, not who said them."""
     w = m.words[k]
-    if w.norm == "علي" and (m.next_norm(k) in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها") or m.next_norm(k) in _PLATFORMS):
-        return True  # "على تويتر": e.g. "وكتب وزير الإعلام الإريتري يماني جبريميسكل على تويتر:"
+    after = m.next_norm(k)
+    if w.norm == "علي" and (after in ("لسان", "صفحته", "صفحتها", "حسابه", "حسابها") or after in _PLATFORMS):
+        return True  # "على تويتر": "وكتب وزير الإعلام الإريتري يماني جبريميسكل على تويتر:"
     return w.norm[:1] in ("ل", "ب") and w.norm[1:] in _CHANNEL_AFTER_IN
 
 

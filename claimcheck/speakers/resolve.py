@@ -21,8 +21,8 @@ from ..attribution.attribute import lexicon
 from ..models import Article, Attribution, ResolvedSpeaker
 from .actors import (Actor, _words, actor_index, find_actor, last_named_body, local_actors, names_local_alias,
                      side_from_mention)
-from .world import (context_institution, nationality_adjective, institution_word, nisba_label_at, place_length_at, side_on, state_side,
-                    states_named, words_of)
+from .world import (context_institution, institution_word, nationality_adjective, nisba_label_at, place_length_at,
+                    side_on, state_side, states_named, words_of)
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -139,7 +139,8 @@ def _on_record(article: Article, claim: Attribution, known: _Known, mention: str
         speaker=known.speaker or mention,
         speaker_text=known.mention if nested else claim.speaker_text,
         speaker_span=None if nested else claim.speaker_span,
-        side=side_on(known.side or _side_of_conduit(claim.relayed_by), (story.published if story else None) or article.published),
+        side=side_on(known.side or _side_of_conduit(claim.relayed_by),
+                     (story.published if story else None) or article.published),
         actor_id=known.actor_id,
         role=claim.role or known.role,
         affiliation=known.affiliation,
@@ -613,7 +614,10 @@ def _own_spokesman(m: _Mention) -> _Known | None:
     tail = m.text.split()[len(m.text.split()) - len(found.group(1).split()):] if found.group(1) else []
     titles = lexicon().titles
     name = [w for w in tail if normalize(w) not in titles]
-    speaker = " ".join(name).strip(" ،,«»\"") if 2 <= len(name) <= 4 else _definite_to_indefinite(m.text.split("،")[0].strip())
+    if 2 <= len(name) <= 4:
+        speaker = " ".join(name).strip(" ،,«»\"")
+    else:
+        speaker = _definite_to_indefinite(m.text.split("،")[0].strip())  # "متحدث باسمها": no name given
     role = m.text[: len(m.text) - len(" ".join(tail))].strip(" ،,") if tail else None
     return _Known(speaker, body.side if body else None, None, role, body.speaker if body else None, m.text, m.head)
 
