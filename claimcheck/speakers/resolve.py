@@ -152,7 +152,8 @@ def _on_record(article: Article, claim: Attribution, known: _Known, mention: str
 def _side_of_conduit(relayed_by: str | None) -> str | None:
     """"وقالت الخارجية الروسية على لسان المتحدثة ماريا زاخاروفا", "دعت واشنطن على لسان مندوبتها…": a party that
     speaks through someone lends that person its side. A medium that carried the words lends none."""
-    if not relayed_by or _words(relayed_by)[:1] and _words(relayed_by)[0].removeprefix("و") in _MEDIA_KINDS:
+    words = _words(relayed_by or "")
+    if not words or words[0].removeprefix("و") in _MEDIA_KINDS:
         return None
     return state_side(relayed_by) or side_from_mention(relayed_by)
 
@@ -502,7 +503,7 @@ def _full_name_in_story(m: _Mention) -> _Known | None:
             continue
         before = normalize_word(written[at - 1])
         if before in _NOT_NAME or before.startswith("ال") or before.removeprefix("ال") in _ROLE_BARE \
-                or before in lexicon().single or before[1:] in lexicon().single or before in titles:
+                or before in lexicon().single or before.removeprefix("و") in lexicon().single or before in titles:
             continue
         full = f"{written[at - 1]} {written[at]}"
         known = m.resolve(full, None)
@@ -611,7 +612,8 @@ def _own_spokesman(m: _Mention) -> _Known | None:
         return None
     body = next((prev for prev in reversed(m.seen) if prev.speaker and prev.side), None) \
         or _last_actor_before(m.article, m.claim.cue.start, m.outlet, None)
-    tail = m.text.split()[len(m.text.split()) - len(found.group(1).split()):] if found.group(1) else []
+    written = m.text.split()
+    tail = written[len(written) - len(found.group(1).split()):] if found.group(1) else []
     titles = lexicon().titles
     name = [w for w in tail if normalize(w) not in titles]
     if 2 <= len(name) <= 4:
@@ -666,8 +668,8 @@ def _with_its_state(m: _Mention, name: str, side: str | None) -> str:
     """"الحكومة" in a story of Ethiopia's war is "الحكومة الإثيوبية", "وزارة الدفاع في موسكو" is "وزارة الدفاع
     الروسية": an institution named without its state's adjective speaks under its full name. The adjective
     agrees with the institution's head noun."""
-    words = name.split()
-    if not side or not words or not context_institution(_words(name)) or nisba_label_at(_words(name), len(words) - 1):
+    words, norms = name.split(), _words(name)
+    if not side or not norms or not context_institution(norms) or nisba_label_at(norms, len(norms) - 1):
         return name  # a person keeps the name alone; a name with its adjective already is whole
     feminine = normalize(words[0]).endswith("ه") or normalize(words[-1]).endswith("ه")  # "العمليات المشتركة"
     adjective = nationality_adjective(side, feminine=feminine)
