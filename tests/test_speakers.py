@@ -666,3 +666,36 @@ def test_a_body_inside_a_reported_clause_is_not_the_subject():
     text = ("قال المدير العام للمكتب الإعلامي الحكومي إسماعيل الثوابتة إن الاحتلال ارتكب مجزرة. "
             "وقال إن جيش الاحتلال الإسرائيلي قصف أكثر من 300 مصل في المدرسة، وهو يدعي أنه قصف غرفا للسيطرة والتحكم.")
     assert all(speaker != "الجيش الإسرائيلي" for cue, speaker, _side in speakers(text) if cue == "يدعي")
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, side",
+    [
+        # d3-09 (Tigray 2021): an embassy named with the city it sits in
+        ("ودعت السفارة الأميركية في أسمرة الجمعة إريتريا لسحب قواتها من تيغراي على الفور.",
+         "ودعت", "السفارة الأميركية في أسمرة", "US"),
+        # e6-03 (Mozambique 2021): a ministry named with its country keeps it and takes its side
+        ("وذكرت وزارة الدفاع في موزمبيق أن سبعة أشخاص على الأقل قتلوا خلال الهجوم.",
+         "وذكرت", "وزارة الدفاع في موزمبيق", "Mozambique"),
+        # e1-03 (Gaza 2024): the place under its gazetteer name ("قطاع غزة" → "غزة")
+        ("وأعلنت وزارة الصحة في قطاع غزة، السبت، ارتفاع حصيلة الشهداء إلى 90 شهيدا.",
+         "وأعلنت", "وزارة الصحة في غزة", None),
+        # e12-05 (Gaza 2024): a hashtag in the place name is not part of it
+        ("أعلن الدفاع المدني في قطاع #غزة، الأربعاء، استشهاد خمسة أشخاص على الأقل في غارة جوية.",
+         "أعلن", "الدفاع المدني في غزة", None),
+    ],
+)
+def test_a_body_keeps_the_place_it_sits_in(text, cue, speaker, side):
+    assert (cue, speaker, side) in speakers(text)
+
+
+def test_a_place_that_is_the_channel_or_a_name_follows_is_not_kept():
+    said = speakers("وقال الجيش الإسرائيلي في بيان إنه قصف مواقع. وقال مراسل الجزيرة في غزة تامر المسحال إن القصف مستمر.")
+    assert ("وقال", "الجيش الإسرائيلي", "Israel") in said and ("وقال", "تامر المسحال", None) in said
+
+
+def test_a_name_with_a_family_name_between_commas_after_a_role_in_a_place():
+    # e12-03 (Gaza 2024); the family name with ال after a given name as in "خليل الحية", "تامر المسحال"
+    text = ("قال المدير العام للمكتب الإعلامي الحكومي في غزة، إسماعيل الثوابتة، السبت، إن الرواية الإسرائيلية "
+            "التي تدعي وجود مسلحين داخل المدرسة كاذبة.")
+    assert ("قال", "إسماعيل الثوابتة", None) in speakers(text)

@@ -470,12 +470,27 @@ def _stop_word(m: _SpeakerSpan, k: int) -> bool:
     """A word that never continues a mention, except "في" before a definite noun or a known body
     ("مصدر في الجيش", "مصادر عسكرية في قوات حكومة الوفاق")."""
     w = m.words[k]
-    if w.norm not in _STOP_AFTER_SPEAKER or _place_then_name(m, k):
+    if w.norm not in _STOP_AFTER_SPEAKER or _place_then_name(m, k) or _body_in_place(m, k):
         return False
     nxt = m.next_norm(k)
     belongs = nxt.startswith("ال") or alias_length_at(_Norms(m.words), k + 1, m.outlet) \
         or institution_word(nxt)  # "مصدر في وزارة الداخلية العراقية", "مسؤول في قوى الأمن"
     return w.norm != "في" or not belongs or nxt.removeprefix("ال") in _CHANNEL_AFTER_IN
+
+
+def _body_in_place(m: _SpeakerSpan, k: int) -> bool:
+    """"السفارة الأميركية في أسمرة", "وزارة الصحة في قطاع غزة،", "وزارة الدفاع في موزمبيق أن": a body
+    named by its definite noun keeps "في" + the place it sits in when the mention ends right after it."""
+    words = m.words
+    head = words[m.s].norm
+    if words[k].norm != "في" or not (head.startswith(("ال", "وال")) or institution_word(head)):
+        return False
+    n = place_length_at(_Norms(words), k + 1)
+    after = k + 1 + n
+    if not n or after > m.limit:
+        return False
+    return after == m.limit or _name_border(m, after) or words[after].norm in _STOP_AFTER_SPEAKER \
+        or _has(words[after].gap_before, COMMA + ":")
 
 
 def _place_then_name(m: _SpeakerSpan, k: int) -> bool:
@@ -1701,8 +1716,13 @@ def _looks_like_name(segment: list[Word], lex: Lexicon) -> bool:
     if norms and norms[0] in lex.titles:
         norms = norms[1:]
     return 1 <= len(norms) <= 4 and not any(
-        (n.startswith("ال") and not grammar.compound_name_part(norms, k)) or n in _STOP_AFTER_SPEAKER
-        or n in _CHANNEL_AFTER_IN for k, n in enumerate(norms))
+        (n.startswith("ال") and not grammar.compound_name_part(norms, k) and not _family_name(norms, k))
+        or n in _STOP_AFTER_SPEAKER or n in _CHANNEL_AFTER_IN for k, n in enumerate(norms))
+
+
+def _family_name(norms: list[str], k: int) -> bool:
+    """"إسماعيل الثوابتة", "تركي المالكي": after a given name, the last word may carry ال."""
+    return k == len(norms) - 1 and k > 0 and not norms[0].startswith("ال") and len(norms[k]) > 4
 
 
 def _run_to_comma(words: list[Word], k: int, s: int, limit: int) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from ..analysis.text import WORD_RE, normalize, normalize_name, normalize_word
@@ -21,8 +21,8 @@ from ..attribution.attribute import lexicon
 from ..models import Article, Attribution, ResolvedSpeaker
 from .actors import (Actor, _words, actor_index, find_actor, last_named_body, local_actors, names_local_alias,
                      side_from_mention)
-from .world import (context_institution, institution_word, nationality_adjective, nisba_label_at, place_length_at,
-                    side_on, state_side, states_named, words_of)
+from .world import (arabic_label, context_institution, institution_word, nationality_adjective, nisba_label_at,
+                    place_length_at, place_name_at, side_on, state_side, states_named, words_of)
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -669,11 +669,18 @@ def _with_its_state(m: _Mention, name: str, side: str | None) -> str:
     الروسية": an institution named without its state's adjective speaks under its full name. The adjective
     agrees with the institution's head noun."""
     words, norms = name.split(), _words(name)
-    if not side or not norms or not context_institution(norms) or nisba_label_at(norms, len(norms) - 1):
-        return name  # a person keeps the name alone; a name with its adjective already is whole
+    if not side or not norms or not context_institution(norms) or nisba_label_at(norms, len(norms) - 1) \
+            or _in_its_country(norms, side):
+        return name  # a person keeps the name alone; a name with its adjective or its country already is whole
     feminine = normalize(words[0]).endswith("ه") or normalize(words[-1]).endswith("ه")  # "العمليات المشتركة"
     adjective = nationality_adjective(side, feminine=feminine)
     return f"{name} {adjective}" if adjective else name
+
+
+def _in_its_country(norms: Sequence[str], side: str) -> bool:
+    """"وزارة الدفاع في موزمبيق": the body's name already says which state it belongs to."""
+    country = _words(arabic_label(side))
+    return any(norms[k] == "في" and tuple(norms[k + 1 : k + 1 + len(country)]) == country for k in range(len(norms)))
 
 
 def _state_of_the_story(m: _Mention) -> str | None:
@@ -725,8 +732,24 @@ def _resolve_mention(article: Article, claim: Attribution, mention: str, outlet:
     for step in _RESOLUTION_STEPS:
         known = step(m)
         if known is not None:
-            return known
-    return _as_written(m)
+            break
+    else:
+        known = _as_written(m)
+    if " في " not in known.speaker:
+        return known
+    return replace(known, speaker=_place_by_its_name(known.speaker))
+
+
+def _place_by_its_name(name: str) -> str:
+    """"الدفاع المدني في قطاع #غزة" → "الدفاع المدني في غزة": the place a body sits in under its gazetteer name."""
+    words = name.replace("#", "").split()
+    norms = _words(" ".join(words))
+    for k in range(len(words) - 1):
+        if norms[k] == "في":
+            length, canonical = place_name_at(norms, k + 1)
+            if length and canonical:
+                return " ".join(words[: k + 1] + [canonical] + words[k + 1 + length :])
+    return name
 
 
 _ORGANISATION_HEADS = grammar.words("organisation_heads")
@@ -784,7 +807,7 @@ def _last_actor_before(article: Article, offset: int, outlet: str | None, head: 
     return _Known(found.name, found.side, found.id, found.role, found.organisation, found.name, _head(found.name))
 
 
-_QUOTE_MARKS = str.maketrans({q: " " for q in "“”«»\""})
+_QUOTE_MARKS = str.maketrans({q: " " for q in "“”«»\"،,"})  # quotes and commas only separate words
 
 
 def _unquoted_words(mention: str) -> list[str]:

@@ -39,7 +39,7 @@ class World:
     heads: dict[str, list[tuple[Pattern, str]]]  # institution words by first word
     neutral: dict[str, list[tuple[Pattern, str]]]  # media, witness and bystander heads by first word
     changes: tuple[SideChange, ...]
-    places: dict[str, list[tuple[Pattern, str]]]  # towns and regions of the gazetteer (places.toml) by first word
+    places: dict[str, list[tuple[Pattern, str]]]  # gazetteer towns and regions (places.toml) by first word → Arabic name
     context: dict[str, list[tuple[Pattern, str]]]  # institutions that take their state from the story
     adjectives: dict[str, str]  # side label → its masculine nationality adjective as written ("Russia" → "روسي")
     titles: frozenset[str]  # titles before a name (cues.toml), normalised: a nationality after one is a first name
@@ -174,7 +174,7 @@ def world() -> World:
     changes = tuple(SideChange(c["side"], c["from"], c["becomes"]) for c in data.get("side_change", []))
     heads = _index([(words_of(h), "") for h in data["institution_heads"]])
     neutral = _index([(words_of(h), "") for h in data["neutral_heads"]])
-    places = _index([(words_of(n.rstrip("*")), "") for p in knowledge.load("places").get("place", [])
+    places = _index([(words_of(n.rstrip("*")), p.get("ar", "")) for p in knowledge.load("places").get("place", [])
                      for n in p.get("names", [])])
     context = _index([(words_of(h), "") for h in data.get("context_heads", [])])
     adjectives = _adjectives(labels, [e for e in data.get("country", []) if e["code"] not in excluded])
@@ -301,6 +301,15 @@ def place_length_at(words: Sequence[str], at: int) -> int:
     w = world()
     named = _name_at(words, at, w)
     return max(named[1] if named else 0, _pattern_at(words, at, w.places))
+
+
+def place_name_at(words: Sequence[str], at: int) -> tuple[int, str]:
+    """(length, canonical Arabic name) of the gazetteer place named at word ``at``: "قطاع غزة" → (2, "غزة")."""
+    for form in _forms(words[at]):
+        for pattern, name in world().places.get(form, ()):
+            if _match_at(words, at, pattern):
+                return len(pattern), name
+    return 0, ""
 
 
 def states_named(words: Sequence[str]) -> list[tuple[int, str]]:
