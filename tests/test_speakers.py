@@ -699,3 +699,12 @@ def test_a_name_with_a_family_name_between_commas_after_a_role_in_a_place():
     text = ("قال المدير العام للمكتب الإعلامي الحكومي في غزة، إسماعيل الثوابتة، السبت، إن الرواية الإسرائيلية "
             "التي تدعي وجود مسلحين داخل المدرسة كاذبة.")
     assert ("قال", "إسماعيل الثوابتة", None) in speakers(text)
+
+
+def test_a_name_after_a_role_is_no_object_when_it_looks_like_a_verbal_noun():
+    # e8-03 (India–China 2020): "أنوراغ" has the shape of a verbal noun; after a role, up to the comma,
+    # it opens the holder's name (the role-then-name shape of test_a_role_held_in_a_place_then_the_name)
+    text = ("ووصف المتحدث باسم وزارة الخارجية الهندية أنوراغ سريفاستافا، أمس، ادعاءات الصين بـ\"المبالغ فيها\". "
+            "وقال سريفاستافا، إن هذه الادعاءات تعد انتهاكا لاتفاق التسوية.")
+    said = speakers(text)
+    assert ("ووصف", "أنوراغ سريفاستافا", "India") in said and ("وقال", "أنوراغ سريفاستافا", "India") in said

@@ -590,11 +590,27 @@ def _object_starts(m: _SpeakerSpan, k: int) -> bool:
     w = m.words[k]
     if w.norm in _WHAT_WORDS and k + 1 < len(m.words) and m.words[k + 1].cue is not None:
         return True  # "نفت الوزارة ما أعلنته باكو": what another said is the object
-    if _genitive_of_construct(m.words[k - 1], w):
+    if _genitive_of_construct(m.words[k - 1], w) or _holder_named(m, k):
         return False
     return _is_masdar(w, m.lex, definite_ok=k - m.s >= 2) \
         or (w.norm[:1] in m.entry.preps and _is_masdar_text(w.norm[1:], m.lex)) \
         or (w.norm in _OBJECT_HEADS and m.words[k - 1].norm.startswith("ال"))
+
+
+def _holder_named(m: _SpeakerSpan, k: int) -> bool:
+    """"ووصف المتحدث باسم وزارة الخارجية الهندية أنوراغ سريفاستافا، أمس، ادعاءات…": after a role, two to four
+    words without ال up to a comma are the holder's name, even when the first looks like a verbal noun."""
+    if m.words[m.s].norm.removeprefix("و").removeprefix("ال") not in _ROLE_HEADS_BARE:
+        return False
+    end = k
+    while end < len(m.words) and end - k <= 4 and not (end > k and m.words[end].comma):
+        w = m.words[end]
+        if w.cue is not None or (w.norm.startswith("ال") and end == k):
+            return False
+        end += 1
+    norms = [w.norm for w in m.words[k:end]]
+    return 2 <= len(norms) <= 4 and end < len(m.words) and m.words[end].comma \
+        and all(not n.startswith("ال") or _family_name(norms, j) for j, n in enumerate(norms))
 
 
 def _state_object(m: _SpeakerSpan, k: int) -> bool:
