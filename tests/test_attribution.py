@@ -865,3 +865,21 @@ def test_idh_opens_another_report(text, first_content):
 )
 def test_murdifan_continues_the_speaker(text):
     assert one(text, "مردفا").content_text == "نحن لا نعرف أين هما موجودان"
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        # e10-01 (Saudi-led coalition–Houthis 2019): a headline in the present tense
+        ("السعودية تقر بإصابة 26 شخصًا في قصف حوثي طال مطار أبها", "تقر", "السعودية", "إصابة 26 شخصًا في قصف حوثي طال مطار أبها"),
+        # e12-02 (Gaza 2023): "فند" refutes like "كذّب"
+        ("حماس تفند الصور", "تفند", "حماس", "الصور"),
+    ],
+)
+def test_a_headline_with_a_cue_in_the_present(text, cue, speaker, content):
+    c = one(text, cue)
+    assert (c.speaker, c.content_text) == (speaker, content)
+
+
+def test_what_the_facts_belie_is_no_denial():
+    assert not claims_of('خسائر الضربة الصاروخية.. "بروباغاندا" إيرانية تكذبها الوقائع')
