@@ -197,6 +197,11 @@ class ResolvedSpeaker:
     outer: int | None = None  # position of the attribution whose speaker a nested claim takes
 
 
+def side_inferred(side: str | None, speaker: str | None) -> bool:
+    """Whether the side is the speaker's own name: a party that no list knows, not a side read from knowledge."""
+    return side is not None and side == speaker
+
+
 @dataclass(frozen=True)
 class Claim:
     """One reported-speech instance: a cue, who said it, and what was said.
@@ -230,6 +235,10 @@ class Claim:
     outlet: str | None = None
     time: TimeRef | None = None
     frame: Frame | None = None
+
+    @property
+    def side_inferred(self) -> bool:
+        return side_inferred(self.side, self.speaker)
 
     @property
     def id(self) -> str:

@@ -708,3 +708,17 @@ def test_a_name_after_a_role_is_no_object_when_it_looks_like_a_verbal_noun():
             "وقال سريفاستافا، إن هذه الادعاءات تعد انتهاكا لاتفاق التسوية.")
     said = speakers(text)
     assert ("ووصف", "أنوراغ سريفاستافا", "India") in said and ("وقال", "أنوراغ سريفاستافا", "India") in said
+
+
+
+@pytest.mark.parametrize(
+    "text, side, inferred",
+    [
+        ("وقالت جبهة الخلاص الوطني في بيان إن قواتها سيطرت على البلدة.", "جبهة الخلاص الوطني", True),
+        ("وقالت جماعة مسلحة إنها هاجمت القاعدة.", None, False),  # no name: no party
+        ("وقال الجيش الإثيوبي إنه استعاد المدينة.", "Ethiopia", False),  # a side from knowledge
+    ],
+)
+def test_a_named_party_no_list_knows_is_a_side_of_its_own(text, side, inferred):
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert (claim.side, claim.side_inferred) == (side, inferred)

@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..config import load_settings
+from ..models import side_inferred
 from ..review import decisions as review
 from .jsonarray import json_array
 
@@ -300,6 +301,7 @@ def _record(c: dict, article, state: dict, found: list[dict], when: str | None, 
         "article_title": article.title,
         "date": when,
         "actor_id": c["actor_id"],
+        "side_inferred": side_inferred(c["side"], c["speaker"]),
         "speaker_text": c["speaker_text"],
         "cue_lemma": c["cue_lemma"],
         "direct": c["direct"],

@@ -135,18 +135,31 @@ def _on_record(article: Article, claim: Attribution, known: _Known, mention: str
     """The speaker on record for ``claim``, resolved to ``known`` (taken from the outer claim when nested)."""
     story = article.story_at(claim.sentence.start)
     nested = outer is not None
+    speaker = known.speaker or mention
+    side = side_on(known.side or _side_of_conduit(claim.relayed_by), (story.published if story else None) or article.published)
     return ResolvedSpeaker(
-        speaker=known.speaker or mention,
+        speaker=speaker,
         speaker_text=known.mention if nested else claim.speaker_text,
         speaker_span=None if nested else claim.speaker_span,
-        side=side_on(known.side or _side_of_conduit(claim.relayed_by),
-                     (story.published if story else None) or article.published),
+        side=side or _own_party(speaker, known.actor_id),
         actor_id=known.actor_id,
         role=claim.role or known.role,
         affiliation=known.affiliation,
         reported=(mention or None) if nested else None,
         outer=outer,
     )
+
+
+_PARTY_HEADS = grammar.words("party_heads")
+
+
+def _own_party(speaker: str, actor_id: str | None) -> str | None:
+    """"جبهة الخلاص الوطني", "حركة تحرير الجنوب": a named party that no list knows is its own side (its name),
+    so that its claims can be opposed to others'. Not "جماعة مسلحة" (no name) nor a known actor."""
+    words = _words(speaker)
+    if actor_id or len(words) < 2 or words[0] not in _PARTY_HEADS:
+        return None
+    return speaker if any(w.startswith("ال") for w in words[1:]) else None
 
 
 def _side_of_conduit(relayed_by: str | None) -> str | None:

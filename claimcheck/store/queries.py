@@ -27,6 +27,7 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..analysis.text import normalize
+from ..models import side_inferred
 from .tables import UNREVIEWED, ArticleRow, ClaimRow, ConflictRow, ReviewRow
 
 # --- the current review status ----------------------------------------------------------------
@@ -289,6 +290,7 @@ class ClaimRecord:
     def as_dict(self) -> dict:
         """The claim as ``--json`` prints it (spans as lists, dates as ISO strings)."""
         out = asdict(self)
+        out["side_inferred"] = side_inferred(self.side, self.speaker)
         for key in ("sentence", "cue_span", "speaker_span", "content_span"):
             out[key] = list(out[key]) if out[key] is not None else None
         for key in ("time_resolved", "story_date", "event_date"):
