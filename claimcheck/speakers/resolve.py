@@ -157,8 +157,8 @@ def _own_party(speaker: str, actor_id: str | None) -> str | None:
     """"جبهة الخلاص الوطني", "حركة تحرير الجنوب": a named party that no list knows is its own side (its name),
     so that its claims can be opposed to others'. Not "جماعة مسلحة" (no name) nor a known actor."""
     words = _words(speaker)
-    if actor_id or len(words) < 2 or words[0] not in _PARTY_HEADS:
-        return None
+    if actor_id or len(words) < 2 or words[0] not in _PARTY_HEADS or names_local_alias(speaker):
+        return None  # "ميليشيات الخوارج" outside Somalia's story: a list knows it, the story does not say whose
     return speaker if any(w.startswith("ال") for w in words[1:]) else None
 
 
