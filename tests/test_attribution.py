@@ -883,3 +883,34 @@ def test_a_headline_with_a_cue_in_the_present(text, cue, speaker, content):
 
 def test_what_the_facts_belie_is_no_denial():
     assert not claims_of('خسائر الضربة الصاروخية.. "بروباغاندا" إيرانية تكذبها الوقائع')
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        # e14-02 (Jordan 2024): a state named alone, then the object of the verb
+        ("وفي بيان أدان الأردن الهجوم الإرهابي على الموقع المتقدم.", "أدان", "الأردن", "الهجوم الإرهابي على الموقع المتقدم"),
+        # d2-04 (Gaza 2014)
+        ("من جانبها، رفضت إسرائيل الرواية الفلسطينية حول وجود قصف لسلاح الجو في منطقة مخيم جباليا.", "رفضت", "إسرائيل",
+         "الرواية الفلسطينية حول وجود قصف لسلاح الجو في منطقة مخيم جباليا"),
+    ],
+)
+def test_a_state_named_alone_then_a_definite_object(text, cue, speaker, content):
+    c = one(text, cue)
+    assert (c.speaker, c.content_text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e16-02 (Kosovo 2023): the audience after ل ("للبرلمان") is whom he spoke to
+        ("وقال كورتي للبرلمان إن الأدلة على تورط صربيا واضحة.", "وقال", "كورتي"),
+        # e15-03 (Red Sea 2024): "، على منصة إكس،" is where the words were posted, not a name
+        ("وقال الناطق باسم الجماعة محمد عبدالسلام، على منصة إكس، إن العدوان لن يمر دون رد.", "وقال", "محمد عبدالسلام"),
+        # e11-05 (Idlib 2020): "التركية" is the ministry's adjective, though it has a verbal noun's shape
+        ("أعلنت وزارة الدفاع التركية، مساء أمس الجمعة، تحييد 56 عنصرا من قوات الجيش السوري.", "أعلنت",
+         "وزارة الدفاع التركية"),
+    ],
+)
+def test_what_follows_a_speaker_without_being_part_of_it(text, cue, speaker):
+    assert one(text, cue).speaker == speaker

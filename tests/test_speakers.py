@@ -722,3 +722,40 @@ def test_a_name_after_a_role_is_no_object_when_it_looks_like_a_verbal_noun():
 def test_a_named_party_no_list_knows_is_a_side_of_its_own(text, side, inferred):
     claim = analyze_article(build_article(text, "t"))[0]
     assert (claim.side, claim.side_inferred) == (side, inferred)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, side",
+    [
+        # e16-01, e16-04 (Kosovo 2023): a role in construct with a state's name, then the holder
+        ("وقال رئيس وزراء كوسوفو ألبين كورتي إن صربيا دعمت الهجوم.", "وقال", "ألبين كورتي", "Kosovo"),
+        # e16-03 (Kosovo 2023): the same with a parliament
+        ("وقال رئيس برلمان صربيا فلاديمير أورليش إن كورتي يبحث عن سبب للتصعيد.", "وقال", "فلاديمير أورليش", "Serbia"),
+    ],
+)
+def test_a_role_of_a_named_state_then_the_holder(text, cue, speaker, side):
+    assert (cue, speaker, side) in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, side",
+    [
+        # d1-05 (Iraq 2019): a capital speaks under its own name, on its state's side
+        ("ونفت واشنطن صلتها بالهجوم على قاعدة الحشد الشعبي.", "ونفت", "واشنطن", "US"),
+        # e14-01 (Jordan 2024): a seat of government likewise
+        ("وقال البنتاغون إن الهجوم وقع في الأردن.", "وقال", "البنتاغون", "US"),
+        # e16-01 (Kosovo 2023): "منذ البداية" is when, not who
+        ("وقالت بلغراد منذ البداية إنها لا علاقة لها بالهجوم.", "وقالت", "بلغراد", "Serbia"),
+    ],
+)
+def test_a_seat_of_government_speaks_under_its_own_name(text, cue, speaker, side):
+    assert (cue, speaker, side) in speakers(text)
+
+
+def test_a_ministry_named_again_without_its_state_is_the_one_named_before():
+    # e11-04, e11-05 (Idlib 2020): "أعلنت وزارة الدفاع" after "وزارة الدفاع التركية" spoke
+    said = speakers("أعلنت وزارة الدفاع التركية، مساء أمس الجمعة، تحييد 56 عنصرا من قوات الجيش السوري. "
+                    "وقال وزير الدفاع الروسي إن القوات السورية قصفت مواقع قرب إدلب. "
+                    "وأعلنت وزارة الدفاع أنه تم تدمير 8 دبابات.")
+    assert ("أعلنت", "وزارة الدفاع التركية", "Turkey") in said
+    assert ("وأعلنت", "وزارة الدفاع التركية", "Turkey") in said

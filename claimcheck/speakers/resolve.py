@@ -22,7 +22,8 @@ from ..models import Article, Attribution, ResolvedSpeaker
 from .actors import (Actor, _words, actor_index, find_actor, last_named_body, local_actors, names_local_alias,
                      side_from_mention)
 from .world import (arabic_label, context_institution, institution_word, nationality_adjective, nisba_label_at,
-                    place_length_at, place_name_at, side_on, state_side, states_named, words_of)
+                    place_length_at, place_name_at, side_on, state_name_length_at, state_side, states_named,
+                    words_of)
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -685,6 +686,10 @@ def _with_its_state(m: _Mention, name: str, side: str | None) -> str:
     if not side or not norms or not context_institution(norms) or nisba_label_at(norms, len(norms) - 1) \
             or _in_its_country(norms, side):
         return name  # a person keeps the name alone; a name with its adjective or its country already is whole
+    seat = next((k for k in range(1, len(norms) - 1) if norms[k] == "في" and state_side(" ".join(words[k + 1 :])) == side), None)
+    if seat is not None:
+        words, norms = words[:seat], norms[:seat]  # "وزارة الدفاع في موسكو": the seat gives way to the adjective
+        name = " ".join(words)
     feminine = normalize(words[0]).endswith("ه") or normalize(words[-1]).endswith("ه")  # "العمليات المشتركة"
     adjective = nationality_adjective(side, feminine=feminine)
     return f"{name} {adjective}" if adjective else name
@@ -701,6 +706,11 @@ def _state_of_the_story(m: _Mention) -> str | None:
     belongs to the state named last before it in the sentence, or else to the one the story names most."""
     if not context_institution(m.words):
         return None
+    # "أعلنت وزارة الدفاع" after "وزارة الدفاع التركية" spoke in the story: the same body.
+    same = next((k for k in reversed(m.seen) if k.side and _words(k.speaker)[: len(m.words)] == m.words
+                 and len(_words(k.speaker)) > len(m.words)), None)
+    if same is not None:
+        return same.side
     claim, text = m.claim, m.article.text
     mention_at = claim.speaker_span.start if claim.speaker_span is not None else claim.cue.start
     in_sentence = states_named(_words(text[claim.sentence.start : mention_at]))
@@ -966,6 +976,8 @@ def _name_words_at_end(names: list[str]) -> list[str]:
         nisba = k == len(names) - 1 and k > 0 and not names[k - 1].startswith("ال")
         if w.startswith("ال") and not after_abd and not nisba:  # the original spelling: "إلمو" folds to "المو"
             break
+        if len(tail) >= 2 and state_name_length_at((normalize_word(w),), 0):
+            break  # "رئيس وزراء كوسوفو ألبين كورتي": the state closes the role, not a given name
         tail.insert(0, w)
         if len(tail) >= 3 and not _compound_goes_on(names, k):
             break
