@@ -759,3 +759,32 @@ def test_a_ministry_named_again_without_its_state_is_the_one_named_before():
                     "وأعلنت وزارة الدفاع أنه تم تدمير 8 دبابات.")
     assert ("أعلنت", "وزارة الدفاع التركية", "Turkey") in said
     assert ("وأعلنت", "وزارة الدفاع التركية", "Turkey") in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # e14-01 (Iraq 2024)
+        'أعلنت جماعة ما تسمى "المقاومة الإسلامية في العراق"، استهدافها 4 قواعد أميركية في سوريا والأردن.',
+        # e14-02 (Iraq 2024, another outlet)
+        "أعلنت جماعة تطلق على نفسها اسم “المقاومة الإسلامية في العراق” استهدافها 4 قواعد أميركية في سوريا والأردن.",
+    ],
+)
+def test_a_quoted_name_after_a_naming_word_is_the_speaker(text):
+    assert ("أعلنت", "المقاومة الإسلامية في العراق", "Islamic Resistance in Iraq") in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, side",
+    [
+        # the press's spellings of one command are one speaker (knowledge: parties.toml)
+        ("وقالت القيادة الوسطى الأميركية إن ثلاثة جنود قتلوا.", "القيادة المركزية الأمريكية", "US"),
+        ("وقالت القيادة المركزية للجيش الأمريكي في بيان إنها دمرت صواريخ.", "القيادة المركزية الأمريكية", "US"),
+        # a state's national security council is not the UN Security Council
+        ("وقال المتحدث باسم مجلس الأمن القومي الأمريكي جون كيربي إن بلاده أبلغت العراق.", "جون كيربي", "US"),
+        ("ودعا مجلس الأمن إلى وقف إطلاق النار.", "الأمم المتحدة", "UN"),
+    ],
+)
+def test_commands_and_councils(text, speaker, side):
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert (claim.speaker, claim.side) == (speaker, side)

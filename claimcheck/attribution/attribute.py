@@ -707,6 +707,18 @@ def _known_name_end(m: _SpeakerSpan, known: int) -> int:
     return k
 
 
+def _so_called(m: _SpeakerSpan) -> int | None:
+    """"جماعة ما تسمى "المقاومة الإسلامية في العراق"،", "جماعة تطلق على نفسها اسم “…”": the quoted name after a
+    naming word ends the mention (index one past its last word)."""
+    words = m.words
+    for k in range(m.s + 1, min(m.limit, m.s + 6)):
+        if words[k].comma:
+            return None
+        if words[k - 1].norm in _NAMING and any(q in words[k].gap_before for q in _OPENING_MARKS):
+            return next((j for j in range(k + 1, min(len(words), k + 9)) if _has(words[j].gap_before, "»”\"")), None)
+    return None
+
+
 def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Lexicon, outlet: str | None,
                  np_border: bool = True) -> int:
     """Index one past the speaker mention that starts at word ``s`` (before ``limit``).
@@ -718,6 +730,9 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
     known = alias_length_at(_Norms(words), s, outlet) or _state_named_alone(m)
     if known and s + known <= limit:
         return _known_name_end(m, known)
+    named = _so_called(m)
+    if named is not None:
+        return named
     for k in range(s + 1, limit):
         if any(stop(m, k) for stop in _SPEAKER_STOPS):
             return k
@@ -1360,8 +1375,9 @@ def _quotation_after(ctx: _Context, hit: CueHit) -> int | None:
         if w.comma or _is_complementizer(w, ctx.lex):
             return None
         mark = next((q for q in _OPENING_MARKS if q in w.gap_before), None)
-        if mark is None or (k > hit.last + 1 and words[k - 1].norm in _ATTACHERS and len(words[k - 1].norm) > 1):
-            continue  # "ناطق باسم "جبهة تحرير شعب تيغراي" إن": a quoted name inside the speaker
+        if mark is None or (k > hit.last + 1 and (words[k - 1].norm in _ATTACHERS and len(words[k - 1].norm) > 1
+                                                  or words[k - 1].norm in _NAMING)):
+            continue  # "ناطق باسم "جبهة تحرير شعب تيغراي" إن", "جماعة ما تسمى "…"": a quoted name in the speaker
         closer = {"«": "»", "“": "”", "”": "”", '"': '"'}[mark]
         close = text.find(closer, w.start, ctx.sentence.end)
         inside = WORD_RE.findall(text, w.start, close if close >= 0 else ctx.sentence.end)
@@ -1858,6 +1874,7 @@ _MEDIA_NOUNS = grammar.words("media_nouns")
 _IN_IT = grammar.words("in_it")
 _OWN_PART = grammar.words("own_part")
 _PLATFORMS = grammar.words("platforms")
+_NAMING = grammar.words("naming_words")
 _REPORT_TIMES = grammar.words("report_times")
 _BUT = grammar.words("but")
 _ATTACHERS = grammar.words("attachers")

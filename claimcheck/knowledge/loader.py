@@ -36,7 +36,7 @@ ID_FIELDS: dict[str, dict[str, str]] = {
 
 # Fields the code reads that no built-in entry happens to use: (kind, list) → field → type.
 EXTRA_FIELDS: dict[tuple[str, str], dict[str, type]] = {
-    ("parties", "actor"): {"role": str, "outlet_aliases": list, "local_aliases": list, "local_to": list},
+    ("parties", "actor"): {"role": str, "outlet_aliases": list, "local_aliases": list, "local_to": list, "not_before": list},
     ("actors", "actor"): {"organisation": str, "markers": list},
 }
 

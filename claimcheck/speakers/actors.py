@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..analysis.text import normalize_word
 from ..attribution import grammar
 from ..knowledge import loader as knowledge
 from .world import first_name_at, nisba_label_at, state_side, states_named, words_of
@@ -25,6 +26,7 @@ class Actor:
     organisation: str | None
     markers: tuple[str, ...]
     states: frozenset[str] = frozenset()  # the states its own names name ("الجيش الوطني الليبي" → Libya)
+    not_before: frozenset[str] = frozenset()  # words after an alias that make it another body ("مجلس الأمن القومي")
 
 
 # (words, actor id, outlets or None, local): a local alias is a common phrase elsewhere ("القوات الحكومية")
@@ -41,6 +43,7 @@ class ActorIndex:
     markers_by_first: dict[str, list[tuple[tuple[str, ...], str]]]
     nisba: dict[str, str]  # stem of a nationality adjective → side ("امريك" → US)
     local_to: dict[str, frozenset[str]]  # actor id → words of a story where its local aliases hold
+    not_before: dict[str, frozenset[str]]  # side → words after its markers that make them another body
 
 
 _words = words_of  # normalised word by word: each word's form is cached
@@ -49,7 +52,8 @@ _words = words_of  # normalised word by word: each word's form is cached
 def _actor(a: dict) -> Actor:
     names = {a["name"], *a.get("aliases", [])}
     return Actor(a["id"], a["name"], a.get("side"), a.get("kind", "person"), a.get("role"), a.get("organisation"),
-                 tuple(a.get("markers", [])), frozenset(label for n in names for _, label in states_named(_words(n))))
+                 tuple(a.get("markers", [])), frozenset(label for n in names for _, label in states_named(_words(n))),
+                 frozenset(map(normalize_word, a.get("not_before", []))))
 
 
 def _aliases_of(a: dict) -> list[Alias]:
@@ -95,7 +99,11 @@ def actor_index() -> ActorIndex:
     for marker, side in markers:
         if len(marker) == 1 and marker[0].endswith(("ي", "يه")):
             nisba.setdefault(_nisba_stem(marker[0]), side)
-    return ActorIndex(actors, aliases, _by_first(aliases), markers, _by_first(markers), nisba, local_to)
+    not_before: dict[str, frozenset[str]] = {}
+    for actor in actors.values():
+        if actor.side and actor.not_before:
+            not_before[actor.side] = not_before.get(actor.side, frozenset()) | actor.not_before
+    return ActorIndex(actors, aliases, _by_first(aliases), markers, _by_first(markers), nisba, local_to, not_before)
 
 
 def _nisba_stem(word: str) -> str:
@@ -187,7 +195,8 @@ def _find_actor(mention: str, outlet: str | None, local: frozenset[str]) -> tupl
             if (outlets is not None and outlet not in outlets) or (is_local and actor_id not in local):
                 continue
             if not _matches_at(words, at, alias) \
-                    or _other_state_after(words, at + len(alias), index.actors[actor_id], is_local):
+                    or _other_state_after(words, at + len(alias), index.actors[actor_id], is_local) \
+                    or (at + len(alias) < len(words) and words[at + len(alias)] in index.actors[actor_id].not_before):
                 continue
             if first != alias[0] and first[:1] in ("ل", "ب") and not alias[0].startswith(first[:1]):
                 continue
@@ -271,7 +280,8 @@ def side_from_mention(mention: str) -> str | None:
     for at, word in enumerate(words):
         for form in _strip_clitic(word):
             for marker, side in index.markers_by_first.get(form, ()):
-                if not _matches_at(words, at, marker):
+                if not _matches_at(words, at, marker) or (
+                        at + len(marker) < len(words) and words[at + len(marker)] in index.not_before.get(side, ())):
                     continue
                 is_nationality = len(marker) == 1 and marker[0].endswith(("ي", "يه", "يين", "يون", "يان"))
                 if is_nationality and (not official or first_name_at(words, at)):
