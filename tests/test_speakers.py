@@ -788,3 +788,18 @@ def test_a_quoted_name_after_a_naming_word_is_the_speaker(text):
 def test_commands_and_councils(text, speaker, side):
     claim = analyze_article(build_article(text, "t"))[0]
     assert (claim.speaker, claim.side) == (speaker, side)
+
+
+def test_an_addressee_with_its_adjective_is_not_part_of_the_speaker():
+    # e16-01 (Kosovo 2023), the shape of "دعت المنسقة … الطرفين إلى" with an adjective after the addressee
+    said = speakers("دعا رئيس وزراء كوسوفو ألبين كورتي الدول الغربية إلى فرض عقوبات على صربيا. "
+                    "وقال كورتي أمام البرلمان \"يجب معاقبة صربيا على ذلك\".")
+    assert ("دعا", "ألبين كورتي", "Kosovo") in said and ("وقال", "ألبين كورتي", "Kosovo") in said
+
+
+def test_a_national_security_council_takes_the_state_of_the_story():
+    # e14-04 (Iraq 2024): no adjective, the story is the United States'
+    said = speakers("واشنطن: بغداد لم تتلق إخطارًا مسبقًا بالضربات الأمريكية\n"
+                    "قالت الولايات المتحدة إنها لم تبلغ الحكومة العراقية قبل تنفيذ الضربات الجوية. "
+                    "إلا أن المتحدث باسم مجلس الأمن القومي جون كيربي قال الجمعة: \"لقد أبلغنا الحكومة العراقية\".")
+    assert ("قال", "جون كيربي", "US") in said

@@ -462,8 +462,12 @@ def _clause_word(m: _SpeakerSpan, k: int) -> bool:
 
 
 def _addressed_party(m: _SpeakerSpan, k: int) -> bool:
-    """"دعت المنسقة … الطرفين إلى": the addressee is not part of the speaker."""
-    return bool(m.entry.preps) and m.words[k].norm in _ADDRESSEES and k + 1 < m.limit and m.words[k + 1].norm in m.entry.preps
+    """"دعت المنسقة … الطرفين إلى", "دعا … ألبين كورتي الدول الغربية إلى": the addressee (an adjective may
+    follow it) is not part of the speaker."""
+    if not m.entry.preps or m.words[k].norm not in _ADDRESSEES:
+        return False
+    after = k + 2 if k + 2 < m.limit and m.next_norm(k).startswith("ال") else k + 1
+    return any(j < m.limit and m.words[j].norm in m.entry.preps for j in (k + 1, after))
 
 
 def _stop_word(m: _SpeakerSpan, k: int) -> bool:
