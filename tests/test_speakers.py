@@ -803,3 +803,18 @@ def test_a_national_security_council_takes_the_state_of_the_story():
                     "قالت الولايات المتحدة إنها لم تبلغ الحكومة العراقية قبل تنفيذ الضربات الجوية. "
                     "إلا أن المتحدث باسم مجلس الأمن القومي جون كيربي قال الجمعة: \"لقد أبلغنا الحكومة العراقية\".")
     assert ("قال", "جون كيربي", "US") in said
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e16-02 (Kosovo 2023): the state after the surname is the object
+        ("وقال رئيس وزراء كوسوفو ألبين كورتي إن صربيا دعمت الهجوم. وطالب كورتي بلجراد أيضا بترحيل المتورطين.",
+         ("وطالب", "ألبين كورتي", "Kosovo")),
+        # e16-05 (Kosovo 2023): a noun after the surname is the object
+        ("وقال الرئيس الصربي ألكسندر فوتشيتش إن بلاده لم تدعم الهجوم. وحمّل فوتشيتش مسؤولية ما حدث لرئيس الوزراء "
+         "الكوسوفي، قائلا: \"كورتي هو المسؤول الوحيد عما حدث\".", ("قائلا", "ألكسندر فوتشيتش", "Serbia")),
+    ],
+)
+def test_a_surname_seen_in_full_then_the_object(text, expected):
+    assert expected in speakers(text)

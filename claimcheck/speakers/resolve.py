@@ -494,6 +494,13 @@ def _short_name_seen(m: _Mention) -> _Known | None:
                 or len(short) >= 2 and full == short and prev.side:
             return prev
     for prev in reversed(m.seen):
+        # "وطالب كورتي بلجراد بترحيل…", "وحمّل فوتشيتش مسؤولية ما حدث…" after the full name: the surname is the
+        # speaker, the words after it begin the object.
+        full = normalize_name(prev.speaker).split() if prev.speaker else []
+        if 2 <= len(short) <= 5 and 2 <= len(full) <= 4 and full[-1] == short[0] and prev.side \
+                and not full[0].startswith("ال"):
+            return prev
+    for prev in reversed(m.seen):
         # "وأضاف تشانغ" after "الكولونيل «تشانغ شو لي»", "وقال سوراسانت" after "سوراسانت كونجسيري": a name
         # that goes by its first word (Chinese and Thai names), when that speaker was named in full.
         full = normalize_name(prev.speaker).split() if prev.speaker and prev.actor_id is None else []
