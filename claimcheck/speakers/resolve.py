@@ -152,6 +152,7 @@ def _on_record(article: Article, claim: Attribution, known: _Known, mention: str
 
 
 _PARTY_HEADS = grammar.words("party_heads")
+SIDE_LENGTH = 40  # the longest side label a store keeps (claims.side)
 
 
 def _own_party(speaker: str, actor_id: str | None) -> str | None:
@@ -160,7 +161,8 @@ def _own_party(speaker: str, actor_id: str | None) -> str | None:
     words = _words(speaker)
     if actor_id or len(words) < 2 or words[0] not in _PARTY_HEADS or names_local_alias(speaker):
         return None  # "ميليشيات الخوارج" outside Somalia's story: a list knows it, the story does not say whose
-    return speaker if any(w.startswith("ال") for w in words[1:]) else None
+    named = any(w.startswith("ال") for w in words[1:])
+    return speaker if named and len(speaker) <= SIDE_LENGTH else None  # a longer name is a description, not a label
 
 
 def _side_of_conduit(relayed_by: str | None) -> str | None:

@@ -67,7 +67,7 @@ class ActorRow(Base):
     __tablename__ = "actors"
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
-    side: Mapped[str | None] = mapped_column(String(200))
+    side: Mapped[str | None] = mapped_column(String(40))
     role: Mapped[str | None] = mapped_column(Text)
     organisation: Mapped[str | None] = mapped_column(Text)
 
@@ -91,7 +91,7 @@ class ClaimRow(Base):
     actor_id: Mapped[str | None] = mapped_column(String(80), index=True)
     role: Mapped[str | None] = mapped_column(Text)
     affiliation: Mapped[str | None] = mapped_column(Text)
-    side: Mapped[str | None] = mapped_column(String(200), index=True)
+    side: Mapped[str | None] = mapped_column(String(40), index=True)
     content_start: Mapped[int | None] = mapped_column(Integer)
     content_end: Mapped[int | None] = mapped_column(Integer)
     content: Mapped[str] = mapped_column(Text)
