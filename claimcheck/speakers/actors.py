@@ -194,19 +194,27 @@ def _find_actor(mention: str, outlet: str | None, local: frozenset[str]) -> tupl
         for alias, actor_id, outlets, is_local in _candidates(first):
             if (outlets is not None and outlet not in outlets) or (is_local and actor_id not in local):
                 continue
-            if not _matches_at(words, at, alias) \
-                    or _other_state_after(words, at + len(alias), index.actors[actor_id], is_local) \
-                    or (at + len(alias) < len(words) and words[at + len(alias)] in index.actors[actor_id].not_before):
-                continue
-            if first != alias[0] and first[:1] in ("ل", "ب") and not alias[0].startswith(first[:1]):
-                continue
             actor = index.actors[actor_id]
-            if actor.kind == "person" and len(alias) == 1 and alias[0].startswith("ال") and at and words[at - 1].startswith("ال"):
-                continue  # "هيئة الطيران المدني": an adjective after a definite noun, not the surname "المدني"
+            if not _names_actor_at(words, at, alias, actor, is_local):
+                continue
             rank = (at == 0, actor.kind == "person", len(alias), -at)
             if best is None or rank > best[0]:
                 best = (rank, actor, at, at + len(alias))
     return (best[1], best[2], best[3]) if best else None
+
+
+def _names_actor_at(words: Sequence[str], at: int, alias: tuple[str, ...], actor: Actor, is_local: bool) -> bool:
+    """Whether ``alias``, whose first word may carry a clitic, names ``actor`` at word ``at``."""
+    end = at + len(alias)
+    if not _matches_at(words, at, alias) or _other_state_after(words, end, actor, is_local) \
+            or (end < len(words) and words[end] in actor.not_before):
+        return False  # "مجلس الأمن القومي" is no UN body
+    first = words[at]
+    if first != alias[0] and first[:1] in ("ل", "ب") and not alias[0].startswith(first[:1]):
+        return False  # "لخامنئي": whom the words were for
+    # "هيئة الطيران المدني": an adjective after a definite noun, not the surname "المدني"
+    return not (actor.kind == "person" and len(alias) == 1 and alias[0].startswith("ال") and at
+                and words[at - 1].startswith("ال"))
 
 
 _find_actor_cached = lru_cache(maxsize=50_000)(_find_actor)
@@ -277,20 +285,26 @@ def side_from_mention(mention: str) -> str | None:
         side = index.nisba.get(_nisba_stem(word)) if official and not first_name_at(words, at) else None
         if side:
             found.append((1, side))  # "مسؤولون أمريكيون", "مسؤولين إيرانيين"
-    for at, word in enumerate(words):
-        for form in _strip_clitic(word):
-            for marker, side in index.markers_by_first.get(form, ()):
-                if not _matches_at(words, at, marker) or (
-                        at + len(marker) < len(words) and words[at + len(marker)] in index.not_before.get(side, ())):
-                    continue
-                is_nationality = len(marker) == 1 and marker[0].endswith(("ي", "يه", "يين", "يون", "يان"))
-                if is_nationality and (not official or first_name_at(words, at)):
-                    continue
-                found.append((len(marker), side))
+    found += _markers_in(words, official, index)
     if not found:
         return state_side(mention)
     longest = max(n for n, _ in found)
     return min((side for n, side in found if n == longest), key=_marker_order().index)  # ties: the list's order
+
+
+def _markers_in(words: Sequence[str], official: bool, index: ActorIndex) -> list[tuple[int, str]]:
+    """(marker length, side) of every side marker in the words; a nationality only with an official role."""
+    found = []
+    for at, word in enumerate(words):
+        for form in _strip_clitic(word):
+            for marker, side in index.markers_by_first.get(form, ()):
+                end = at + len(marker)
+                if not _matches_at(words, at, marker) or (end < len(words) and words[end] in index.not_before.get(side, ())):
+                    continue
+                is_nationality = len(marker) == 1 and marker[0].endswith(("ي", "يه", "يين", "يون", "يان"))
+                if not (is_nationality and (not official or first_name_at(words, at))):
+                    found.append((len(marker), side))
+    return found
 
 
 @lru_cache(maxsize=1)

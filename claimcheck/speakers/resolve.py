@@ -485,30 +485,38 @@ def _unnamed_source_again(m: _Mention) -> _Known | None:
 
 
 def _short_name_seen(m: _Mention) -> _Known | None:
-    """A short name seen in full before ("المدني" after "عبد المالك المدني"), or the same two-word name seen
-    before with its role ("أبي أحمد" after "رئيس الوزراء الإثيوبي أبي أحمد": his side too)."""
+    """A speaker seen in full before, named again in short (the tests of ``_SHORT_NAME_TESTS``, in order)."""
     if len(m.words) > 5:
         return None
     short = normalize_name(m.text).split()
-    for prev in reversed(m.seen):
-        full = normalize_name(prev.speaker).split() if prev.speaker else []
-        if len(short) <= 2 and len(full) > len(short) and full[-len(short):] == short \
-                or len(short) >= 2 and full == short and prev.side:
-            return prev
-    for prev in reversed(m.seen):
-        # "وطالب كورتي بلجراد بترحيل…", "وحمّل فوتشيتش مسؤولية ما حدث…" after the full name: the surname is the
-        # speaker, the words after it begin the object.
-        full = normalize_name(prev.speaker).split() if prev.speaker else []
-        if 2 <= len(short) <= 5 and 2 <= len(full) <= 4 and full[-1] == short[0] and prev.side \
-                and not full[0].startswith("ال"):
-            return prev
-    for prev in reversed(m.seen):
-        # "وأضاف تشانغ" after "الكولونيل «تشانغ شو لي»", "وقال سوراسانت" after "سوراسانت كونجسيري": a name
-        # that goes by its first word (Chinese and Thai names), when that speaker was named in full.
-        full = normalize_name(prev.speaker).split() if prev.speaker and prev.actor_id is None else []
-        if len(short) == 1 and len(full) >= 2 and full[0] == short[0] and prev.side:
-            return prev
+    for test in _SHORT_NAME_TESTS:
+        for prev in reversed(m.seen):
+            if prev.speaker and test(short, normalize_name(prev.speaker).split(), prev):
+                return prev
     return None
+
+
+def _surname(short: list[str], full: list[str], prev: _Known) -> bool:
+    """"المدني" after "عبد المالك المدني", or the same two-word name seen before with its role ("أبي أحمد" after
+    "رئيس الوزراء الإثيوبي أبي أحمد": his side too)."""
+    return len(short) <= 2 and len(full) > len(short) and full[-len(short):] == short \
+        or len(short) >= 2 and full == short and bool(prev.side)
+
+
+def _surname_then_object(short: list[str], full: list[str], prev: _Known) -> bool:
+    """"وطالب كورتي بلجراد بترحيل…", "وحمّل فوتشيتش مسؤولية ما حدث…" after the full name: the surname is the
+    speaker, the words after it begin the object."""
+    return 2 <= len(short) <= 5 and 2 <= len(full) <= 4 and full[-1] == short[0] and bool(prev.side) \
+        and not full[0].startswith("ال")
+
+
+def _first_word(short: list[str], full: list[str], prev: _Known) -> bool:
+    """"وأضاف تشانغ" after "الكولونيل «تشانغ شو لي»", "وقال سوراسانت" after "سوراسانت كونجسيري": a name that
+    goes by its first word (Chinese and Thai names), when that speaker was named in full."""
+    return prev.actor_id is None and len(short) == 1 and len(full) >= 2 and full[0] == short[0] and bool(prev.side)
+
+
+_SHORT_NAME_TESTS = (_surname, _surname_then_object, _first_word)
 
 
 def _full_name_in_story(m: _Mention) -> _Known | None:
