@@ -814,6 +814,9 @@ def test_a_national_security_council_takes_the_state_of_the_story():
         # e16-05 (Kosovo 2023): a noun after the surname is the object
         ("وقال الرئيس الصربي ألكسندر فوتشيتش إن بلاده لم تدعم الهجوم. وحمّل فوتشيتش مسؤولية ما حدث لرئيس الوزراء "
          "الكوسوفي، قائلا: \"كورتي هو المسؤول الوحيد عما حدث\".", ("قائلا", "ألكسندر فوتشيتش", "Serbia")),
+        # e12-03 (Gaza 2024): the listener after a detached "لـ", for a speaker of no side
+        ("قال المدير العام للمكتب الإعلامي الحكومي في غزة، إسماعيل الثوابتة، السبت، إن الرواية الإسرائيلية كاذبة. "
+         "وأوضح الثوابتة لـ 'المملكة'، أن الاحتلال يكذب.", ("وأوضح", "إسماعيل الثوابتة", None)),
     ],
 )
 def test_a_surname_seen_in_full_then_the_object(text, expected):

@@ -504,10 +504,9 @@ def _surname(short: list[str], full: list[str], prev: _Known) -> bool:
 
 
 def _surname_then_object(short: list[str], full: list[str], prev: _Known) -> bool:
-    """"وطالب كورتي بلجراد بترحيل…", "وحمّل فوتشيتش مسؤولية ما حدث…" after the full name: the surname is the
-    speaker, the words after it begin the object."""
-    return 2 <= len(short) <= 5 and 2 <= len(full) <= 4 and full[-1] == short[0] and bool(prev.side) \
-        and not full[0].startswith("ال")
+    """"وطالب كورتي بلجراد بترحيل…", "وحمّل فوتشيتش مسؤولية ما حدث…", "وأوضح الثوابتة لـ 'المملكة'" after the
+    full name: the surname is the speaker, the words after it begin the object or name the listener."""
+    return 2 <= len(short) <= 5 and 2 <= len(full) <= 4 and full[-1] == short[0] and not full[0].startswith("ال")
 
 
 def _first_word(short: list[str], full: list[str], prev: _Known) -> bool:
