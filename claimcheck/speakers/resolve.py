@@ -486,8 +486,6 @@ def _unnamed_source_again(m: _Mention) -> _Known | None:
 
 def _short_name_seen(m: _Mention) -> _Known | None:
     """A speaker seen in full before, named again in short (the tests of ``_SHORT_NAME_TESTS``, in order)."""
-    if len(m.words) > 5:
-        return None
     short = normalize_name(m.text).split()
     for test in _SHORT_NAME_TESTS:
         for prev in reversed(m.seen):
@@ -506,7 +504,7 @@ def _surname(short: list[str], full: list[str], prev: _Known) -> bool:
 def _surname_then_object(short: list[str], full: list[str], prev: _Known) -> bool:
     """"وطالب كورتي بلجراد بترحيل…", "وحمّل فوتشيتش مسؤولية ما حدث…", "وأوضح الثوابتة لـ 'المملكة'" after the
     full name: the surname is the speaker, the words after it begin the object or name the listener."""
-    return 2 <= len(short) <= 5 and 2 <= len(full) <= 4 and full[-1] == short[0] and not full[0].startswith("ال")
+    return len(short) >= 2 and 2 <= len(full) <= 4 and full[-1] == short[0] and not full[0].startswith("ال")
 
 
 def _first_word(short: list[str], full: list[str], prev: _Known) -> bool:
