@@ -821,3 +821,16 @@ def test_a_national_security_council_takes_the_state_of_the_story():
 )
 def test_a_surname_seen_in_full_then_the_object(text, expected):
     assert expected in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # d3-04 (Kenya 2020): an unnamed source in the accusative after لكنّ
+        ("لكن متحدثا باسم الجيش الكيني نفى سيطرة الحركة على القاعدة.", "نفى", "متحدث باسم الجيش الكيني"),
+        # the same morphology after عن, with its adjective
+        ("ونقلت الوكالة عن مسؤولا عسكريا قوله إن الهجوم فشل.", "ونقلت", "مسؤول عسكري"),
+    ],
+)
+def test_an_unnamed_source_is_described_in_the_nominative(text, cue, speaker):
+    assert any(c == cue and s == speaker for c, s, _side in speakers(text))

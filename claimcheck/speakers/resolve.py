@@ -765,7 +765,7 @@ _SEAT_TAIL = re.compile(r"\s+و?مقر(?:ه|ها|هم)(?:\s.*)?$")
 
 def _resolve_mention(article: Article, claim: Attribution, mention: str, outlet: str | None, seen: list[_Known],
                      holders: dict[str, str] | None = None) -> _Known:
-    m = _Mention(article, claim, _SEAT_TAIL.sub("", mention), outlet, seen, holders)
+    m = _Mention(article, claim, _nominative(_SEAT_TAIL.sub("", mention)), outlet, seen, holders)
     for step in _RESOLUTION_STEPS:
         known = step(m)
         if known is not None:
@@ -775,6 +775,21 @@ def _resolve_mention(article: Article, claim: Attribution, mention: str, outlet:
     if " في " not in known.speaker:
         return known
     return replace(known, speaker=_place_by_its_name(known.speaker))
+
+
+def _nominative(mention: str) -> str:
+    """"لكن متحدثا باسم الجيش الكيني نفى", "عن مسؤولا عسكريا": an unnamed source in the accusative (after لكنّ,
+    إنّ) is named in the nominative, as gold describes sources: "متحدث باسم الجيش الكيني", "مسؤول عسكري"."""
+    words = mention.split()
+    if not words or not words[0].endswith(("ا", "اً")):
+        return mention
+    head = normalize(words[0].rstrip("ًا"))
+    if head not in _SOURCE_HEADS and head not in _SPOKESMAN:
+        return mention
+    k = 1
+    while k < len(words) and words[k].endswith(("يا", "ياً")):
+        k += 1  # the adjectives agree: "مسؤولا عسكريا"
+    return " ".join([w.rstrip("ًا") for w in words[:k]] + words[k:])
 
 
 def _place_by_its_name(name: str) -> str:
