@@ -834,3 +834,18 @@ def test_a_surname_seen_in_full_then_the_object(text, expected):
 )
 def test_an_unnamed_source_is_described_in_the_nominative(text, cue, speaker):
     assert any(c == cue and s == speaker for c, s, _side in speakers(text))
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # d3-01 (Iran 2020) and e13-02 (Iran 2025): "الرسمي" describes the medium, it does not name it
+        ("وأعلن التلفزيون الإيراني الرسمي أن الدفاعات الجوية أسقطت طائرة.", "وأعلن", "التلفزيون الإيراني"),
+        ("وذكر التلفزيون الرسمي الإيراني أن الهجوم فشل.", "وذكر", "التلفزيون الإيراني"),
+        # d2-06 (Gaza 2014) and e13-05 (Israel–Iran 2025): a numbered channel by its number
+        ("وذكرت القناة الثانية للتليفزيون الإسرائيلي أن طائرة فقدت.", "وذكرت", "القناة الثانية"),
+        ("وقالت القناة 12 الإسرائيلية إن الجيش يستعد.", "وقالت", "القناة 12"),
+    ],
+)
+def test_a_medium_named_by_its_kind_loses_its_description(text, cue, speaker):
+    assert (cue, speaker, None) in speakers(text)

@@ -676,6 +676,24 @@ def _medium(m: _Mention) -> _Known | None:
 
 
 _NEWS_WORDS = frozenset(map(normalize, ("أنباء", "الأنباء", "أخبار", "الأخبار", "للأنباء")))
+_OFFICIAL_MEDIUM = frozenset(map(normalize, ("الرسمي", "الرسمية", "الحكومي", "الحكومية", "شبه")))
+_ORDINALS = grammar.words("ordinals")
+
+
+def _described_medium(m: _Mention) -> _Known | None:
+    """"التلفزيون الإيراني الرسمي" → التلفزيون الإيراني, "القناة 12 الإسرائيلية" and "القناة الثانية للتليفزيون
+    الإسرائيلي" → القناة 12, القناة الثانية: a medium named by its kind keeps what names it and loses what only
+    describes it (official, or whose a numbered channel is), and takes no side."""
+    words = m.text.split()
+    if len(words) < 2 or m.words[0].removeprefix("ال") not in _MEDIA_KINDS or m.found is not None:
+        return None
+    if m.words[0] == "القناه" and (words[1].isdigit() or m.words[1] in _ORDINALS):
+        name = words[:2]
+    elif any(w in _OFFICIAL_MEDIUM for w in m.words[1:]):
+        name = [w for w, n in zip(words, m.words) if n not in _OFFICIAL_MEDIUM]
+    else:
+        return None
+    return _Known(" ".join(name), None, None, None, None, m.text, m.head)
 
 
 def _plain_role(m: _Mention) -> str | None:
@@ -742,6 +760,7 @@ _RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
     _media_word,
     _own_spokesman,
     _medium,
+    _described_medium,
     _definite_body,
     _role_with_holder,
     _document,
