@@ -849,3 +849,30 @@ def test_an_unnamed_source_is_described_in_the_nominative(text, cue, speaker):
 )
 def test_a_medium_named_by_its_kind_loses_its_description(text, cue, speaker):
     assert (cue, speaker, None) in speakers(text)
+
+
+def test_a_nationality_that_ends_a_name_is_no_side():
+    # e17-02 (India–Pakistan 2025): "مصري" is Vikram Misri's family name, not Egypt
+    claim = analyze_article(build_article(
+        "وصرح وزير الخارجية الهندي فيكرام مصري للصحفيين بأن باكستان انتهكت وقف إطلاق النار.", "t"))[0]
+    assert (claim.speaker, claim.side, claim.affiliation) == ("فيكرام مصري", "India", None)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, side",
+    [
+        # e17-05 (India–Pakistan 2025): "للسلطات" is ل + "السلطات"
+        ("وأسفرت الغارات عن مقتل 31 مدنياً، وفقاً للسلطات الباكستانية.", "وفقاً", "السلطات الباكستانية", "Pakistan"),
+        # d1-04 (Syria 2025): "للوزارة" is the ministry named before
+        ("قالت وزارة الدفاع السورية إن قسد استهدفت نقطة للجيش. وجاء في بيان للوزارة أن الهجوم أسفر عن مقتل جنديين.",
+         "وجاء في", "وزارة الدفاع السورية", "Syria"),
+    ],
+)
+def test_a_source_after_the_preposition_lam_with_its_article(text, cue, speaker, side):
+    assert (cue, speaker, side) in speakers(text)
+
+
+def test_a_two_word_military_title_before_a_name():
+    claim = analyze_article(build_article(
+        "وقال الناطق باسم الجيش الباكستاني اللفتنانت جنرال أحمد شريف شودري إن الضربة حصدت 13 مدنيا.", "t"))[0]
+    assert (claim.speaker, claim.side) == ("أحمد شريف شودري", "Pakistan")

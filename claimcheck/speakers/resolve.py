@@ -784,6 +784,9 @@ _SEAT_TAIL = re.compile(r"\s+و?مقر(?:ه|ها|هم)(?:\s.*)?$")
 
 def _resolve_mention(article: Article, claim: Attribution, mention: str, outlet: str | None, seen: list[_Known],
                      holders: dict[str, str] | None = None) -> _Known:
+    span = claim.speaker_span
+    if span is not None and span.start > 0 and mention.startswith("ل") and article.text[span.start - 1] == "ل":
+        mention = "ا" + mention  # "وفقاً للسلطات الباكستانية": the ل took the article's alif, "السلطات" speaks
     m = _Mention(article, claim, _nominative(_SEAT_TAIL.sub("", mention)), outlet, seen, holders)
     for step in _RESOLUTION_STEPS:
         known = step(m)
@@ -985,7 +988,7 @@ def _role_text(mention: str, hit) -> str | None:
     return role.strip(" ،,") or None
 
 
-_LINK = re.compile(r"(?:^|\s)(?:باسم|لدى|في|التابع(?:ة)?\s+ل|بـ?(?=«|ال))\s?")
+_LINK = re.compile(r"(?:^|\s)(?:(?:باسم|لدى|في)\s|التابع(?:ة)?\s+ل|بـ?(?=«|ال))\s?")  # not "فيكرام"
 
 
 def _affiliation(mention: str, name: str | None = None) -> str | None:

@@ -226,13 +226,18 @@ def _nisba_at(words: Sequence[str], at: int, w: World) -> str | None:
 
 
 def first_name_at(words: Sequence[str], at: int) -> bool:
-    """"العقيد «تركي المالكي»", "تركي آل الشيخ": a nationality adjective that is a man's first name — right
-    after a title, or before the family particle آل (normalised words)."""
+    """"العقيد «تركي المالكي»", "تركي آل الشيخ", "وزير الخارجية الهندي فيكرام مصري": a nationality adjective
+    that is part of a person's name — a first name right after a title or before the family particle آل, or
+    a family name after a given name that follows a role's adjective (normalised words)."""
     if words[at].startswith("ال"):
         return False
     if at + 1 < len(words) and words[at + 1] == "ال":
         return True
-    return at > 0 and words[at - 1] in world().titles
+    w = world()
+    if at > 0 and words[at - 1] in w.titles:
+        return True
+    return at >= 2 and not words[at - 1].startswith("ال") and _nisba_at(words, at - 1, w) is None \
+        and words[at - 2].startswith("ال") and _nisba_at(words, at - 2, w) is not None
 
 
 def nisba_label_at(words: Sequence[str], at: int) -> str | None:
