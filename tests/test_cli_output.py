@@ -217,3 +217,26 @@ def test_a_file_that_is_no_store_gets_advice_for_a_file(tmp_path):
         assert refused.exit_code == 1 and "file is not a database; point --db at a claimcheck store" in refused.output
         assert "server" not in refused.output and "Traceback" not in refused.output
     assert notes.read_text(encoding="utf-8") == "my notes\n" * 200
+
+
+def test_a_party_no_list_knows_is_its_own_side_in_the_json_and_the_export(tmp_path, sqlite_url):
+    article = tmp_path / "front.txt"
+    article.write_text("وقالت جبهة الخلاص الوطني في بيان إن قواتها سيطرت على البلدة.\n\n"
+                       "وقال الجيش الإثيوبي إن قواته صدت الهجوم.\n", encoding="utf-8")
+    run("ingest", str(article), "--db", sqlite_url)
+    claims = {c["speaker"]: c for c in json.loads(run("claims", "--json", "--db", sqlite_url).stdout)}
+    front, army = claims["جبهة الخلاص الوطني"], claims["الجيش الإثيوبي"]
+    assert (front["side"], front["side_inferred"]) == ("جبهة الخلاص الوطني", True)
+    assert (army["side"], army["side_inferred"]) == ("Ethiopia", False)
+    out = tmp_path / "all.jsonl"
+    run("export", "-o", str(out), "--db", sqlite_url)
+    rows = {r["speaker"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert rows["جبهة الخلاص الوطني"]["side_inferred"] and not rows["الجيش الإثيوبي"]["side_inferred"]
+
+
+@pytest.mark.parametrize("name, first_bytes", [("out.xlsx", b"PK"), ("out.jsonl", b"{"), ("out.csv", "\ufeff".encode())])
+def test_the_export_format_follows_the_file_extension(tmp_path, sqlite_url, name, first_bytes):
+    run("ingest", str(SEEDS), "--db", sqlite_url)
+    out = tmp_path / name
+    run("export", "-o", str(out), "--db", sqlite_url)
+    assert out.read_bytes().startswith(first_bytes)

@@ -128,9 +128,10 @@ def undo(obj: Context, target, reviewer, conflict, as_json) -> None:
 @click.option("--side", help="Only claims by speakers of this side (LNA, GNA, …).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only claims about this date or later (YYYY-MM-DD).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only claims about this date or earlier (YYYY-MM-DD).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "csv-plain", "jsonl", "claimreview", "xlsx"]), default="csv",
-              show_default=True, help="csv has a BOM for Excel; csv-plain has none; jsonl is the data; claimreview is "
-                                      "JSON-LD; xlsx is an Excel workbook (right to left, dates as dates).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "csv-plain", "jsonl", "claimreview", "xlsx"]), default=None,
+              help="csv has a BOM for Excel; csv-plain has none; jsonl is the data; claimreview is JSON-LD; xlsx is "
+                   "an Excel workbook (right to left, dates as dates). Default: from the -o file's extension "
+                   "(.jsonl, .xlsx, .jsonld), else csv.")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @db_option
@@ -145,8 +146,9 @@ def export_command(obj: Context, status, outlet, side, since, until, fmt, output
     Example:
       claimcheck export --status disputed --outlet "Al Jazeera" --since 2020-05-01 -o disputed.csv
     """
-    from ..export.formats import ExportError, export
+    from ..export.formats import ExportError, export, format_of
 
+    fmt = fmt or format_of(output)
     try:
         n = export(obj.store, output, fmt, status=list(status) or None, outlet=outlet, side=side,
                    since=since.date() if since else None, until=until.date() if until else None, force=force)

@@ -75,6 +75,15 @@ class ExportError(ValueError):
     """An export that cannot be written; the message says what to do."""
 
 
+# The format an output file's extension asks for when none is named ("-o claims.xlsx").
+FORMAT_OF_SUFFIX = {".jsonl": "jsonl", ".xlsx": "xlsx", ".jsonld": "claimreview", ".csv": "csv"}
+
+
+def format_of(path) -> str:
+    """The export format for ``path``: by its extension, else csv."""
+    return FORMAT_OF_SUFFIX.get(Path(path).suffix.lower(), "csv")
+
+
 def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None, side: str | None = None,
            since=None, until=None, claim_ids: Iterable[str] | None = None, force: bool = False) -> int:
     """Write the matching claims to ``path`` in ``fmt``; returns the number of rows (or reviews) written.
