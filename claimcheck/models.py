@@ -197,9 +197,10 @@ class ResolvedSpeaker:
     outer: int | None = None  # position of the attribution whose speaker a nested claim takes
 
 
-def side_inferred(side: str | None, speaker: str | None) -> bool:
-    """Whether the side is the speaker's own name: a party that no list knows, not a side read from knowledge."""
-    return side is not None and side == speaker
+def side_inferred(side: str | None, speaker: str | None, affiliation: str | None = None) -> bool:
+    """Whether the side is the name of the speaker or of the body it speaks for: a party that no list knows,
+    not a side read from knowledge (whose labels are short English names)."""
+    return side is not None and side in (speaker, affiliation)
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,7 @@ class Claim:
 
     @property
     def side_inferred(self) -> bool:
-        return side_inferred(self.side, self.speaker)
+        return side_inferred(self.side, self.speaker, self.affiliation)
 
     @property
     def id(self) -> str:

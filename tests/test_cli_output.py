@@ -240,3 +240,21 @@ def test_the_export_format_follows_the_file_extension(tmp_path, sqlite_url, name
     out = tmp_path / name
     run("export", "-o", str(out), "--db", sqlite_url)
     assert out.read_bytes().startswith(first_bytes)
+
+
+def test_the_export_attaches_the_conflicts_the_conflicts_command_shows(tmp_path, sqlite_url):
+    run("ingest", str(SEEDS), "--db", sqlite_url)
+    shown = {k["id"] for k in json.loads(run("conflicts", "--json", "--db", sqlite_url).stdout)}
+    every = json.loads(run("conflicts", "--json", "--min-confidence", "0", "--db", sqlite_url).stdout)
+    low = next(k for k in every if k["id"] not in shown)
+
+    def exported() -> set[str]:
+        out = tmp_path / "all.jsonl"
+        run("export", "-o", str(out), "--force", "--db", sqlite_url)
+        rows = map(json.loads, out.read_text(encoding="utf-8").splitlines())
+        return {i for r in rows for i in r["conflict_ids"]}
+
+    before = exported()
+    assert shown <= before and low["id"] not in before
+    run("review", low["id"], "--conflict", "-s", "confirmed", "--db", sqlite_url)
+    assert low["id"] in exported()  # a reviewer's confirmation shows it whatever its score

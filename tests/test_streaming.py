@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck import config
+from claimcheck.config import load_settings
 from claimcheck.cli.main import cli
 from claimcheck.conflicts import corroboration
 from claimcheck.export import formats
@@ -53,10 +54,13 @@ def tiny_pages(monkeypatch):
 def whole_store_records(store, wanted: set[str] = frozenset()) -> list[dict]:
     """The export's rows worked out over every claim at once: the reference the pages must add up to."""
     statuses = review.current_status(store, "claim")
-    rejected = {i for i, s in review.current_status(store, "conflict").items() if s["status"] == "not-a-conflict"}
+    conflict_states = review.current_status(store, "conflict")
+    rejected = {i for i, s in conflict_states.items() if s["status"] == "not-a-conflict"}
+    confirmed = {i for i, s in conflict_states.items() if s["status"] == "confirmed"}
+    threshold = load_settings().conflicts.min_confidence  # the export shows what ``conflicts`` shows
     by_claim: dict[str, list[dict]] = {}
     for k in sorted(store.conflicts(), key=lambda k: k["id"]):
-        if k["id"] not in rejected:
+        if k["id"] not in rejected and (k["confidence"] >= threshold or k["id"] in confirmed):
             for claim_id in (k["claim_a"], k["claim_b"]):
                 by_claim.setdefault(claim_id, []).append(k)
     out = []

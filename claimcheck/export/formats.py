@@ -304,13 +304,14 @@ def _record(c: dict, article, state: dict, found: list[dict], when: str | None, 
         "conflict_ids": [k["id"] for k in found],
         "conflict_types": [k["type"] for k in found],
         "conflict_reasons": [k["reason_en"] for k in found],
+        "conflict_confidences": [round(k["confidence"], 3) for k in found],
         # Data fields (jsonl and claimreview only).
         "article_id": c["article_id"],
         "article_url": article.url,
         "article_title": article.title,
         "date": when,
         "actor_id": c["actor_id"],
-        "side_inferred": side_inferred(c["side"], c["speaker"]),
+        "side_inferred": side_inferred(c["side"], c["speaker"], c["affiliation"]),
         "speaker_text": c["speaker_text"],
         "cue_lemma": c["cue_lemma"],
         "direct": c["direct"],
@@ -394,7 +395,9 @@ def _speaker(r: dict, kinds: dict[str, str]) -> dict:
     kind = kinds.get(r["actor_id"] or "")
     if kind is None:
         first = (r["speaker"] or "").split(" ", 1)[0]
-        kind = "organisation" if first in ORGANISATION_HEADS and not r["role"] else "person"
+        # A party that no list knows speaks under its own name, its side ("جبهة الخلاص الوطني").
+        own = r["side"] is not None and r["side"] == r["speaker"]
+        kind = "organisation" if own or (first in ORGANISATION_HEADS and not r["role"]) else "person"
     if kind != "person":  # organisations, states and outlets all speak as an Organization
         return _compact({"@type": "Organization", "name": r["speaker"]})
     return _compact({
@@ -415,13 +418,15 @@ def _actor_kinds() -> dict[str, str]:
 
 
 def _conflicts_by_claim(store, claim_ids: list[str]) -> dict[str, list[dict]]:
-    """The conflicts of ``claim_ids`` per claim id (by conflict id), leaving out those a reviewer marked not-a-conflict."""
+    """The conflicts of ``claim_ids`` per claim id (by conflict id) that ``claimcheck conflicts`` shows: at the
+    default --min-confidence or confirmed by a reviewer, and not marked not-a-conflict."""
     found = store.conflicts_of(claim_ids)
     states = review.current_status(store, "conflict", [k["id"] for k in found])
-    rejected = {i for i, s in states.items() if s["status"] == "not-a-conflict"}
+    threshold = load_settings().conflicts.min_confidence
     by_claim: dict[str, list[dict]] = {}
     for k in found:
-        if k["id"] in rejected:
+        status = states[k["id"]]["status"] if k["id"] in states else None
+        if status == "not-a-conflict" or (k["confidence"] < threshold and status != "confirmed"):
             continue
         for claim_id in (k["claim_a"], k["claim_b"]):
             by_claim.setdefault(claim_id, []).append(k)

@@ -142,7 +142,7 @@ def _on_record(article: Article, claim: Attribution, known: _Known, mention: str
         speaker=speaker,
         speaker_text=known.mention if nested else claim.speaker_text,
         speaker_span=None if nested else claim.speaker_span,
-        side=side or _own_party(speaker, known.actor_id),
+        side=side or _own_party(speaker, known.actor_id) or _spokesman_of_own_party(speaker, known.affiliation),
         actor_id=known.actor_id,
         role=claim.role or known.role,
         affiliation=known.affiliation,
@@ -163,6 +163,15 @@ def _own_party(speaker: str, actor_id: str | None) -> str | None:
         return None  # "ميليشيات الخوارج" outside Somalia's story: a list knows it, the story does not say whose
     named = any(w.startswith("ال") for w in words[1:])
     return speaker if named and len(speaker) <= SIDE_LENGTH else None  # a longer name is a description, not a label
+
+
+def _spokesman_of_own_party(speaker: str, affiliation: str | None) -> str | None:
+    """"المتحدث باسم جبهة الخلاص الوطني": who speaks for a party that no list knows is on its side (a medium
+    owned by one is on none)."""
+    head = _head(speaker)
+    if not affiliation or (head not in _SPOKESMAN and _stem(head) not in _SOURCE_STEMS):
+        return None
+    return _own_party(affiliation, None)
 
 
 def _side_of_conduit(relayed_by: str | None) -> str | None:

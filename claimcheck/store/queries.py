@@ -290,7 +290,7 @@ class ClaimRecord:
     def as_dict(self) -> dict:
         """The claim as ``--json`` prints it (spans as lists, dates as ISO strings)."""
         out = asdict(self)
-        out["side_inferred"] = side_inferred(self.side, self.speaker)
+        out["side_inferred"] = side_inferred(self.side, self.speaker, self.affiliation)
         for key in ("sentence", "cue_span", "speaker_span", "content_span"):
             out[key] = list(out[key]) if out[key] is not None else None
         for key in ("time_resolved", "story_date", "event_date"):
