@@ -258,3 +258,15 @@ def test_the_export_attaches_the_conflicts_the_conflicts_command_shows(tmp_path,
     assert shown <= before and low["id"] not in before
     run("review", low["id"], "--conflict", "-s", "confirmed", "--db", sqlite_url)
     assert low["id"] in exported()  # a reviewer's confirmation shows it whatever its score
+
+
+def test_a_date_that_is_no_day_and_a_status_in_capitals(tmp_path, sqlite_url):
+    run("ingest", str(SEEDS), "--db", sqlite_url)
+    bad = run("export", "--since", "2025-02-30", "-o", str(tmp_path / "x.csv"), "--db", sqlite_url, ok=False)
+    assert bad.exit_code == 2 and "'2025-02-30' is not a day of the calendar: write YYYY-MM-DD" in bad.output
+    assert not (tmp_path / "x.csv").exists()
+    claim = json.loads(run("claims", "--json", "--db", sqlite_url).stdout)[0]["id"]
+    run("review", claim, "-s", "disputed", "--db", sqlite_url)
+    run("export", "--status", "Disputed", "-o", str(tmp_path / "d.jsonl"), "--db", sqlite_url)
+    rows = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["claim_id"] for r in rows] == [claim]

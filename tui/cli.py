@@ -11,7 +11,8 @@ from .bidi import MODES
 
 @click.command()
 @click.option("--db", default=None, metavar="URL",
-              help="Store URL (default: the group's --db, CLAIMCHECK_DB, the config file, else SQLite in the data folder).")
+              help="Store URL (default: as given before the command, `claimcheck --db URL desk`; else CLAIMCHECK_DB, "
+                   "the config file, else SQLite in the data folder).")
 @click.option("--reviewer", default=None, metavar="NAME",
               help="Name recorded with your decisions (default: CLAIMCHECK_REVIEWER, else your login name).")
 @click.option("--bidi", "bidi_mode", type=click.Choice(MODES), default="auto", show_default=True,

@@ -13,6 +13,22 @@ KIND_HELP = "CLAIM is a conflict id, or its first characters as `claimcheck conf
 REVIEWER_HELP = "Who decides (default: CLAIMCHECK_REVIEWER, else your login name)."
 
 
+class Day(click.ParamType):
+    """A calendar day written YYYY-MM-DD; anything else is named in a one-line error."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        import datetime as dt
+
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a day of the calendar: write YYYY-MM-DD, e.g. 2024-05-01", param, ctx)
+
+
 def _kind(conflict: bool) -> str:
     return "conflict" if conflict else "claim"
 
@@ -126,8 +142,8 @@ def undo(obj: Context, target, reviewer, conflict, as_json) -> None:
               help="Only claims with this current status (repeatable): verified, disputed, false, needs-context, unreviewed.")
 @click.option("--outlet", help="Only claims from this outlet (e.g. 'Al Jazeera').")
 @click.option("--side", help="Only claims by speakers of this side (LNA, GNA, …).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only claims about this date or later (YYYY-MM-DD).")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only claims about this date or earlier (YYYY-MM-DD).")
+@click.option("--since", type=Day(), help="Only claims about this date or later.")
+@click.option("--until", type=Day(), help="Only claims about this date or earlier.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "csv-plain", "jsonl", "claimreview", "xlsx"]), default=None,
               help="csv has a BOM for Excel; csv-plain has none; jsonl is the data; claimreview is JSON-LD; xlsx is "
                    "an Excel workbook (right to left, dates as dates). Default: from the -o file's extension "
@@ -151,7 +167,7 @@ def export_command(obj: Context, status, outlet, side, since, until, fmt, output
     fmt = fmt or format_of(output)
     try:
         n = export(obj.store, output, fmt, status=list(status) or None, outlet=outlet, side=side,
-                   since=since.date() if since else None, until=until.date() if until else None, force=force)
+                   since=since, until=until, force=force)
     except ExportError as exc:
         _fail(exc)
     except OSError as exc:

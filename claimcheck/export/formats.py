@@ -442,7 +442,7 @@ def _time_reference(c: dict) -> str | None:
 def _statuses(status) -> set[str]:
     if status is None:
         return set()
-    values = {status} if isinstance(status, str) else set(status)
+    values = {s.strip().lower() for s in ([status] if isinstance(status, str) else status)}  # as --outlet, case aside
     unknown = values - set(review.CLAIM_STATUSES)
     if unknown:
         raise ExportError(f"unknown status {', '.join(sorted(unknown))}; use: {', '.join(review.CLAIM_STATUSES)}")
