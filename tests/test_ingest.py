@@ -503,3 +503,17 @@ def test_articles_written_before_a_stop_get_their_conflicts_on_the_next_run(tmp_
     assert again.unchanged == len(list(SEEDS.glob("*.txt"))) and not stopped.pending_conflicts()
     ingest_paths(reference, [SEEDS])
     assert {c["id"] for c in stopped.conflicts()} == {c["id"] for c in reference.conflicts()} != set()
+
+
+@pytest.mark.parametrize(
+    "published, message",
+    [
+        ("12/03/2024", "'published' '12/03/2024' could be day/month or month/day; write it as YYYY-MM-DD"),
+        ("31/02/2024", "'published' '31/02/2024' is not a date"),
+    ],
+)
+def test_a_date_that_cannot_be_read_for_sure_is_refused_with_its_field(tmp_path, published, message):
+    (tmp_path / "a.txt").write_text("قال الجيش إن الهجوم فشل.\n", encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"published": published}), encoding="utf-8")
+    [found] = list(ingest.read([tmp_path / "a.txt"]))
+    assert isinstance(found, ingest.IngestError) and message in str(found)

@@ -139,6 +139,7 @@ _ISO_DAY = re.compile(r"\s*\d{4}-?\d{2}-?\d{2}")
 # without one: "12" became the 12th of the current month), so a date that parses differently
 # against each of them is missing its day, month or year.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+_NUMERIC_DAY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}\s*$")  # "12/03/2024": which is the month?
 
 
 def _parse_date(value: object) -> date | None:
@@ -150,7 +151,13 @@ def _parse_date(value: object) -> date | None:
         raise ValueError(f"'published' must be a date in quotes such as \"2020-05-21\", not {json.dumps(value)}")
     if _ISO_DAY.match(value):
         return date_parser.isoparse(value.strip()).date()
-    first, second = (date_parser.parse(value, dayfirst=True, default=d).date() for d in _DEFAULTS)
+    numbers = _NUMERIC_DAY.match(value)
+    if numbers and int(numbers[1]) <= 12 and int(numbers[2]) <= 12 and numbers[1] != numbers[2]:
+        raise ValueError(f"'published' {value!r} could be day/month or month/day; write it as YYYY-MM-DD")
+    try:
+        first, second = (date_parser.parse(value, dayfirst=True, default=d).date() for d in _DEFAULTS)
+    except (ValueError, OverflowError) as exc:
+        raise ValueError(f"'published' {value!r} is not a date ({exc}); write it as YYYY-MM-DD") from exc
     if first != second:
         raise ValueError(f"'published' {value!r} is not a whole date (day, month and year); write it as YYYY-MM-DD")
     return first
