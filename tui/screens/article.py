@@ -107,10 +107,15 @@ class ArticleScreen(DeskScreen):
         self.query_one("#article-claim", Label).update(plain(
             f"claim {self.index + 1}/{len(self.claims)} · {display(current['speaker'], mode)} · "
             f"{display(current['cue'], mode)} · {self.status.get(current['id'], 'unreviewed')}"))
-        block = next((b for b in self.blocks if b.start <= current["cue_span"][0] < b.end), None)
+        self.centre_current()
+        self.show_history()
+
+    def centre_current(self) -> None:
+        """The current claim's paragraph in the middle of the article body."""
+        current = self.marked_claim()
+        block = next((b for b in self.blocks if current and b.start <= current["cue_span"][0] < b.end), None)
         if block is not None:
             self.query_one("#article-body").scroll_to_center(block, animate=False, immediate=True)
-        self.show_history()
 
     def marked_claim(self) -> dict | None:
         return self.claims[self.index] if self.index >= 0 else None
@@ -145,3 +150,5 @@ class ArticleScreen(DeskScreen):
         if claim:
             rows = await asyncio.to_thread(review.history, self.store, "claim", claim["id"])
             history.show(f"claim {claim['id'][:10]}", rows)
+            # The history beside the article may change its height: centre the claim again once laid out.
+            self.call_after_refresh(self.centre_current)
