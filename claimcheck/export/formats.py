@@ -396,7 +396,7 @@ def _speaker(r: dict, kinds: dict[str, str]) -> dict:
     if kind is None:
         first = (r["speaker"] or "").split(" ", 1)[0]
         # A party that no list knows speaks under its own name, its side ("جبهة الخلاص الوطني").
-        own = r["side"] is not None and r["side"] == r["speaker"]
+        own = r["side"] is not None and r["side"] == r["speaker"]  # not its spokesman (a Person of that party)
         kind = "organisation" if own or (first in ORGANISATION_HEADS and not r["role"]) else "person"
     if kind != "person":  # organisations, states and outlets all speak as an Organization
         return _compact({"@type": "Organization", "name": r["speaker"]})

@@ -188,13 +188,18 @@ def _match_at(words: Sequence[str], at: int, pattern: Pattern) -> bool:
     return all(p in _forms(words[at + k]) for k, p in enumerate(pattern))
 
 
+def _pattern_hit(words: Sequence[str], at: int, by_first: dict[str, list]) -> tuple[int, str]:
+    """(length, label) of the longest pattern of ``by_first`` starting at ``at`` ((0, "") when none)."""
+    for form in _forms(words[at]):
+        for pattern, label in by_first.get(form, ()):
+            if _match_at(words, at, pattern):
+                return len(pattern), label
+    return 0, ""
+
+
 def _pattern_at(words: Sequence[str], at: int, by_first: dict[str, list]) -> int:
     """Length of the longest pattern of ``by_first`` starting at ``at`` (0 when none)."""
-    for form in _forms(words[at]):
-        for pattern, _ in by_first.get(form, ()):
-            if _match_at(words, at, pattern):
-                return len(pattern)
-    return 0
+    return _pattern_hit(words, at, by_first)[0]
 
 
 def _name_at(words: Sequence[str], at: int, w: World) -> tuple[str, int] | None:
@@ -310,11 +315,7 @@ def place_length_at(words: Sequence[str], at: int) -> int:
 
 def place_name_at(words: Sequence[str], at: int) -> tuple[int, str]:
     """(length, canonical Arabic name) of the gazetteer place named at word ``at``: "قطاع غزة" → (2, "غزة")."""
-    for form in _forms(words[at]):
-        for pattern, name in world().places.get(form, ()):
-            if _match_at(words, at, pattern):
-                return len(pattern), name
-    return 0, ""
+    return _pattern_hit(words, at, world().places)
 
 
 def states_named(words: Sequence[str]) -> list[tuple[int, str]]:
