@@ -63,6 +63,22 @@ def test_participle_continues_the_speaker():
     assert claims[1].content_text == "قواته تتقدم"
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # d1-07 (Israeli strikes on Syria, 2024): a verbal noun in the content speaks there, not after it
+        ("وأعربت الوزارة عن إدانتها الشديدة للقصف الإسرائيلي الذي استهدف قرى وبلدات في محافظة درعا، مؤكدة أن "
+         "“التصعيد الإسرائيلي انتهاك صارخ للسيادة السورية”.", "وزارة الخارجية السورية"),
+        # e7-01 (Iran–Pakistan, 2024): the state that condemns inside the content is not who goes on
+        ("وأشارت الوزارة إلى أن باكستان تدين بشدة الانتهاك غير المبرر لمجالها الجوي من جانب إيران، مؤكدة أن هذا "
+         "الانتهاك لسيادة باكستان غير مقبول.", "وزارة الخارجية الباكستانية"),
+    ],
+)
+def test_a_participle_continues_the_sentences_speaker_not_one_inside_its_content(text, speaker):
+    claims = claims_of(f"وقالت {speaker} في بيان إن القصف عدوان.\n\n{text}")  # the ministry named in full before
+    assert claims[-1].cue_text == "مؤكدة" and claims[-1].speaker == speaker
+
+
 def test_implicit_subject_takes_the_previous_speaker():
     claims = claims_of("قال فائز السراج إن الحكومة لن تفاوض.\nوأضاف أن الحوار ممكن بعد وقف القتال.")
     assert claims[1].cue_text == "وأضاف" and claims[1].speaker == "فائز السراج" and claims[1].speaker_text == ""

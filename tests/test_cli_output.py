@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from claimcheck.analysis.text import visible
 from claimcheck.cli.main import cli
+from claimcheck.config import ConflictSettings
 from conftest import SEEDS
 
 ESC = "\x1b"
@@ -92,6 +93,25 @@ def test_min_confidence_outside_0_1_is_an_error(seeded_store, value):
     assert result.exit_code == 2 and "--min-confidence" in result.output and "0<=x<=1" in result.output
 
 
+@pytest.mark.parametrize("args, message, command", [
+    (("conflicts", "--min-confidence", "3"), "Error: Invalid value for '--min-confidence'", "conflicts"),
+    (("export", "--since", "2025-02-30"), "Error: Invalid value for '--since': '2025-02-30' is not a day", "export"),
+    (("ingest", "--nope"), "Error: No such option '--nope'", "ingest"),
+    (("nosuch",), "Error: No such command 'nosuch'", ""),
+    (("models", "download", "--bogus"), "Error: No such option '--bogus'", "models download"),
+])
+def test_a_usage_error_is_one_line_naming_the_help(args, message, command):
+    result = CliRunner().invoke(cli, list(args), prog_name="claimcheck")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith(message), result.stderr
+    assert result.stderr.rstrip().endswith(f"(see '{' '.join(['claimcheck', command]).strip()} --help')")
+
+
+def test_a_group_called_alone_shows_its_help():
+    result = CliRunner().invoke(cli, ["models"], prog_name="claimcheck")
+    assert "Usage: claimcheck models" in result.output and "download" in result.output
+
+
 def test_claims_and_conflicts_carry_their_review_status(tmp_path):
     from claimcheck.store.database import Store
     from helpers import seed_store
@@ -118,6 +138,7 @@ def test_claims_and_conflicts_carry_their_review_status(tmp_path):
     assert "disputed" in run("claims", "--status", "disputed", "--db", url).stdout
     wrong = run("claims", "--status", "maybe", "--db", url, ok=False)
     assert wrong.exit_code == 2 and "use one of: unreviewed, verified" in wrong.output
+    assert "Invalid value for '--status': 'maybe'" in wrong.output  # quoted as every other option is
 
     conflicts = json.loads(run("conflicts", "--json", "--db", url).stdout)
     assert {c["id"]: c["status"] for c in conflicts}[conflict] == "confirmed"
@@ -190,7 +211,7 @@ def test_a_listing_says_what_its_filters_hide(seeded_store):
     shown = len(json.loads(run("conflicts", "--json", "--db", url).stdout))
     assert 0 < shown < len(stored)  # the seeds keep conflicts below the default threshold
     assert listed.stdout.strip().endswith(f"{shown} conflicts")
-    assert f"{len(stored) - shown} more below confidence 0.7" in listed.stderr
+    assert f"{len(stored) - shown} more below confidence {ConflictSettings().min_confidence:g}" in listed.stderr
     assert "more below" not in run("conflicts", "--min-confidence", "0", "--db", url).stderr
     assert run("conflicts", "-q", "--db", url).stderr == ""
 

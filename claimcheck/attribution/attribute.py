@@ -1236,11 +1236,14 @@ def _source_cue_draft(ctx: _Context, hit: CueHit) -> Draft | None:
     return _source_draft(ctx.text, words, hit, ctx.sentence, ctx.lex, ctx.cue_starts)
 
 
-def _participle_draft(ctx: _Context, hit: CueHit, cue_span: Span) -> Draft | None:
-    """A participle ("مضيفا أن…"): the previous speaker goes on."""
+def _participle_draft(ctx: _Context, hit: CueHit, cue_span: Span, place: _Placement) -> Draft | None:
+    """A participle ("مضيفا أن…"): the previous speaker goes on. Outside every content, that is the
+    sentence's own speaker, not one that speaks inside its content: in "وأشارت الوزارة إلى أن باكستان تدين
+    …، مؤكدة أن…" the ministry goes on (the participle agrees with the subject of the sentence's verb)."""
     entry = hit.entry
     content = ctx.content_from(_skip_to_content(ctx.words, hit.last + 1, len(ctx.words), entry, ctx.lex), entry)
-    return Draft(hit, cue_span, _antecedent(ctx.drafts), content, implicit=True) if content else None
+    speaker = _antecedent(ctx.drafts, outer_only=place.outer is None)
+    return Draft(hit, cue_span, speaker, content, implicit=True) if content else None
 
 
 def _noun_draft(ctx: _Context, hit: CueHit, cue_span: Span, place: _Placement) -> Draft | None:
@@ -1337,7 +1340,7 @@ def _draft(text, words, hit: CueHit, next_cue: int, sentence: Sentence, lex: Lex
     if hit.entry.kind == "source":
         return _source_cue_draft(ctx, hit)
     if hit.entry.kind == "participle":
-        return _participle_draft(ctx, hit, cue_span)
+        return _participle_draft(ctx, hit, cue_span, place)
     if hit.entry.kind == "noun":
         return _noun_draft(ctx, hit, cue_span, place)
     return _verb_draft(ctx, hit, cue_span, place)
@@ -1716,12 +1719,13 @@ def _quoted(word: Word) -> bool:
     return "«" in word.gap_before or '"' in word.gap_before
 
 
-def _antecedent(drafts: list[Draft]) -> Span | None:
-    """The subject an implicit cue continues: the last speaker named in this sentence."""
+def _antecedent(drafts: list[Draft], outer_only: bool = False) -> Span | None:
+    """The subject an implicit cue continues: the last speaker named in this sentence (with ``outer_only``,
+    the last one outside another claim's content, when there is one)."""
     for d in reversed(drafts):
-        if d.speaker is not None:
+        if d.speaker is not None and not (outer_only and d.nested_in is not None):
             return d.speaker
-    return None
+    return _antecedent(drafts) if outer_only else None
 
 
 def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) -> tuple[str | None, int]:

@@ -18,8 +18,38 @@ from .common import (Context, analyzer_options, console, db_option, json_option,
                      print_json, print_json_items, progress, stanza_dir_option)
 
 
+class _OneLineUsageError(click.UsageError):
+    """A usage error said on one line with where to read more, not after the whole usage text."""
+
+    def show(self, file=None) -> None:
+        where = self.ctx.command_path if self.ctx is not None else "claimcheck"
+        click.echo(f"Error: {self.format_message()} (see '{where} --help')", file=file, err=file is None)
+
+
+def _one_line(exc: click.UsageError) -> click.UsageError:
+    if isinstance(exc, _OneLineUsageError) or type(exc).__name__ == "NoArgsIsHelpError":
+        return exc  # a group called alone shows its help, as asked
+    one = _OneLineUsageError(exc.format_message(), exc.ctx)
+    one.exit_code = exc.exit_code
+    return one
+
+
 class DefaultGroup(click.Group):
-    """Subcommands from this module and from installed plugins (``claimcheck.commands`` entry points)."""
+    """Subcommands from this module and from installed plugins (``claimcheck.commands`` entry points).
+
+    A usage error (an unknown option, a bad value) is one line: the message and the command's ``--help``."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
 
     def _plugins(self) -> dict[str, click.Command]:
         found = {}
@@ -175,7 +205,7 @@ def _status(value: str | None, kind: str) -> str | None:
     try:
         return check_status(kind, value, flag_hint=False)
     except ReviewError as exc:
-        raise click.BadParameter(str(exc), param_hint="--status") from exc
+        raise click.BadParameter(str(exc), param_hint="'--status'") from exc
 
 
 def _article_id(store, ref: str) -> str:
