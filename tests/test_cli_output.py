@@ -155,7 +155,7 @@ def test_messages_count_in_english(tmp_path):
         json.dumps({"id": "one", "text": "قالت الحكومة إن الوضع هادئ.\n"}, ensure_ascii=False) + "\n{broken\n",
         encoding="utf-8")
     result = run("ingest", str(tmp_path / "in"), "--db", url, ok=False)
-    assert "1 claim extracted now; the store holds 1 claim and 0 conflicts" in result.stdout
+    assert "1 claim extracted now; the store holds 1 claim and 0 conflicts to review" in result.stdout
     assert "1 input failed; fix it and run ingest again" in result.stderr
     assert run("claims", "--db", url).stdout.rstrip().endswith("\n1 claim")
     assert "1 article analysed with builtin: 1 claim" in run("analyze", "--db", url).stdout

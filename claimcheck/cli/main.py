@@ -138,10 +138,12 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force, jobs, cluster) -> N
     for warning in report.warnings:
         click.echo(f"warning: {visible(warning)}", err=True)
     if not obj.quiet:
+        shown, threshold = _conflicts_shown(store)
+        below = f", {report.conflicts - shown} more below confidence {threshold:g}" if report.conflicts > shown else ""
         click.echo(
             f"{report.added} added, {report.updated} re-analysed, {report.unchanged} unchanged; "
             f"{counted(report.claims, 'claim')} extracted now; the store holds {counted(store.claim_count(), 'claim')} "
-            f"and {counted(report.conflicts, 'conflict')} ({_safe_url(store.url)})"
+            f"and {counted(shown, 'conflict')} to review{below} ({_safe_url(store.url)})"
         )
     if report.errors:
         them = "it" if len(report.errors) == 1 else "them"
@@ -187,6 +189,15 @@ def _parallel(jobs: int | None, cluster: str | None) -> dict:
 
     cluster = config.cluster(cluster)
     return {"cluster": cluster, "jobs": 1} if cluster else {"jobs": jobs or default_jobs(), "cluster": None}
+
+
+def _conflicts_shown(store) -> tuple[int, float]:
+    """How many conflicts ``claimcheck conflicts`` lists with no option (the store keeps lower ones too), and
+    the confidence it lists them from."""
+    from ..store import queries
+
+    threshold = config.load_settings().conflicts.min_confidence
+    return sum(queries.conflict_counts(store, queries.ConflictFilter(min_confidence=threshold)).values()), threshold
 
 
 def _safe_url(url: str) -> str:
@@ -376,7 +387,7 @@ def _with_sentences(store, rows: list[dict]) -> list[dict]:
 @click.option("--outlet", help="Only conflicts with a claim from this outlet (any case: 'al jazeera').")
 @click.option("--side", help="Only conflicts with a claim from this side (LNA, GNA, UN, …).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.7).")
+              help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.6).")
 @click.option("--status", help="Current review status: unreviewed, confirmed, not-a-conflict.")
 @click.option("--rebuild", is_flag=True,
               help="Recompute every conflict over the whole store first (ingest updates only the new claims' conflicts).")
