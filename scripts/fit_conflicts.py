@@ -91,10 +91,12 @@ def _weights(data: list[Row], C: float) -> conflicts.Model:
     """The logistic weights over matching.FEATURES fitted on ``data``, without a calibration."""
     from sklearn.linear_model import LogisticRegression
 
-    names = list(matching.FEATURES)
+    held = {group[0] for group in matching.BASELINES}
+    names = [n for n in matching.FEATURES if n not in held]
     lr = LogisticRegression(C=C, max_iter=2000)
     lr.fit([[r.features[n] for n in names] for r in data], [r.label for r in data])
-    return conflicts.Model(dict(zip(names, (float(w) for w in lr.coef_[0]))), float(lr.intercept_[0]), ())
+    weights = dict(zip(names, (float(w) for w in lr.coef_[0])))
+    return conflicts.Model({n: weights.get(n, 0.0) for n in matching.FEATURES}, float(lr.intercept_[0]), ())
 
 
 def fit(data: list[Row], C: float) -> conflicts.Model:

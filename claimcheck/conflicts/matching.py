@@ -60,6 +60,10 @@ FEATURES = (
 
 # Features of which at most one is 1 for a pair: the two claims' figures either differ or agree.
 EXCLUSIVE = (("numbers_differ", "numbers_agree"),)
+# Features of which exactly one is 1 for every candidate (same-side pairs are never candidates): the fit
+# holds the first at 0, so that the other's weight says what it changes (with both free, a share of the
+# bias moves into each and "opposite sides" shows as a part that lowers a conflict's score).
+BASELINES = (("opposed_sides", "side_unknown"),)
 
 
 @dataclass(frozen=True)
