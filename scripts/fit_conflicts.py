@@ -9,7 +9,10 @@ conflict detection would consider (conflicts.scored_pairs, before any threshold)
 named features (matching.FEATURES), labelled 1 when its two statements are a gold conflict pair. A
 logistic regression (scikit-learn) is fitted on the rows; its weights are written with their feature
 names, and the calibration table with, for each score threshold, the precision of the pairs scoring at
-least that much (made non-decreasing, and counted once per statement pair as eval counts them).
+least that much (made non-decreasing, and counted once per statement pair as eval counts them), each
+story group's pairs scored by weights fitted without that group: the precision a story never seen gets.
+The result depends a little on the weights in place when it runs (they choose which pair of claims
+stands for a pair of statements).
 
     python scripts/fit_conflicts.py /work/corpus/d1 /work/corpus/d3            # writes the model
     python scripts/fit_conflicts.py --dry-run DEV_DIR...                        # prints it only
