@@ -484,7 +484,14 @@ def eval_command(gold_dir: Path, analyzer, stanza_dir, errors: bool, as_json: bo
 
 @cli.group()
 def models() -> None:
-    """Stanza models for the stanza analyzer (the built-in analyzer needs none)."""
+    """Stanza models for the stanza analyzer (the built-in analyzer needs none).
+
+    \b
+    Examples:
+      claimcheck models status                 # which models are installed, and where
+      claimcheck models download               # fetch them (needs stanza's model hub)
+      claimcheck ingest news/ --analyzer stanza
+    """
 
 
 @models.command("status")
