@@ -156,8 +156,12 @@ def test_messages_count_in_english(tmp_path):
         encoding="utf-8")
     result = run("ingest", str(tmp_path / "in"), "--db", url, ok=False)
     assert "1 claim extracted now; the store holds 1 claim and 0 conflicts to review" in result.stdout
-    assert "1 input failed; fix it and run ingest again" in result.stderr
+    assert "1 input failed; fix it and run ingest again (the rest is stored)." in result.stderr
     assert run("claims", "--db", url).stdout.rstrip().endswith("\n1 claim")
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "only.jsonl").write_text("{broken\n", encoding="utf-8")
+    alone = run("ingest", str(tmp_path / "bad"), "--db", url, ok=False)
+    assert "1 input failed; fix it and run ingest again." in alone.stderr and "the rest" not in alone.stderr
     assert "1 article analysed with builtin: 1 claim" in run("analyze", "--db", url).stdout
     assert "1 claim written to" in run("export", "-o", str(tmp_path / "one.csv"), "--db", url).stdout
     assert run("conflicts", "--db", url).stdout.strip() == "0 conflicts"

@@ -147,8 +147,8 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force, jobs, cluster) -> N
         )
     if report.errors:
         them = "it" if len(report.errors) == 1 else "them"
-        click.echo(f"{counted(len(report.errors), 'input')} failed; fix {them} and run ingest again (the rest is stored).",
-                   err=True)
+        rest = " (the rest is stored)" if report.added or report.updated or report.unchanged else ""
+        click.echo(f"{counted(len(report.errors), 'input')} failed; fix {them} and run ingest again{rest}.", err=True)
         sys.exit(1)
 
 
