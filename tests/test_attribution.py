@@ -79,6 +79,31 @@ def test_a_participle_continues_the_sentences_speaker_not_one_inside_its_content
     assert claims[-1].cue_text == "مؤكدة" and claims[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e17-04 (India–Pakistan, 2025)
+        ("وشنت الهند هجمات أطلقت عليها اسم عملية سيندور، في حين نفت باكستان هذه المزاعم، مؤكدة أن القصف ألحق "
+         "أضراراً بالمدنيين.", "نفت", "باكستان"),
+        # e5-02 (Russia–Ukraine, 2025)
+        ('ونفى الرئيس الأوكراني فولوديمير زيلينسكي فوراً هذا الادعاء ووصفه بأنه "مختلق بالكامل".', "ونفى",
+         "فولوديمير زيلينسكي"),
+        # e16-03 (Kosovo–Serbia, 2023): turning down accusations is a denial too
+        ("ورفض رئيس برلمان صربيا فلاديمير أورليش هذه الاتهامات، قائلا إن كورتي يبحث عن سبب.", "ورفض",
+         "فلاديمير أورليش"),
+    ],
+)
+def test_a_denial_of_a_claim_named_by_its_noun_is_a_claim(text, cue, speaker):
+    c = one(text, cue)
+    assert c.speaker == speaker and c.content_text.split()[0] in ("هذه", "هذا")
+
+
+def test_a_content_that_only_points_elsewhere_is_still_no_claim():
+    # gold-conventions §2: "a content that is only in another sentence"
+    assert [c.cue_text for c in claims_of("وأكدت الوزارة هذه المعلومات.")] == []
+    assert [c.cue_text for c in claims_of("ونفت قوات الدعم السريع ذلك.")] == []
+
+
 def test_implicit_subject_takes_the_previous_speaker():
     claims = claims_of("قال فائز السراج إن الحكومة لن تفاوض.\nوأضاف أن الحوار ممكن بعد وقف القتال.")
     assert claims[1].cue_text == "وأضاف" and claims[1].speaker == "فائز السراج" and claims[1].speaker_text == ""

@@ -853,6 +853,17 @@ def _refers_back(content: str) -> bool:
     return 0 < len(found) <= 2 and normalize_word(found[0]) in _POINTERS
 
 
+_REJECTING = grammar.words("rejecting")
+
+
+def _turns_down_a_report(entry: CueEntry, content: str) -> bool:
+    """"نفت باكستان هذه المزاعم", "ونفى زيلينسكي هذا الادعاء", "ورفض أورليش هذه الاتهامات": a denial of
+    what another said, named by its noun, is a claim of its own (the conflicts resolve what it points at)."""
+    found = WORD_RE.findall(content)
+    return (entry.denial or entry.lemma in _REJECTING) and len(found) == 2 \
+        and normalize_word(found[1]).removeprefix("ال") in _CLAIM_NOUNS
+
+
 def _named_subject_after(words: list[Word], k: int, lex: Lexicon) -> bool:
     """Whether the words from ``k`` (after a cue verb) name its subject, past "إليها"/"له"."""
     while k < len(words) and (words[k].norm in _IN_IT or words[k].norm in _DATIVE):
@@ -1197,7 +1208,8 @@ class _Context:
             return None
         span = _with_content(self.text, self.words, c, self.sentence, self.lex, self.cue_starts)
         span = _drop_glued_prep(self.text, span, entry)
-        if span is not None and _refers_back(self.text[span.start : span.end]):
+        if span is not None and _refers_back(self.text[span.start : span.end]) \
+                and not _turns_down_a_report(entry, self.text[span.start : span.end]):
             return None  # "أكدت X هذه المعلومات": the content is in another sentence
         return span
 
