@@ -155,7 +155,7 @@ def test_messages_count_in_english(tmp_path):
         json.dumps({"id": "one", "text": "قالت الحكومة إن الوضع هادئ.\n"}, ensure_ascii=False) + "\n{broken\n",
         encoding="utf-8")
     result = run("ingest", str(tmp_path / "in"), "--db", url, ok=False)
-    assert "1 claim extracted now; the store holds 1 claim and 0 conflicts to review" in result.stdout
+    assert "1 claim extracted now; the store holds 1 claim and 0 conflicts (0 to review)" in result.stdout
     assert "1 input failed; fix it and run ingest again (the rest is stored)." in result.stderr
     assert run("claims", "--db", url).stdout.rstrip().endswith("\n1 claim")
     (tmp_path / "bad").mkdir()
@@ -265,6 +265,34 @@ def test_the_export_format_follows_the_file_extension(tmp_path, sqlite_url, name
     out = tmp_path / name
     run("export", "-o", str(out), "--db", sqlite_url)
     assert out.read_bytes().startswith(first_bytes)
+
+
+def test_the_ingest_summary_counts_the_conflicts_left_to_review(sqlite_url):
+    import re
+
+    first = run("ingest", str(SEEDS), "--db", sqlite_url).stdout
+    listed, to_review = map(int, re.search(r"and (\d+) conflicts \((\d+) to review\)", first).groups())
+    assert listed == to_review == len(json.loads(run("conflicts", "--json", "--db", sqlite_url).stdout))
+    conflict = json.loads(run("conflicts", "--json", "--db", sqlite_url).stdout)[0]["id"]
+    run("review", conflict, "--conflict", "--status", "confirmed", "--db", sqlite_url)
+    again = run("ingest", str(SEEDS), "--db", sqlite_url).stdout
+    assert f"and {listed} conflicts ({listed - 1} to review)" in again
+
+
+@pytest.mark.parametrize("name, meant", [("out.json", ".jsonl"), ("out.xls", ".xlsx"), ("out.tsv", ".csv"), ("out.pdf", None)])
+def test_an_export_file_name_that_names_no_format_is_refused(tmp_path, sqlite_url, name, meant):
+    run("ingest", str(SEEDS / "004_4aa4d1d5802a62ef.txt"), "--db", sqlite_url)
+    result = run("export", "-o", str(tmp_path / name), "--db", sqlite_url, ok=False)
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1 and not (tmp_path / name).exists()
+    assert f"cannot tell the format from '{name}'" in result.stderr
+    assert (f"(perhaps {meant})" in result.stderr) == (meant is not None)
+    assert run("export", "-o", str(tmp_path / name), "--format", "jsonl", "--db", sqlite_url).exit_code == 0
+
+
+def test_a_bad_export_status_is_a_usage_error_like_any_other(sqlite_url, tmp_path):
+    run("ingest", str(SEEDS / "004_4aa4d1d5802a62ef.txt"), "--db", sqlite_url)
+    result = run("export", "--status", "bogus", "-o", str(tmp_path / "x.csv"), "--db", sqlite_url, ok=False)
+    assert result.exit_code == 2 and result.stderr.startswith("Error: Invalid value for '--status'")
 
 
 def test_the_export_attaches_the_conflicts_the_conflicts_command_shows(tmp_path, sqlite_url):

@@ -139,11 +139,12 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force, jobs, cluster) -> N
         click.echo(f"warning: {visible(warning)}", err=True)
     if not obj.quiet:
         shown, threshold = _conflicts_shown(store)
-        below = f", {report.conflicts - shown} more below confidence {threshold:g}" if report.conflicts > shown else ""
+        listed = sum(shown.values())
+        below = f", {report.conflicts - listed} more below confidence {threshold:g}" if report.conflicts > listed else ""
         click.echo(
             f"{report.added} added, {report.updated} re-analysed, {report.unchanged} unchanged; "
             f"{counted(report.claims, 'claim')} extracted now; the store holds {counted(store.claim_count(), 'claim')} "
-            f"and {counted(shown, 'conflict')} to review{below} ({_safe_url(store.url)})"
+            f"and {counted(listed, 'conflict')} ({shown.get('unreviewed', 0)} to review){below} ({_safe_url(store.url)})"
         )
     if report.errors:
         them = "it" if len(report.errors) == 1 else "them"
@@ -191,13 +192,13 @@ def _parallel(jobs: int | None, cluster: str | None) -> dict:
     return {"cluster": cluster, "jobs": 1} if cluster else {"jobs": jobs or default_jobs(), "cluster": None}
 
 
-def _conflicts_shown(store) -> tuple[int, float]:
-    """How many conflicts ``claimcheck conflicts`` lists with no option (the store keeps lower ones too), and
-    the confidence it lists them from."""
+def _conflicts_shown(store) -> tuple[dict[str, int], float]:
+    """The conflicts ``claimcheck conflicts`` lists with no option, counted by review status (the store keeps
+    lower ones too), and the confidence it lists them from."""
     from ..store import queries
 
     threshold = config.load_settings().conflicts.min_confidence
-    return sum(queries.conflict_counts(store, queries.ConflictFilter(min_confidence=threshold)).values()), threshold
+    return queries.conflict_counts(store, queries.ConflictFilter(min_confidence=threshold)), threshold
 
 
 def _safe_url(url: str) -> str:

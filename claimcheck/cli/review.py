@@ -147,7 +147,7 @@ def undo(obj: Context, target, reviewer, conflict, as_json) -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "csv-plain", "jsonl", "claimreview", "xlsx"]), default=None,
               help="csv has a BOM for Excel; csv-plain has none; jsonl is the data; claimreview is JSON-LD; xlsx is "
                    "an Excel workbook (right to left, dates as dates). Default: from the -o file's extension "
-                   "(.jsonl, .xlsx, .jsonld), else csv.")
+                   "(.csv or none, .jsonl, .xlsx, .jsonld; another is refused).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @db_option
@@ -162,9 +162,17 @@ def export_command(obj: Context, status, outlet, side, since, until, fmt, output
     Example:
       claimcheck export --status disputed --outlet "Al Jazeera" --since 2020-05-01 -o disputed.csv
     """
-    from ..export.formats import ExportError, export, format_of
+    from ..export.formats import ExportError, export, format_of, statuses_of
 
-    fmt = fmt or format_of(output)
+    # Bad options are usage errors, as a bad value of any option is.
+    try:
+        statuses_of(status)
+    except ExportError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--status'") from exc
+    try:
+        fmt = fmt or format_of(output)
+    except ExportError as exc:
+        raise click.BadParameter(str(exc), param_hint="'-o'") from exc
     try:
         n = export(obj.store, output, fmt, status=list(status) or None, outlet=outlet, side=side,
                    since=since, until=until, force=force)

@@ -79,9 +79,21 @@ class ExportError(ValueError):
 FORMAT_OF_SUFFIX = {".jsonl": "jsonl", ".xlsx": "xlsx", ".jsonld": "claimreview", ".csv": "csv"}
 
 
+# Extensions a user may mean, and the one that writes it.
+_MEANT = {".json": ".jsonl", ".xls": ".xlsx", ".tsv": ".csv", ".txt": ".csv"}
+
+
 def format_of(path) -> str:
-    """The export format for ``path``: by its extension, else csv."""
-    return FORMAT_OF_SUFFIX.get(Path(path).suffix.lower(), "csv")
+    """The export format for ``path``: by its extension (csv without one); another extension is an error,
+    not a CSV file under a name that says otherwise."""
+    suffix = Path(path).suffix.lower()
+    if not suffix:
+        return "csv"
+    if suffix not in FORMAT_OF_SUFFIX:
+        hint = f" (perhaps {_MEANT[suffix]})" if suffix in _MEANT else ""
+        raise ExportError(f"cannot tell the format from {Path(path).name!r}{hint}: name the file .csv, .jsonl, "
+                          ".xlsx or .jsonld, or give --format")
+    return FORMAT_OF_SUFFIX[suffix]
 
 
 def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None, side: str | None = None,
@@ -94,7 +106,7 @@ def export(store, path, fmt: str = "csv", status=None, outlet: str | None = None
     """
     if fmt not in WRITERS:
         raise ExportError(f"unknown format {fmt!r}; use one of: {', '.join(WRITERS)}")
-    _statuses(status), _day(since, "since"), _day(until, "until")  # bad options first, before the file
+    statuses_of(status), _day(since, "since"), _day(until, "until")  # bad options first, before the file
     if fmt == "xlsx" and Path(path).suffix.lower() != ".xlsx":
         # Excel refuses a workbook under another extension ("file format or extension is not valid").
         raise ExportError(f"an xlsx workbook needs a .xlsx file name, not {Path(path).name!r}")
@@ -331,7 +343,7 @@ def iter_records(store, *, status=None, outlet=None, side=None, since=None, unti
                  page: int | None = None) -> Iterator[dict]:
     """``records`` in their order (article name, sentence, cue), read from the store a page at a time:
     each page brings its own review states, conflicts and articles, nothing of the whole store."""
-    wanted = _statuses(status)
+    wanted = statuses_of(status)
     since, until = _day(since, "since"), _day(until, "until")
     ids = list(claim_ids) if claim_ids is not None else None
     for claims in store.claim_pages(by_name=True, page=page or PAGE, outlet=outlet, side=side, ids=ids):
@@ -439,7 +451,8 @@ def _time_reference(c: dict) -> str | None:
     return f"{c['time_text']} ({c['time_resolved']})" if c["time_resolved"] else c["time_text"]
 
 
-def _statuses(status) -> set[str]:
+def statuses_of(status) -> set[str]:
+    """The statuses asked for, checked (any case); an unknown one is an ``ExportError``."""
     if status is None:
         return set()
     values = {s.strip().lower() for s in ([status] if isinstance(status, str) else status)}  # as --outlet, case aside
