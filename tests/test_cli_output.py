@@ -267,6 +267,16 @@ def test_the_export_format_follows_the_file_extension(tmp_path, sqlite_url, name
     assert out.read_bytes().startswith(first_bytes)
 
 
+def test_a_folder_with_nothing_to_read_is_a_failed_input(tmp_path, sqlite_url):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "word").mkdir()
+    (tmp_path / "word" / "report.docx").write_bytes(b"PK")
+    result = run("ingest", str(tmp_path / "empty"), str(tmp_path / "word"), "--db", sqlite_url, ok=False)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert result.exit_code == 1 and len(errors) == 2 and all("no .txt articles" in e for e in errors)
+    assert "2 inputs failed" in result.stderr
+
+
 def test_the_ingest_summary_counts_the_conflicts_left_to_review(sqlite_url):
     import re
 

@@ -131,6 +131,10 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force, jobs, cluster) -> N
                 last["path"] = name
 
         report = ingest_paths(store, paths, chosen, on_item=step, force=force, **_parallel(jobs, cluster))
+    # A folder with nothing claimcheck reads is a failed input, not a silent "0 added".
+    found_in = {root for _, root in files}
+    report.errors.extend(ingest_mod.IngestError(str(p), "no .txt articles or .jsonl/.csv collections in this folder")
+                         for p in paths if p.is_dir() and p not in found_in)
     from ..analysis.text import counted, visible
 
     for error in report.errors:
