@@ -303,6 +303,10 @@ def test_a_bad_export_status_is_a_usage_error_like_any_other(sqlite_url, tmp_pat
     run("ingest", str(SEEDS / "004_4aa4d1d5802a62ef.txt"), "--db", sqlite_url)
     result = run("export", "--status", "bogus", "-o", str(tmp_path / "x.csv"), "--db", sqlite_url, ok=False)
     assert result.exit_code == 2 and result.stderr.startswith("Error: Invalid value for '--status'")
+    reversed_range = run("export", "--since", "2020-05-01", "--until", "2020-04-01", "-o", str(tmp_path / "y.csv"),
+                         "--db", sqlite_url, ok=False)
+    assert reversed_range.exit_code == 2 and "2020-05-01 is after --until 2020-04-01" in reversed_range.stderr
+    assert not (tmp_path / "y.csv").exists()
 
 
 def test_the_export_attaches_the_conflicts_the_conflicts_command_shows(tmp_path, sqlite_url):

@@ -165,6 +165,8 @@ def export_command(obj: Context, status, outlet, side, since, until, fmt, output
     from ..export.formats import ExportError, export, format_of, statuses_of
 
     # Bad options are usage errors, as a bad value of any option is.
+    if since and until and since > until:
+        raise click.BadParameter(f"{since} is after --until {until}; nothing could match", param_hint="'--since'")
     try:
         statuses_of(status)
     except ExportError as exc:
