@@ -277,6 +277,14 @@ def test_a_folder_with_nothing_to_read_is_a_failed_input(tmp_path, sqlite_url):
     assert "2 inputs failed" in result.stderr
 
 
+def test_a_collection_with_no_article_text_is_one_error(tmp_path, sqlite_url):
+    links = tmp_path / "links.jsonl"
+    links.write_text("".join(json.dumps({"url": f"https://news.example/{n}"}) + "\n" for n in range(40)), encoding="utf-8")
+    result = run("ingest", str(links), "--db", sqlite_url, ok=False)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert result.exit_code == 1 and len(errors) == 1 and "no record has an article text" in errors[0]
+
+
 def test_the_ingest_summary_counts_the_conflicts_left_to_review(sqlite_url):
     import re
 

@@ -311,6 +311,21 @@ def _records(path: Path) -> Iterator[tuple[int, dict | Exception]]:
 
 
 def _collection_articles(path: Path) -> Iterator[Article | IngestError]:
+    """The articles of a .jsonl/.csv collection; a file none of whose records holds a text is one error, not
+    one per record (a file of something else: annotations, a list of links)."""
+    textless: list[IngestError] = []
+    articles = 0
+    for item in _collection_items(path, textless):
+        articles += isinstance(item, Article)
+        yield item
+    if textless and not articles:
+        yield IngestError(str(path), f"no record has an article text (one of the fields {', '.join(TEXT_FIELDS)}); "
+                                     "is it a collection of articles?")
+    else:
+        yield from textless
+
+
+def _collection_items(path: Path, textless: list[IngestError]) -> Iterator[Article | IngestError]:
     for number, record in _records(path):
         if isinstance(record, Exception):
             reason = str(record) if str(record).startswith("not valid CSV") else f"not valid JSON ({record})"
@@ -318,7 +333,8 @@ def _collection_articles(path: Path) -> Iterator[Article | IngestError]:
             continue
         body = next((record[f] for f in TEXT_FIELDS if isinstance(record.get(f), str) and record[f].strip()), None)
         if body is None:
-            yield IngestError(str(path), f"has no article text (expected one of the fields {', '.join(TEXT_FIELDS)})", number)
+            textless.append(IngestError(str(path), f"has no article text (expected one of the fields {', '.join(TEXT_FIELDS)})",
+                                        number))
             continue
         name = str(record.get("id") or record.get("name") or f"{path.stem}-{number}")
         try:
