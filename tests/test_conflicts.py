@@ -430,3 +430,13 @@ def test_calling_the_other_account_false_or_empty_talk_is_a_dismissal(dev_claims
 
     items = {it.claim.id: it for it in matching.build(list(dev_claims.values())).items}
     assert DISMISSAL in items[dev_claims[gold_id].id].markers
+
+
+def test_arabic_reasons_need_no_verb_to_agree_with_a_party(gold):
+    # "إريتريا ينفي", "يؤكده بريطانيا": a party is a state (feminine) as often as an army (masculine), so the
+    # reason names it after "جانب" instead of making a verb agree with it.
+    _, _, found, _ = gold
+    denials = [c for c in found if c.type == "denial"]
+    assert denials and all("نفي أو تشكيك من جانب" in c.reason_ar for c in denials)
+    assert not any(word in c.reason_ar for c in found for word in ("ينفي أو يشكك", "يقدمان"))
+    assert all(" فيما يؤكده جانب " in c.reason_ar or " فيما يقوله جانب " in c.reason_ar for c in denials)

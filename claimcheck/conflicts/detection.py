@@ -518,7 +518,7 @@ def _reason(found: _Found, x: _Item, y: _Item) -> tuple[str, str]:
     if kind == "denial":
         (ld_en, ld_ar), (la_en, la_ar) = _label(details[0]), _label(details[1])
         return (f"{en}: {ld_en} denies or dismisses what {la_en} affirms.",
-                f"{ar}: نفي أو تشكيك من جانب {ld_ar} فيما يؤكده {la_ar}.")
+                f"{ar}: نفي أو تشكيك من جانب {ld_ar} فيما يؤكده جانب {la_ar}.")  # جانب: no verb agrees with a state
     if kind == "same_success":
         gx, gy = details
         gx_ar, gy_ar = vocab.side_labels.get(gx, gx), vocab.side_labels.get(gy, gy)
@@ -536,7 +536,7 @@ def _reason(found: _Found, x: _Item, y: _Item) -> tuple[str, str]:
         framer, plain, framing = details
         (lf_en, lf_ar), (lp_en, lp_ar) = _label(framer), _label(plain)
         return (f"{en}: {lf_en} presents its own move as {framing.en}; {lp_en} reports it without that framing.",
-                f"{ar}: يقدّمها {lf_ar} — وهي خطوته — على أنها {framing.ar}، وتأتي رواية {lp_ar} لها دون ذلك.")
+                f"{ar}: يقدّمها جانب {lf_ar} — وهي خطوته — على أنها {framing.ar}، وتأتي رواية {lp_ar} لها دون ذلك.")
     what, vx, vy = details
     what = what.replace(":", " — ")  # "killed:people" → "killed — people"
     return (f"{en}: different counts of '{what}' — {vx:g} ({lx_en}) vs {vy:g} ({ly_en}).",
@@ -933,14 +933,15 @@ def _headline(pair: matching.Pair, found: _Found | None, type_: str) -> tuple[st
     if type_ == "denial":
         d, a = (x, y) if x.denies else (y, x)
         (wd_en, wd_ar), (wa_en, wa_ar) = _who(d), _who(a)
-        return f"{wd_en} denies or dismisses what {wa_en} says.", f"{wd_ar} ينفي أو يشكك فيما يقوله {wa_ar}."
+        # "من جانب …": a verb would have to agree with the speaker ("إريتريا تنفي", "الجيش ينفي").
+        return f"{wd_en} denies or dismisses what {wa_en} says.", f"نفي أو تشكيك من جانب {wd_ar} فيما يقوله جانب {wa_ar}."
     if type_ == "numeric_mismatch":
         what, vx, vy = pair.numbers
         what = what.replace(":", " — ")
         return (f"Different figures for '{what}': {vx:g} ({wx_en}) vs {vy:g} ({wy_en}).",
                 f"أرقام مختلفة ({what}): {vx:g} ({wx_ar}) مقابل {vy:g} ({wy_ar}).")
     if type_ == "framing":
-        return f"{wx_en} and {wy_en} frame the same event differently.", f"{wx_ar} و{wy_ar} يقدمان الحدث نفسه بصورتين مختلفتين."
+        return f"{wx_en} and {wy_en} frame the same event differently.", f"يقدّم كل من {wx_ar} و{wy_ar} الحدث نفسه بصورة مختلفة."
     return f"{wx_en} and {wy_en} give incompatible accounts.", f"روايتان متعارضتان: {wx_ar} و{wy_ar}."
 
 
