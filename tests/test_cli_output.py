@@ -345,3 +345,13 @@ def test_a_date_that_is_no_day_and_a_status_in_capitals(tmp_path, sqlite_url):
     run("export", "--status", "Disputed", "-o", str(tmp_path / "d.jsonl"), "--db", sqlite_url)
     rows = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["claim_id"] for r in rows] == [claim]
+
+
+def test_an_outlet_filter_takes_the_outlets_arabic_name(seeded_store):
+    url = seeded_store.url
+    english = json.loads(run("claims", "--outlet", "al jazeera", "--json", "--db", url).stdout)
+    arabic = json.loads(run("claims", "--outlet", "الجزيرة", "--json", "--db", url).stdout)
+    assert english and [c["id"] for c in arabic] == [c["id"] for c in english]
+    assert json.loads(run("conflicts", "--outlet", "قناة الجزيرة", "--json", "--min-confidence", "0", "--db", url).stdout) \
+        == json.loads(run("conflicts", "--outlet", "Al Jazeera", "--json", "--min-confidence", "0", "--db", url).stdout)
+    assert json.loads(run("claims", "--outlet", "الجزير", "--json", "--db", url).stdout) == []  # whole names only

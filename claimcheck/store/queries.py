@@ -5,7 +5,8 @@ One module, so that they all filter alike:
 - text filters (speaker, cue, the desk's search) find what ``normalize`` makes equal to what was
   typed: case, hamza/alef/ya/ta-marbuta forms, diacritics and tatweel are folded, and every
   character typed (``%``, ``_``, ``.``) is taken literally;
-- outlet and side filters match the whole name up to that folding ("al jazeera" is Al Jazeera's);
+- outlet and side filters match the whole name up to that folding ("al jazeera" is Al Jazeera's; an outlet
+  also by its Arabic names in the knowledge files, "الجزيرة");
 - the current review status of a claim or conflict is its latest decision that was not taken back
   (``status_column``), computed in SQL so that a status filter still pages.
 
@@ -120,6 +121,18 @@ def spelled_as(s: Session, column, typed: str) -> list[str]:
     return [v for v in s.scalars(select(column).where(column.is_not(None)).distinct()) if normalize(v) == wanted]
 
 
+def outlet_spelled_as(s: Session, typed: str) -> list[str]:
+    """The stored outlet names ``typed`` names: as ``spelled_as``, or by an Arabic name of the outlet in the
+    knowledge files ("الجزيرة" is Al Jazeera's: outlets are stored under their English names)."""
+    from ..knowledge import loader as knowledge
+
+    wanted = normalize(typed)
+    names = {o["name"] for o in knowledge.load("outlets").get("outlet", [])
+             if wanted in {normalize(a) for a in (o.get("arabic", ""), *o.get("aliases", ()))}}
+    return [v for v in s.scalars(select(ClaimRow.outlet).where(ClaimRow.outlet.is_not(None)).distinct())
+            if normalize(v) == wanted or v in names]
+
+
 def _typed(value: str | None) -> str | None:
     """What a filter was given; blank means no filter."""
     return value.strip() if value and value.strip() else None
@@ -163,7 +176,7 @@ def _searchable():
 # Each claim filter: its field, and the SQL condition for what was typed.
 CLAIM_RULES: dict[str, Callable[[Session, Any], Any]] = {
     "article": lambda s, v: ClaimRow.article_id == v,
-    "outlet": lambda s, v: ClaimRow.outlet.in_(spelled_as(s, ClaimRow.outlet, v)),
+    "outlet": lambda s, v: ClaimRow.outlet.in_(outlet_spelled_as(s, v)),
     "speaker": lambda s, v: folded_match(s, ClaimRow.speaker + " " + ClaimRow.speaker_text, v),
     "side": lambda s, v: ClaimRow.side.in_(spelled_as(s, ClaimRow.side, v)),
     "cue": lambda s, v: or_(ClaimRow.cue_lemma == v, folded_match(s, ClaimRow.cue, v)),
@@ -194,7 +207,7 @@ def _either(column_a, column_b, values: list[str]):
 # Each conflict filter: its field, and the SQL condition on the conflict and its claims a and b.
 CONFLICT_RULES: dict[str, Callable] = {
     "type": lambda s, a, b, v: ConflictRow.type == v,
-    "outlet": lambda s, a, b, v: _either(a.outlet, b.outlet, spelled_as(s, ClaimRow.outlet, v)),
+    "outlet": lambda s, a, b, v: _either(a.outlet, b.outlet, outlet_spelled_as(s, v)),
     "side": lambda s, a, b, v: _either(a.side, b.side, spelled_as(s, ClaimRow.side, v)),
 }
 
