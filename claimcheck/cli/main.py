@@ -300,7 +300,7 @@ def show(obj: Context, article: str, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--article", help="Article id, id prefix or name.")
-@click.option("--outlet", help="Outlet name, in any case (e.g. 'al jazeera').")
+@click.option("--outlet", help="Outlet name, in any case or in Arabic (e.g. 'al jazeera', 'الجزيرة').")
 @click.option("--speaker", help="Text in the speaker's name or mention, in any spelling of hamza, alef, ya or ta marbuta.")
 @click.option("--side", help="Side label (LNA, GNA, UN, US, …).")
 @click.option("--cue", help="Cue lemma or text (قال, أعلن, بحسب, …).")
@@ -389,7 +389,7 @@ def _with_sentences(store, rows: list[dict]) -> list[dict]:
 
 @cli.command()
 @click.option("--type", "type_", type=click.Choice(["competing_claims", "denial", "numeric_mismatch", "framing"]))
-@click.option("--outlet", help="Only conflicts with a claim from this outlet (any case: 'al jazeera').")
+@click.option("--outlet", help="Only conflicts with a claim from this outlet (any case, or its Arabic name: 'al jazeera', 'الجزيرة').")
 @click.option("--side", help="Only conflicts with a claim from this side (LNA, GNA, UN, …).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.6).")

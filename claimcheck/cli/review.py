@@ -140,7 +140,7 @@ def undo(obj: Context, target, reviewer, conflict, as_json) -> None:
 @click.command(name="export")
 @click.option("--status", multiple=True, metavar="STATUS",
               help="Only claims with this current status (repeatable): verified, disputed, false, needs-context, unreviewed.")
-@click.option("--outlet", help="Only claims from this outlet (e.g. 'Al Jazeera').")
+@click.option("--outlet", help="Only claims from this outlet (e.g. 'Al Jazeera' or 'الجزيرة').")
 @click.option("--side", help="Only claims by speakers of this side (LNA, GNA, …).")
 @click.option("--since", type=Day(), help="Only claims about this date or later.")
 @click.option("--until", type=Day(), help="Only claims about this date or earlier.")
