@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up a virtual environment (if needed) and run claimcheck on the sample articles in fixtures/,
-# with the default embedded SQLite store. Prints the articles, claims and conflicts it found.
+# Set up a virtual environment (if needed) and run claimcheck on the sample articles in fixtures/articles/,
+# with the default embedded SQLite store. Prints the articles, the claims of one of them (every claim:
+# `claimcheck claims`) and the conflicts it found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${CLAIMCHECK_VENV:-.venv}"
