@@ -355,3 +355,13 @@ def test_an_outlet_filter_takes_the_outlets_arabic_name(seeded_store):
     assert json.loads(run("conflicts", "--outlet", "قناة الجزيرة", "--json", "--min-confidence", "0", "--db", url).stdout) \
         == json.loads(run("conflicts", "--outlet", "Al Jazeera", "--json", "--min-confidence", "0", "--db", url).stdout)
     assert json.loads(run("claims", "--outlet", "الجزير", "--json", "--db", url).stdout) == []  # whole names only
+
+
+def test_corroborated_claims_are_listed_under_a_rule_per_group(seeded_store):
+    url = seeded_store.url
+    rows = json.loads(run("claims", "--corroborated", "--json", "--db", url).stdout)
+    groups = list(dict.fromkeys(r["group"]["id"] for r in rows))
+    listed = run("claims", "--corroborated", "--db", url).stdout
+    rules = [line for line in listed.splitlines() if "corroboration group" in line]
+    assert groups and [next(g for g in groups if g[:10] in line) for line in rules] == groups
+    assert "corroboration group" not in run("claims", "--db", url).stdout

@@ -97,9 +97,16 @@ def render_claims(console, store, rows: Iterable[dict]) -> int:
     Returns how many were shown."""
     article: Article | None = None
     shown = 0
+    group = None
     for claim in rows:
         if article is None or article.id != claim["article_id"]:
             article = store.article(claim["article_id"])
+        if claim.get("group") and claim["group"]["id"] != group:  # "claims --corroborated": a rule per group
+            group = claim["group"]["id"]
+            g = claim["group"]
+            across = ", across sides" if g["across_sides"] else ""
+            console.rule(plain(f"corroboration group {group[:10]} · {g['side'] or 'side unknown'} · "
+                               f"{counted(len(g['members']), 'claim')}{across}"))
         title = f"{claim['id'][:10]} · {article.name} · {claim['outlet'] or 'outlet unknown'} · {claim['status']}"
         console.print(Panel(Group(marked_sentence(article.text, claim), claim_table(claim)), title=plain(title)))
         shown += 1
