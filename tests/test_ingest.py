@@ -510,6 +510,7 @@ def test_articles_written_before_a_stop_get_their_conflicts_on_the_next_run(tmp_
     [
         ("12/03/2024", "'published' '12/03/2024' could be day/month or month/day; write it as YYYY-MM-DD"),
         ("31/02/2024", "'published' '31/02/2024' is not a date"),
+        ("2020-13-45", "'published' '2020-13-45' is not a date (month must be in 1..12); write it as YYYY-MM-DD"),
     ],
 )
 def test_a_date_that_cannot_be_read_for_sure_is_refused_with_its_field(tmp_path, published, message):

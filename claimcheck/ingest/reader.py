@@ -150,7 +150,10 @@ def _parse_date(value: object) -> date | None:
     if not isinstance(value, str):
         raise ValueError(f"'published' must be a date in quotes such as \"2020-05-21\", not {json.dumps(value)}")
     if _ISO_DAY.match(value):
-        return date_parser.isoparse(value.strip()).date()
+        try:
+            return date_parser.isoparse(value.strip()).date()
+        except ValueError as exc:  # "2020-13-45": the shape of a date, not a day of the calendar
+            raise ValueError(f"'published' {value!r} is not a date ({exc}); write it as YYYY-MM-DD") from exc
     numbers = _NUMERIC_DAY.match(value)
     if numbers and int(numbers[1]) <= 12 and int(numbers[2]) <= 12 and numbers[1] != numbers[2]:
         raise ValueError(f"'published' {value!r} could be day/month or month/day; write it as YYYY-MM-DD")
