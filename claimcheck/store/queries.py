@@ -111,14 +111,16 @@ def folded_match(s: Session, column, needle: str):
     return column.regexp_match(search_pattern(needle))
 
 
-def spelled_as(s: Session, column, typed: str) -> list[str]:
-    """The stored values of ``column`` that ``normalize`` makes equal to ``typed`` (outlets, sides).
+def spelled_as(s: Session, column, typed: str, also: frozenset[str] = frozenset()) -> list[str]:
+    """The stored values of ``column`` that ``normalize`` makes equal to ``typed`` (outlets, sides), and
+    those of ``also`` (the names ``typed`` stands for).
 
     Such a column holds few distinct values, read off its index: the filter is then an indexed
     IN, where a regex would be run on every row.
     """
     wanted = normalize(typed)
-    return [v for v in s.scalars(select(column).where(column.is_not(None)).distinct()) if normalize(v) == wanted]
+    return [v for v in s.scalars(select(column).where(column.is_not(None)).distinct())
+            if normalize(v) == wanted or v in also]
 
 
 def outlet_spelled_as(s: Session, typed: str) -> list[str]:
@@ -127,10 +129,9 @@ def outlet_spelled_as(s: Session, typed: str) -> list[str]:
     from ..knowledge import loader as knowledge
 
     wanted = normalize(typed)
-    names = {o["name"] for o in knowledge.load("outlets").get("outlet", [])
-             if wanted in {normalize(a) for a in (o.get("arabic", ""), *o.get("aliases", ()))}}
-    return [v for v in s.scalars(select(ClaimRow.outlet).where(ClaimRow.outlet.is_not(None)).distinct())
-            if normalize(v) == wanted or v in names]
+    names = frozenset(o["name"] for o in knowledge.load("outlets").get("outlet", [])
+                      if wanted in {normalize(a) for a in (o.get("arabic", ""), *o.get("aliases", ()))})
+    return spelled_as(s, ClaimRow.outlet, typed, names)
 
 
 def _typed(value: str | None) -> str | None:
