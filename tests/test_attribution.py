@@ -619,7 +619,6 @@ def test_a_participle_opening_a_report_ends_the_content_before_it(text, cue, con
     assert cue not in first.content_text
 
 
-
 @pytest.mark.parametrize(
     "text, cue, speaker, content",
     [
