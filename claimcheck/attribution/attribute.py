@@ -249,6 +249,7 @@ _RELATIVES = grammar.words("relatives")
 _ROOT_WAW = grammar.words("root_waw")
 _CONSTRUCT_HEADS = grammar.words("construct_heads")
 _DEMONSTRATIVES = grammar.words("demonstratives")
+_BODY_MODIFIERS = grammar.words("body_modifiers")
 # Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
 _MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
 
@@ -303,6 +304,11 @@ def _passive(word: str) -> bool:
     return "\u064f" in bare[:2] and bool(_PASSIVE.match(bare))
 
 
+# How far the word a cue requires may stand: "وحمّل نائب وزير الخارجية محمد الحضرمي، في تصريح نشر عبر
+# صفحة الوزارة على "تويتر"، دولة الإمارات مسؤولية…" names the speaker, an aside and the blamed first.
+_REQUIRES_REACH = 20
+
+
 def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
     hits: list[CueHit] = []
     reach = 0  # words before this belong to a source phrase already found
@@ -318,7 +324,8 @@ def find_cues(words: list[Word], lex: Lexicon) -> list[CueHit]:
             continue
         if entry is not None and entry.kind == "verb" and _passive(w.text):
             entry = None  # "تُحمَّل قوات حفتر المسؤولية": a passive has no speaker
-        if entry is not None and (not entry.requires or any(x.norm in entry.requires for x in words[i + 1 : i + 7])):
+        if entry is not None and (not entry.requires
+                                  or any(x.norm in entry.requires for x in words[i + 1 : i + 1 + _REQUIRES_REACH])):
             hits.append(CueHit(i, i, entry, suffix))
     return hits
 
@@ -639,6 +646,26 @@ def _state_object(m: _SpeakerSpan, k: int) -> bool:
     return k - run >= 3 and words[run].norm.startswith("ال")  # a name of two words or more after "الأوكراني"
 
 
+def _object_after_state_adjective(m: _SpeakerSpan, k: int) -> bool:
+    """"أدانت وزارة الخارجية السعودية الهجوم…", "نفت وزارة الخارجية الباكستانية الاتهامات…": after a body
+    closed by a state's adjective, a definite noun that only describes the body ("الرسمية", "العامة") or is
+    a state's adjective too continues it; any other starts the object of a verb that takes one."""
+    words, w = m.words, m.words[k]
+    if not m.entry.np_object or k - m.s < 2 or not w.norm.startswith("ال") or w.norm in _BODY_MODIFIERS \
+            or w.norm in m.lex.titles or w.norm.removeprefix("ال") in _ROLE_HEADS_BARE or _name_follows(words, k):
+        return False  # "المندوب البريطاني السفير جوناثان ألين", "الجورجي ألكسندر لومايا": the holder's name
+    norms = _Norms(words)
+    return bool(nisba_label_at(norms, k - 1)) and not nisba_label_at(norms, k) and not state_name_length_at(norms, k)
+
+
+def _name_follows(words: list[Word], k: int) -> bool:
+    """Word ``k`` begins a name of two words or more: the next word is no particle and has no ال."""
+    if k + 1 >= len(words) or words[k + 1].comma:
+        return False
+    after = words[k + 1].norm
+    return not after.startswith("ال") and after not in _NOT_IN_NAMES and words[k + 1].cue is None
+
+
 def _governed_object(m: _SpeakerSpan, k: int) -> bool:
     """"نددت الحكومة اللبنانية بالواقعة مؤكدة أنها…": the verb's own preposition glued to a definite noun
     after a whole subject starts the object, an إن/أن further on or not."""
@@ -657,8 +684,10 @@ def _possessed_object(m: _SpeakerSpan, k: int) -> bool:
 
 def _genitive_of_construct(before: Word, w: Word) -> bool:
     """"حركة المقاومة", "خلية الإعلام", "قوة الاتحاد": a definite word right after an indefinite noun
-    is that noun's genitive, not the verb's object ("أكد مصدر عسكري الاستيلاء": after an adjective it is)."""
-    return w.norm.startswith("ال") and not w.comma and before.norm in _CONSTRUCT_HEADS
+    is that noun's genitive, not the verb's object ("أكد مصدر عسكري الاستيلاء": after an adjective it is);
+    so after "و" ("أدانت وزارة الدفاع وهيئة الأركان العامة…": two bodies speak together)."""
+    return w.norm.startswith("ال") and not w.comma \
+        and (before.norm in _CONSTRUCT_HEADS or before.conj and before.bare in _CONSTRUCT_HEADS)
 
 
 # Where a speaker mention stops, in order: the first rule true at a word ends the mention before it.
@@ -679,6 +708,7 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _listener,
     _object_starts,
     _state_object,
+    _object_after_state_adjective,
     _governed_object,
     _possessed_object,
 )
@@ -1280,6 +1310,11 @@ def _opener(ctx: _Context, hit: CueHit) -> int | None:
     """The word that opens the content after a verb: إن/أن, a colon, or a quotation."""
     opener = next((k for k in range(hit.last + 1, ctx.next_cue) if _is_complementizer(ctx.words[k], ctx.lex)
                    or ":" in ctx.words[k].gap_before), None)
+    if opener is None and not hit.entry.np_object and ctx.next_cue < len(ctx.words) \
+            and _opens_content(ctx.words[ctx.next_cue], ctx.lex):
+        # "وقال الحضرمي: «تدين الحكومة القصف…»": a quotation that opens with a cue word is still the
+        # content of a verb that takes no object ("أدان الأردن الهجوم: «يدين…»" keeps its object)
+        opener = ctx.next_cue
     quoted = _quotation_after(ctx, hit)
     if quoted is None:
         return opener

@@ -428,11 +428,34 @@ def _abbreviation(m: _Mention) -> _Known | None:
 
 
 def _person_description(m: _Mention) -> _Known | None:
-    """"الدبلوماسي الأميركي الراحل": the known person named last before the sentence."""
+    """"الدبلوماسي الأميركي الراحل": the known person named last before the sentence, or the person the
+    story quoted last (``_last_titled_speaker``); after "قال مسؤول أمريكي" "المسؤول الأمريكي" is that
+    unnamed source again (``_unnamed_source_again``)."""
     words = m.words
-    if m.found is None and words and words[0] in _PERSON_DESCRIPTIONS and all(w.startswith("ال") for w in words):
-        return _last_person_before(m.article, m.claim)
-    return None
+    if not (m.found is None and words and words[0] in _PERSON_DESCRIPTIONS and all(w.startswith("ال") for w in words)):
+        return None
+    prev = next((k for k in reversed(m.seen) if k.speaker), None)
+    if prev is not None and _stem(_words(prev.speaker)[0]) == _stem(words[0]):
+        return None
+    return _last_person_before(m.article, m.claim) or _last_titled_speaker(m, prev)
+
+
+_ANY_ROLE = frozenset(map(normalize, ("مسؤول", "مسئول")))  # "المسؤول" may describe a holder of any role
+
+
+def _last_titled_speaker(m: _Mention, prev: _Known | None) -> _Known | None:
+    """"وحمل المسؤول الكردي…" after "وقال وزير البيشمركة كريم سنجاري…", "وأشار المسؤول الأمريكي" after
+    "وقال منسق الأمن القومي الأميركي…، بريت ماكغورك": the story's last speaker, when a role introduced that
+    speaker's name, the role fits the description ("المسؤول" fits any) and its nationality, if it has one,
+    is that speaker's side."""
+    if prev is None:
+        return None
+    role = next((k.role for k in m.seen if k.speaker == prev.speaker and k.role and k.mention != k.speaker), None)
+    head = m.words[0].removeprefix("ال")
+    if role is None or (_stem(head) not in _ANY_ROLE and head not in normalize(role)):
+        return None
+    side = side_from_mention(m.text)
+    return prev if side is None or prev.side == side else None
 
 
 def _known_actor(m: _Mention) -> _Known | None:
