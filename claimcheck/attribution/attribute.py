@@ -250,6 +250,7 @@ _ROOT_WAW = grammar.words("root_waw")
 _CONSTRUCT_HEADS = grammar.words("construct_heads")
 _DEMONSTRATIVES = grammar.words("demonstratives")
 _BODY_MODIFIERS = grammar.words("body_modifiers")
+_EVENT_OBJECTS = grammar.words("event_objects")
 # Masdar (verbal-noun) templates of derived verbs: a likely start of a noun-phrase content.
 _MASDAR = re.compile(r"^(?:ت..ي.|ا..ا.|است..ا.|ان..ا.|ا.ت.ا.|م.ا..ه|ت.ا..)$")
 
@@ -666,6 +667,35 @@ def _name_follows(words: list[Word], k: int) -> bool:
     return not after.startswith("ال") and after not in _NOT_IN_NAMES and words[k + 1].cue is None
 
 
+class _Unprefixed(NamedTuple):
+    """A word read without its ل or ب ("لقيادة" as "قيادة"), for the construct test."""
+
+    word: Word
+
+    @property
+    def norm(self) -> str:
+        n = self.word.norm
+        return n[1:] if n[:1] in "لب" and not n.startswith("ال") else n
+
+    @property
+    def conj(self) -> bool:
+        return self.word.conj
+
+    @property
+    def bare(self) -> str:
+        return self.word.bare
+
+
+def _event_object(m: _SpeakerSpan, k: int) -> bool:
+    """"واعتبر المتحدث الهجوم بأنه…", "وتبنى … العميد يحيى سريع الهجوم على منشأتي أرامكو": a definite noun
+    of what happened or was said ("الهجوم", "القصف", "الاتهامات") after the subject is the verb's object,
+    unless an indefinite head takes it as its genitive ("غرفة العمليات")."""
+    w = m.words[k]
+    return m.entry.np_object and w.norm in _EVENT_OBJECTS and not _genitive_of_construct(m.words[k - 1], w) \
+        and not {m.words[k - 1].norm} & (_ATTACHERS | _NOT_IN_NAMES | _DEMONSTRATIVES) \
+        and not _genitive_of_construct(_Unprefixed(m.words[k - 1]), w)  # "المسؤول عن العمليات", "هذه الادعاءات", "لقيادة العمليات"
+
+
 def _governed_object(m: _SpeakerSpan, k: int) -> bool:
     """"نددت الحكومة اللبنانية بالواقعة مؤكدة أنها…": the verb's own preposition glued to a definite noun
     after a whole subject starts the object, an إن/أن further on or not."""
@@ -709,6 +739,7 @@ _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _object_starts,
     _state_object,
     _object_after_state_adjective,
+    _event_object,
     _governed_object,
     _possessed_object,
 )
@@ -1310,11 +1341,6 @@ def _opener(ctx: _Context, hit: CueHit) -> int | None:
     """The word that opens the content after a verb: إن/أن, a colon, or a quotation."""
     opener = next((k for k in range(hit.last + 1, ctx.next_cue) if _is_complementizer(ctx.words[k], ctx.lex)
                    or ":" in ctx.words[k].gap_before), None)
-    if opener is None and not hit.entry.np_object and ctx.next_cue < len(ctx.words) \
-            and _opens_content(ctx.words[ctx.next_cue], ctx.lex):
-        # "وقال الحضرمي: «تدين الحكومة القصف…»": a quotation that opens with a cue word is still the
-        # content of a verb that takes no object ("أدان الأردن الهجوم: «يدين…»" keeps its object)
-        opener = ctx.next_cue
     quoted = _quotation_after(ctx, hit)
     if quoted is None:
         return opener
@@ -1515,7 +1541,8 @@ def _no_subject(ctx: _Context, hit: CueHit, s: int, opener: int | None, before: 
         or first.norm in _STOP_AFTER_SPEAKER
         or first.norm in entry.preps
         or (_quoted(first) and not alias_length_at(_Norms(words), s, ctx.outlet)
-            and not _quoted_name_before(words, s, opener))  # a quotation is content
+            and not _quoted_name_before(words, s, opener)
+            and not _quoted_name_described(words, s, opener))  # a quotation is content
         or (entry.np_object and _is_masdar(first, ctx.lex, definite_ok=False)  # "أعلن سحب القوات"
             and not alias_length_at(_Norms(words), s, ctx.outlet))  # but "أعلن تنظيم الدولة الإسلامية أنه"
     )
@@ -1526,6 +1553,19 @@ def _quoted_name_before(words: list[Word], s: int, opener: int | None) -> bool:
     are the subject's name, not the start of a quotation."""
     return opener is not None and 1 <= opener - s <= 3 and _has(words[opener].gap_before, "»”\"") \
         and not any(w.comma or w.norm in _NOT_IN_NAMES for w in words[s:opener])  # not «من غير المعقول» أن
+
+
+def _quoted_name_described(words: list[Word], s: int, opener: int | None) -> bool:
+    """"وقالت "الهيئة" المقربة من الشيخ…، في بيان: «…»", "واعتبرت "الصابرين" في بيان…، أن…": one to three
+    quoted words, the first with ال, closed before a description or an aside of the subject, then the
+    opener further on: a name in quotation marks, not the start of the content."""
+    if opener is None or not words[s].norm.startswith("ال"):
+        return False
+    close = next((j for j in range(s + 1, min(opener, s + 4)) if _has(words[j].gap_before, "»”\"")), None)
+    if close is None or any(w.comma or w.norm in _NOT_IN_NAMES for w in words[s:close]):
+        return False
+    after = words[close].norm
+    return after.startswith("ال") or after in _STOP_AFTER_SPEAKER
 
 
 def _implicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, opener: int | None,
