@@ -68,3 +68,29 @@ def test_the_conflict_weights_hold_one_side_feature_at_zero_and_promise_what_uns
     others = fit.fit([r for r in rows if r.group != "g0"], C=5.0)
     sure = [r for r in held if others.probability(r.features) >= 0.1]
     assert sure and sum(r.label for r in sure) / len(sure) < in_sample[0.1]
+
+
+def _gazetteer_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_gazetteer_keeps_arabic_spellings_and_gives_a_shared_name_to_the_larger_town():
+    script = _gazetteer_script()
+    # GeoNames' alternates mix scripts and languages: Kurdish (ە, ێ), Persian (ک, ی), Latin, diacritics.
+    assert script.arabic_names(["Erbil", "أربيل", "هەولێر", "اربیل", "إِرْبِيل", "أربيل"]) == ["أربيل", "إربيل"]
+    cities = {
+        "1": {"name": "Tripoli", "countrycode": "LY", "population": 1150989, "alternatenames": ["طرابلس"]},
+        "2": {"name": "Tripoli", "countrycode": "LB", "population": 229398, "alternatenames": ["طرابلس", "طرابلس الشام"]},
+        "3": {"name": "Tallinn", "countrycode": "EE", "population": 394024, "alternatenames": ["تالين"]},
+    }
+    countries = {"EE": {"capital": "Tallinn"}, "LY": {"capital": "Tripoli"}, "LB": {"capital": "Beirut"}}
+    assert script.rows(cities, countries) == [
+        ("EE", "Tallinn", 394024, ["تالين"], True),
+        ("LB", "Tripoli", 229398, ["طرابلس الشام"], False),
+        ("LY", "Tripoli", 1150989, ["طرابلس"], True),
+    ]

@@ -99,3 +99,47 @@ def test_a_party_label_follows_the_article_date():
     before = claim("وقالت حركة طالبان إنها سيطرت على المعبر.", "وقالت", published="2021-07-10")
     after = claim("وقالت حركة طالبان إنها سيطرت على المعبر.", "وقالت", published="2022-01-10")
     assert (before.side, after.side) == ("Taliban", "Afghanistan")
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, side",
+    [
+        # e24-03 (the Kyrgyz–Tajik border, 2022): a "-ستان" people's own adjective
+        ("وقالت حرس الحدود الطاجيكية إن القوات القرغيزية قصفت مواقعها.", "وقالت", "Tajikistan"),
+        ("وأعلن جهاز الأمن القومي القرغيزي حصول تبادل لإطلاق النار على الحدود.", "وأعلن", "Kyrgyzstan"),
+    ],
+)
+def test_the_adjective_of_a_stan_country(sentence, cue, side):
+    assert claim(sentence, cue).side == side
+
+
+@pytest.mark.parametrize(
+    "mention, side",
+    [
+        ("وزارة الخارجية الأوزبكية", "Uzbekistan"),  # CLDR's أوزبكستان, by the same rule
+        ("الجيش الباكستاني", "Pakistan"),  # باكستان keeps its whole name: "باك" is no people's
+        ("الباكية", None),
+    ],
+)
+def test_stan_adjectives_by_rule(mention, side):
+    assert state_side(mention) == side
+
+
+@pytest.mark.parametrize(
+    "mention, side",
+    [
+        ("تالين", "Estonia"),  # e25-05 (Russian jets over Estonia, 2025): the gazetteer's capital
+        ("وارسو", "Poland"),
+        ("عمان", "Oman"),  # Oman's name; Amman, Jordan's capital, is written the same and names neither by itself
+    ],
+)
+def test_capitals_from_the_gazetteer(mention, side):
+    assert state_side(mention) == side
+
+
+def test_the_gazetteer_reads_towns_and_capitals():
+    from claimcheck.knowledge.loader import gazetteer
+
+    towns = {(t.country, t.name): t for t in gazetteer()}
+    assert "أربيل" in towns[("IQ", "Erbil")].arabic and not towns[("IQ", "Erbil")].capital
+    assert towns[("KG", "Bishkek")].capital

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -206,3 +207,30 @@ def load(kind: str) -> dict[str, Any]:
     overlays = [(str(path), path.read_text(encoding="utf-8"))
                 for folder in _extra_dirs() for path in sorted(folder.glob(f"{kind}*.toml"))]
     return merged(kind, text, overlays)
+
+
+@dataclass(frozen=True)
+class Town:
+    """A town or city of the world gazetteer (gazetteer.tsv, from GeoNames)."""
+
+    country: str  # ISO 3166-1 code
+    name: str  # English
+    population: int
+    arabic: tuple[str, ...]
+    capital: bool
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[Town, ...]:
+    """The world's towns and cities with their Arabic names (``claimcheck/data/gazetteer.tsv``)."""
+    text = resources.files("claimcheck.data").joinpath("gazetteer.tsv").read_text(encoding="utf-8")
+    towns = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 5 or not parts[2].isdigit():
+            raise KnowledgeError(f"gazetteer.tsv line {n}: expected code, name, population, names, capital")
+        towns.append(Town(parts[0], parts[1], int(parts[2]), tuple(parts[3].split("|")), parts[4] == "capital"))
+    return tuple(towns)
+

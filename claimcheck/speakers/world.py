@@ -133,13 +133,41 @@ def _cldr_countries(labels: dict[str, str], excluded: set[str]) -> tuple[list[tu
             continue  # "ميانمار (بورما)", "الكونغو - كينشاسا": the press forms in world.toml stand for them
         names.append((words_of(name), labels[code]))
         if " " not in name:
-            stem = nisba_stem(regular_nisba(name))
-            if stem in nisba and nisba[stem] != labels[code]:
-                ambiguous.add(stem)
-            nisba[stem] = labels[code]
+            for stem in _nisba_stems(name):
+                if stem in nisba and nisba[stem] != labels[code]:
+                    ambiguous.add(stem)
+                nisba[stem] = labels[code]
     for stem in ambiguous:
         del nisba[stem]
     return names, nisba
+
+
+def _nisba_stems(name: str) -> list[str]:
+    """Nisba keys of a one-word country name: the regular one, and for "-ستان" the people's own
+    ("طاجيكستان" → طاجيكي as well as طاجيكستاني; a stem of three letters, "باك", is no people's)."""
+    stems = [nisba_stem(regular_nisba(name))]
+    word = normalize_word(name)
+    if word.endswith("ستان") and len(word) - 4 >= 4:
+        stems.append(nisba_stem(word[:-4] + "ي"))
+    return stems
+
+
+def _capitals(entries: list[dict], labels: dict[str, str], excluded: set[str],
+              names: list[tuple[Pattern, str]]) -> None:
+    """Add each state's capital (the gazetteer's) to ``names`` as its seat of government, where world.toml
+    names no seat by hand and no other state or capital goes by the same name ("عمان": Oman, and Amman)."""
+    by_hand = {e["code"] for e in entries if e.get("seats")}
+    taken: dict[Pattern, set[str]] = {}
+    for pattern, label in names:
+        taken.setdefault(pattern, set()).add(label)
+    seats: dict[Pattern, set[str]] = {}
+    for town in knowledge.gazetteer():
+        if town.capital and town.country in labels and town.country not in excluded | by_hand:
+            for name in town.arabic:
+                seats.setdefault(words_of(name), set()).add(labels[town.country])
+    for pattern, owners in seats.items():
+        if len(owners | taken.get(pattern, set())) == 1:
+            names.append((pattern, next(iter(owners))))
 
 
 def _press_forms(entries: list[dict], labels: dict[str, str], excluded: set[str], names: list[tuple[Pattern, str]],
@@ -171,6 +199,7 @@ def world() -> World:
     labels = {code: data.get("labels", {}).get(code, name) for code, name in english.items()}
     names, nisba = _cldr_countries(labels, excluded)
     after = _press_forms(data.get("country", []), labels, excluded, names, nisba)
+    _capitals(data.get("country", []), labels, excluded, names)
     changes = tuple(SideChange(c["side"], c["from"], c["becomes"]) for c in data.get("side_change", []))
     heads = _index([(words_of(h), "") for h in data["institution_heads"]])
     neutral = _index([(words_of(h), "") for h in data["neutral_heads"]])
