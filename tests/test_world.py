@@ -143,3 +143,23 @@ def test_the_gazetteer_reads_towns_and_capitals():
     towns = {(t.country, t.name): t for t in gazetteer()}
     assert "أربيل" in towns[("IQ", "Erbil")].arabic and not towns[("IQ", "Erbil")].capital
     assert towns[("KG", "Bishkek")].capital
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, side",
+    [
+        # a UAE daily on a North Korean launch: a two-word country's adjective is its nisba and its own adjective
+        ("أكدت هيئة الأركان المشتركة الكورية الجنوبية أن كوريا الشمالية أطلقت اليوم الجمعة صاروخاً باليستياً.",
+         "أكدت", "South Korea"),
+        # an Egyptian channel on another launch
+        ("أوضحت هيئة الأركان المشتركة للقوات المسلحة الكورية الجنوبية، اليوم الأربعاء، أن كوريا الشمالية أطلقت "
+         "صاروخًا باليستيًا تجاه البحر الشرقي.", "أوضحت", "South Korea"),
+    ],
+)
+def test_the_adjective_of_a_two_word_country(sentence, cue, side):
+    assert claim(sentence, cue).side == side
+
+
+def test_a_two_word_adjective_names_its_own_state():
+    assert state_side("وزارة الخارجية الكورية الشمالية") == "North Korea"
+    assert state_side("القوات الكورية") is None  # North or South: the adjective alone names neither

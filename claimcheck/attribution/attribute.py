@@ -23,7 +23,7 @@ from ..analysis.text import WORD_RE, normalize, normalize_word
 from ..knowledge import loader as knowledge
 from ..models import Article, Attribution, Sentence, Span
 from ..speakers.actors import alias_length_at
-from ..speakers.world import institution_word, nisba_label_at, place_length_at, state_name_length_at
+from ..speakers.world import compound_nisba_at, institution_word, nisba_label_at, place_length_at, state_name_length_at
 from . import dependency, grammar
 
 OPEN_QUOTES = "«\"“'”"  # "”" opens a quotation too in some outlets' copy (”الليلة الماضية…”)
@@ -656,7 +656,8 @@ def _object_after_state_adjective(m: _SpeakerSpan, k: int) -> bool:
             or w.norm in m.lex.titles or w.norm.removeprefix("ال") in _ROLE_HEADS_BARE or _name_follows(words, k):
         return False  # "المندوب البريطاني السفير جوناثان ألين", "الجورجي ألكسندر لومايا": the holder's name
     norms = _Norms(words)
-    return bool(nisba_label_at(norms, k - 1)) and not nisba_label_at(norms, k) and not state_name_length_at(norms, k)
+    return bool(nisba_label_at(norms, k - 1)) and not nisba_label_at(norms, k) and not state_name_length_at(norms, k) \
+        and not compound_nisba_at(norms, k - 1)  # "الكورية الجنوبية" is one adjective
 
 
 def _name_follows(words: list[Word], k: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from babel import Locale
@@ -43,6 +43,7 @@ class World:
     context: dict[str, list[tuple[Pattern, str]]]  # institutions that take their state from the story
     adjectives: dict[str, str]  # side label → its masculine nationality adjective as written ("Russia" → "روسي")
     titles: frozenset[str]  # titles before a name (cues.toml), normalised: a nationality after one is a first name
+    compound: dict[tuple[str, str], str] = field(default_factory=dict)  # ("كور", "شمال") → North Korea
 
 
 _NISBA_ENDINGS = ("يون", "يين", "يان", "يتين", "يتان", "يات", "يه", "ي")
@@ -118,8 +119,10 @@ def _index(patterns: Sequence[tuple[Pattern, str]]) -> dict[str, list[tuple[Patt
     return out
 
 
-def _cldr_countries(labels: dict[str, str], excluded: set[str]) -> tuple[list[tuple[Pattern, str]], dict[str, str]]:
-    """CLDR's Arabic country names and the regular nisba of each one-word name, by label.
+def _cldr_countries(labels: dict[str, str], excluded: set[str],
+                    compound: dict[tuple[str, str], str]) -> tuple[list[tuple[Pattern, str]], dict[str, str]]:
+    """CLDR's Arabic country names and the regular nisba of each one-word name, by label (and in
+    ``compound`` the two-word nisba of a name and its adjective).
 
     A nisba two countries share ("الكونغو") names neither.
     """
@@ -132,6 +135,10 @@ def _cldr_countries(labels: dict[str, str], excluded: set[str]) -> tuple[list[tu
         if "(" in name or " - " in name:
             continue  # "ميانمار (بورما)", "الكونغو - كينشاسا": the press forms in world.toml stand for them
         names.append((words_of(name), labels[code]))
+        if len(name.split()) == 2 and nisba_stem(words_of(name)[1]):
+            # "كوريا الشمالية" → "الكوري الشمالي", "الكورية الجنوبية": the name's nisba, then its adjective
+            first, second = words_of(name)
+            compound[(nisba_stem(regular_nisba(first)), nisba_stem(second))] = labels[code]
         if " " not in name:
             for stem in _nisba_stems(name):
                 if stem in nisba and nisba[stem] != labels[code]:
@@ -197,7 +204,8 @@ def world() -> World:
     english = Locale("en").territories
     excluded = {entry["code"] for entry in data.get("no_state_side", [])}
     labels = {code: data.get("labels", {}).get(code, name) for code, name in english.items()}
-    names, nisba = _cldr_countries(labels, excluded)
+    compound: dict[tuple[str, str], str] = {}
+    names, nisba = _cldr_countries(labels, excluded, compound)
     after = _press_forms(data.get("country", []), labels, excluded, names, nisba)
     _capitals(data.get("country", []), labels, excluded, names)
     changes = tuple(SideChange(c["side"], c["from"], c["becomes"]) for c in data.get("side_change", []))
@@ -208,7 +216,7 @@ def world() -> World:
     context = _index([(words_of(h), "") for h in data.get("context_heads", [])])
     adjectives = _adjectives(labels, [e for e in data.get("country", []) if e["code"] not in excluded])
     titles = frozenset(normalize_word(t) for t in knowledge.load("cues")["titles"])
-    return World(_index(names), nisba, after, heads, neutral, changes, places, context, adjectives, titles)
+    return World(_index(names), nisba, after, heads, neutral, changes, places, context, adjectives, titles, compound)
 
 
 def _match_at(words: Sequence[str], at: int, pattern: Pattern) -> bool:
@@ -251,12 +259,19 @@ def _plural_key(word: str) -> str:
 def _nisba_at(words: Sequence[str], at: int, w: World) -> str | None:
     stem = nisba_stem(words[at])
     label = w.nisba.get(stem) or w.nisba.get(_plural_key(words[at]))
+    if label is None and at + 1 < len(words):
+        label = w.compound.get((stem, nisba_stem(words[at + 1])))  # "الكورية الجنوبية"
     if label is None:
         return None
     allowed = w.nisba_after.get(stem)
     if allowed is not None and not (at > 0 and words[at - 1] in allowed):
         return None  # "المالية" is finance unless the army or the government stands right before it
     return label
+
+
+def compound_nisba_at(words: Sequence[str], at: int) -> bool:
+    """Words ``at`` and ``at + 1`` are one two-word nationality adjective ("الكورية الجنوبية")."""
+    return at + 1 < len(words) and (nisba_stem(words[at]), nisba_stem(words[at + 1])) in world().compound
 
 
 def first_name_at(words: Sequence[str], at: int) -> bool:
