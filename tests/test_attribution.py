@@ -1107,3 +1107,26 @@ def test_a_welcome(text, cue, speaker, content):
 )
 def test_a_quoted_name_then_its_description(text, cue, speaker):
     assert one(text, cue).speaker_text == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # e10-01 (Abha airport, 2019): the journalist's participle inside quotation marks that close after it
+        ("وقال ناطق القوات المسلحة العميد يحيى سريع إن \"صاروخ كروز المجنح دك برج المراقبة بشكل مباشر ما أدى إلى "
+         "تدميره وخروجه عن الخدمة، مشيرا إلى تعطل الملاحة الجوية في المطار\".", "يحيى سريع",
+         "تعطل الملاحة الجوية في المطار"),
+        # e22-03 (Erbil, 2022)
+        ("وقال خوشناو في مؤتمر صحفي، إن “الغرض من القصف استهداف مجمع القنصلية الامريكية إلا أن الصواريخ سقطت "
+         "المأهولة بالسكان المدنيين، مشيرا إلى أن القصف اسفر عن اصابة شخصين بجروح طفيفة جدا”.", "خوشناو",
+         "القصف اسفر عن اصابة شخصين بجروح طفيفة جدا"),
+    ],
+)
+def test_a_journalists_participle_inside_quotation_marks(text, speaker, content):
+    c = one(text, "مشيرا")
+    assert (c.speaker, c.content_text) == (speaker, content)
+
+
+def test_a_speakers_own_words_inside_quotation_marks_stay_his():
+    text = "وقال المتحدث إن \"القوات صدت الهجوم وسنواصل القتال حتى النصر\"."
+    assert [c.cue_text for c in claims_of(text)] == ["وقال"]

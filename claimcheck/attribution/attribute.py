@@ -1073,6 +1073,10 @@ def _with_content(text: str, words, c: int, sentence: Sentence, lex: Lexicon, cu
     end = _closed(text, Span(start, end)).end  # and a bracket: "في مدينة مصراتة (غرب)"
     start, end = _trim(text, start, end)
     start, end = _unquote(text, start, end)
+    if end > start and (text[end - 1] in "»”" and not any(q in text[start : end - 1] for q in "«“")
+                        or text[end - 1] == '"' and text.count('"', start, end) == 1) \
+            and CLOSE_FOR.get(text[start - 1] if start else "") != text[end - 1]:
+        start, end = _trim(text, start, end - 1)  # "…، مشيرا إلى تعطل الملاحة»": the quotation it sat in closes
     return Span(start, end) if end > start else None
 
 
@@ -1094,7 +1098,7 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
         if n and hits[n - 1].last == hit.index - 1 and hit.entry.kind != "source":
             continue  # "وتابع محذرا", "جدد رفض": two cue words, one claim
         start = words[hit.index].start
-        if _quote_depth(text, sentence.start, start):
+        if _quote_depth(text, sentence.start, start) and not _journalists_participle(words, hit):
             continue  # words inside a quotation are the speaker's, not a new report
         if any(a <= start < b for a, b in covered):
             continue  # "على لسان" / "نقلا عن" inside another cue's speaker: part of that claim
@@ -1107,6 +1111,12 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
         if draft.content is not None:
             covered.append((draft.cue.end, draft.content.start))
     return drafts
+
+
+def _journalists_participle(words: list[Word], hit: CueHit) -> bool:
+    """"…ما أدى إلى تدميره، مشيرا إلى تعطل الملاحة الجوية في المطار»": a participle of speech after a comma,
+    inside quotation marks that close later, is the journalist's (a speaker does not say "مشيرا" of himself)."""
+    return hit.entry.kind == "participle" and words[hit.index].comma
 
 
 def _sentence_hits(text: str, sentence: Sentence, lex: Lexicon) -> tuple[list[Word], list[CueHit]] | None:
