@@ -6,7 +6,7 @@
 # Without DB_URL a demo store is built from the fixtures (scripts/desk_demo_store.py).
 # The captures (OUT_DIR/NN-name.txt, default desk-captures/) are what a reviewer sees in a
 # terminal without bidi support, with the desk in its 'shape' display mode.
-# Env: DESK_SIZE=140x40, DESK_REVIEWER=demo, DESK_BIDI=shape, PYTHON=python.
+# Env: DESK_SIZE=140x40, DESK_REVIEWER=demo, DESK_BIDI=shape, PYTHON (default: the .venv's, else python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +15,11 @@ DB="${2:-}"
 SIZE="${DESK_SIZE:-140x40}"
 REVIEWER="${DESK_REVIEWER:-demo}"
 BIDI="${DESK_BIDI:-shape}"
-PYTHON="${PYTHON:-python}"
+VENV="${CLAIMCHECK_VENV:-.venv}"
+if [ -z "${PYTHON:-}" ]; then
+  # The venv the README's set-up made, so the script works without activating it first.
+  if [ -x "$VENV/bin/python" ]; then PYTHON="$VENV/bin/python"; else PYTHON=python; fi
+fi
 SESSION="claimcheck-desk-$$"
 
 if ! command -v tmux >/dev/null 2>&1; then

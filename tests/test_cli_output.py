@@ -272,7 +272,7 @@ def test_a_folder_with_nothing_to_read_is_a_failed_input(tmp_path, sqlite_url):
     (tmp_path / "word").mkdir()
     (tmp_path / "word" / "report.docx").write_bytes(b"PK")
     result = run("ingest", str(tmp_path / "empty"), str(tmp_path / "word"), "--db", sqlite_url, ok=False)
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert result.exit_code == 1 and len(errors) == 2 and all("no .txt articles" in e for e in errors)
     assert "2 inputs failed" in result.stderr
 
@@ -281,7 +281,7 @@ def test_a_collection_with_no_article_text_is_one_error(tmp_path, sqlite_url):
     links = tmp_path / "links.jsonl"
     links.write_text("".join(json.dumps({"url": f"https://news.example/{n}"}) + "\n" for n in range(40)), encoding="utf-8")
     result = run("ingest", str(links), "--db", sqlite_url, ok=False)
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert result.exit_code == 1 and len(errors) == 1 and "no record has an article text" in errors[0]
 
 

@@ -197,7 +197,7 @@ def test_broken_files_get_one_clear_error_each_and_the_rest_is_stored(tmp_path):
     result = run("--quiet", "ingest", str(folder), "--db", url)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     expected = {
         "garbage.txt": ("binary",),
         "empty.txt": ("empty",),
@@ -371,7 +371,7 @@ def test_a_sidecar_that_is_not_an_object_fails_alone(tmp_path):
     url = sqlite_at(tmp_path / "store.db")
     result = run("ingest", str(folder), "--db", url)
     assert result.exit_code == 1 and "Traceback" not in result.output
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 2 and all("is not a JSON object" in e for e in errors), errors
     assert "a_list.json" in errors[0] and "c_number.json" in errors[1]
     assert "claims and" in result.stdout  # the summary is printed
@@ -396,7 +396,7 @@ def test_metadata_of_the_wrong_type_is_refused(tmp_path, meta, words):
     url = sqlite_at(tmp_path / "store.db")
     result = run("ingest", str(folder), "--db", url)
     assert result.exit_code == 1 and "Traceback" not in result.output
-    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 2 and all(words in e for e in errors), errors
     assert Store(url).articles() == []
 
@@ -465,8 +465,8 @@ def test_an_article_over_the_size_limit_is_refused_whole(tmp_path, monkeypatch):
     url = sqlite_at(tmp_path / "store.db")
     result = run("ingest", str(folder), "--db", url)
     assert result.exit_code == 1
-    errors = [e for e in result.stderr.splitlines() if e.startswith("error: ")]
-    assert errors == [f"error: {folder / 'huge.txt'}: is 5.11 MB, more than the 5 MB allowed for one article; "
+    errors = [e for e in result.stderr.splitlines() if e.startswith("Error: ")]
+    assert errors == [f"Error: {folder / 'huge.txt'}: is 5.11 MB, more than the 5 MB allowed for one article; "
                       "split it, or raise max_article_mb under [ingest] in config.toml"]
     assert [a["name"] for a in Store(url).articles()] == ["small"]  # never stored cut short
 

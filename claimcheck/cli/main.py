@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from .. import config
+from ..knowledge.loader import KnowledgeError
 from . import review as review_commands
 from .common import (Context, analyzer_options, console, db_option, json_option, make_analyzer, parallel_options,
                      print_json, print_json_items, progress, stanza_dir_option)
@@ -50,6 +51,8 @@ class DefaultGroup(click.Group):
             return super().invoke(ctx)
         except click.UsageError as exc:
             raise _one_line(exc) from None
+        except KnowledgeError as exc:  # a user's data file: its own message names the file and the entry
+            raise click.ClickException(str(exc)) from None
 
     def _plugins(self) -> dict[str, click.Command]:
         found = {}
@@ -138,7 +141,7 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force, jobs, cluster) -> N
     from ..analysis.text import counted, visible
 
     for error in report.errors:
-        click.echo(f"error: {visible(str(error))}", err=True)  # a file name may hold control characters
+        click.echo(f"Error: {visible(str(error))}", err=True)  # a file name may hold control characters
     for warning in report.warnings:
         click.echo(f"warning: {visible(warning)}", err=True)
     if not obj.quiet:

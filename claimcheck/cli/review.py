@@ -148,7 +148,8 @@ def undo(obj: Context, target, reviewer, conflict, as_json) -> None:
               help="csv has a BOM for Excel; csv-plain has none; jsonl is the data; claimreview is JSON-LD; xlsx is "
                    "an Excel workbook (right to left, dates as dates). Default: from the -o file's extension "
                    "(.csv or none, .jsonl, .xlsx, .jsonld; another is refused).")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write; '-' writes to standard output (with --format, a text format).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @db_option
 @click.pass_obj
@@ -171,10 +172,17 @@ def export_command(obj: Context, status, outlet, side, since, until, fmt, output
         statuses_of(status)
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="'--status'") from exc
+    to_stdout = str(output) == "-"
+    if to_stdout and fmt in (None, "xlsx"):
+        raise click.BadParameter("standard output takes a text format: add --format csv, csv-plain, jsonl or "
+                                 "claimreview", param_hint="'-o'")
     try:
         fmt = fmt or format_of(output)
     except ExportError as exc:
         raise click.BadParameter(str(exc), param_hint="'-o'") from exc
+    if to_stdout:
+        _export_to_stdout(obj, fmt, status=list(status) or None, outlet=outlet, side=side, since=since, until=until)
+        return
     try:
         n = export(obj.store, output, fmt, status=list(status) or None, outlet=outlet, side=side,
                    since=since, until=until, force=force)
@@ -187,6 +195,25 @@ def export_command(obj: Context, status, outlet, side, since, until, fmt, output
 
         what = counted(n, "reviewed claim" if fmt == "claimreview" else "claim")
         click.echo(f"{what} written to {output}" + ("" if n else " (nothing matched the filters)"))
+
+
+def _export_to_stdout(obj: Context, fmt: str, **filters) -> None:
+    """Write the export to a file of its own, then copy it to standard output as it is (streamed, not held)."""
+    import shutil
+    import sys
+    import tempfile
+
+    from ..export.formats import ExportError, export
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"export.{fmt}"
+        try:
+            export(obj.store, path, fmt, **filters)
+        except ExportError as exc:
+            _fail(exc)
+        with path.open("rb") as f:
+            shutil.copyfileobj(f, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
 
 
 # Added to the ``claimcheck`` group by ``main``.

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..analysis.text import normalize
 from ..config import load_settings
 from ..models import side_inferred
 from ..review import decisions as review
@@ -62,15 +63,6 @@ RATINGS = {
     "needs-context": (3, "Needs context"),
     "verified": (5, "Verified"),
 }
-# First words of speakers that are bodies, not people, when the actor lists don't say.
-ORGANISATION_HEADS = {
-    "الجيش", "جيش", "القوات", "قوات", "وزارة", "الوزارة", "الحكومة", "حكومة", "الأمم", "منظمة", "المنظمة",
-    "مجلس", "المجلس", "البعثة", "بعثة", "الرئاسة", "رئاسة", "وكالة", "الوكالة", "هيئة", "الهيئة", "لجنة",
-    "اللجنة", "مكتب", "المكتب", "غرفة", "مركز", "المركز", "حركة", "الحركة", "حزب", "الحزب", "السفارة",
-    "سفارة", "الاتحاد", "القيادة", "قيادة", "الخارجية", "الداخلية", "البيت", "الكرملين", "البنتاغون",
-}
-
-
 class ExportError(ValueError):
     """An export that cannot be written; the message says what to do."""
 
@@ -403,13 +395,20 @@ def iter_claimreviews(rows: Iterable[dict]) -> Iterator[dict]:
         })
 
 
+def _body_heads() -> frozenset[str]:
+    """First words of speakers that are bodies, not people, when the actor lists don't say (grammar.toml)."""
+    from ..attribution import grammar
+
+    return grammar.words("body_heads")
+
+
 def _speaker(r: dict, kinds: dict[str, str]) -> dict:
     kind = kinds.get(r["actor_id"] or "")
     if kind is None:
-        first = (r["speaker"] or "").split(" ", 1)[0]
+        first = normalize((r["speaker"] or "").split(" ", 1)[0])
         # A party that no list knows speaks under its own name, its side ("جبهة الخلاص الوطني").
         own = r["side"] is not None and r["side"] == r["speaker"]  # not its spokesman (a Person of that party)
-        kind = "organisation" if own or (first in ORGANISATION_HEADS and not r["role"]) else "person"
+        kind = "organisation" if own or (first in _body_heads() and not r["role"]) else "person"
     if kind != "person":  # organisations, states and outlets all speak as an Organization
         return _compact({"@type": "Organization", "name": r["speaker"]})
     return _compact({
