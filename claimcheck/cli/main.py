@@ -395,7 +395,7 @@ def _with_sentences(store, rows: list[dict]) -> list[dict]:
 @click.option("--outlet", help="Only conflicts with a claim from this outlet (any case, or its Arabic name: 'al jazeera', 'الجزيرة').")
 @click.option("--side", help="Only conflicts with a claim from this side (LNA, GNA, UN, …).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.6).")
+              help="Hide conflicts below this confidence (0–1; default: [conflicts] min_confidence, 0.5).")
 @click.option("--status", help="Current review status: unreviewed, confirmed, not-a-conflict.")
 @click.option("--rebuild", is_flag=True,
               help="Recompute every conflict over the whole store first (ingest updates only the new claims' conflicts).")
@@ -410,7 +410,7 @@ def conflicts(obj: Context, type_, outlet, side, min_confidence, status, rebuild
 
     \b
     Example:
-      claimcheck conflicts --type competing_claims --min-confidence 0.6
+      claimcheck conflicts --type competing_claims --min-confidence 0.7
       claimcheck conflicts --rebuild
     """
     store = obj.store

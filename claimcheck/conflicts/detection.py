@@ -548,8 +548,9 @@ def _reason(found: _Found, x: _Item, y: _Item) -> tuple[str, str]:
 # The event-frame rules above are one feature among others: every candidate pair that shares content
 # (matching.py) is scored by a logistic model over named features whose weights are data
 # (conflict_model.toml, fitted on the development gold by scripts/fit_conflicts.py), and typed by the
-# registered rules below. The confidence shown is the precision measured on the development gold for
-# the conflicts scoring at least as high, so ``--min-confidence 0.6`` keeps what was right six times in ten.
+# registered rules below. The confidence shown is the precision measured on the development gold (each
+# story group scored by weights fitted without it) for the conflicts scoring at least as high, so
+# ``--min-confidence 0.6`` keeps what was right six times in ten on stories the weights had not seen.
 
 
 @dataclass(frozen=True)
