@@ -93,3 +93,35 @@ def test_a_users_file_is_read_from_the_data_folder(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("CLAIMCHECK_DATA_DIR")
         knowledge.load.cache_clear()
+
+
+def test_a_users_file_that_names_no_kind_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "actor-mine.toml").write_text('[[actor]]\nid = "x"\nname = "x"\nkind = "outlet"\n', encoding="utf-8")
+    monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(tmp_path))
+    knowledge.load.cache_clear()
+    try:
+        with pytest.raises(KnowledgeError, match=r"actor-mine.toml: a data file's name must begin with the kind it "
+                                                 r"adds to \(actors, .*\), e\.g\. actors-mine\.toml"):
+            knowledge.load("actors")
+    finally:
+        monkeypatch.delenv("CLAIMCHECK_DATA_DIR")
+        knowledge.load.cache_clear()
+
+
+def test_the_cli_names_a_bad_data_file_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "actors-mine.toml").write_text('[[actor]]\nid = "x"\nname = "x"\nkind = "outlet"\nfoo = 1\n',
+                                          encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("وقال المتحدث إن القوات صدت الهجوم.\n", encoding="utf-8")
+    env = {**__import__("os").environ, "CLAIMCHECK_DATA_DIR": str(data), "CLAIMCHECK_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-m", "claimcheck", "ingest", str(article)], capture_output=True, text=True,
+                          env=env)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"Error: {data / 'actors-mine.toml'}: [[actor]] entry 1 (id = 'x'): unknown key 'foo'; known keys: aliases, id, "
+        "kind, local_aliases, local_to, markers, name, not_before, organisation, outlet_aliases, role, side"]

@@ -458,3 +458,11 @@ async def _arabic_typed_into_inputs_is_shown_shaped_when_not_edited(desk):
         app.screen.query_one("#claims").focus()
         await settle(pilot)
         assert search.render_line(0).text.startswith(bidi.display("اسقطت", "shape"))
+
+
+def test_the_header_counts_one_claim_in_the_singular():
+    from tui.widgets.header import count_line
+
+    assert count_line({"unreviewed": 1}, ("unreviewed", "verified"), "claim") == "1 claim · 1 unreviewed"
+    assert count_line({"unreviewed": 9, "confirmed": 2}, ("unreviewed", "confirmed"), "conflict", shown=3) == \
+        "11 conflicts · 9 unreviewed · 2 confirmed · 3 shown"

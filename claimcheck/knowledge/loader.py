@@ -200,9 +200,22 @@ def merged(kind: str, builtin_text: str, overlays: list[tuple[str, str]]) -> dic
     return data
 
 
+def _check_overlay_names() -> None:
+    """A user's data file must name the kind it adds to ("actors-mine.toml"): one that names none
+    ("actor-mine.toml") would be read by no kind and silently do nothing."""
+    kinds = sorted(p.name.removesuffix(".toml") for p in resources.files("claimcheck.data").iterdir()
+                   if p.name.endswith(".toml"))
+    for folder in _extra_dirs():
+        for path in sorted(folder.glob("*.toml")):
+            if not any(path.name.startswith(kind) for kind in kinds):
+                raise KnowledgeError(f"{path}: a data file's name must begin with the kind it adds to "
+                                     f"({', '.join(kinds)}), e.g. actors-mine.toml")
+
+
 @lru_cache(maxsize=None)
 def load(kind: str) -> dict[str, Any]:
     """The merged contents of the ``kind`` data files."""
+    _check_overlay_names()
     text = resources.files("claimcheck.data").joinpath(f"{kind}.toml").read_text(encoding="utf-8")
     overlays = [(str(path), path.read_text(encoding="utf-8"))
                 for folder in _extra_dirs() for path in sorted(folder.glob(f"{kind}*.toml"))]

@@ -85,7 +85,7 @@ class ClaimsScreen(TableScreen):
         f, header, table = self.filter, self.query_one(DeskHeader), self.table
         counts = await asyncio.to_thread(queries.claim_counts, self.store, f)
         shown = counts.get(f.status, 0) if f.status else None
-        header.set_counts(count_line(counts, CLAIM_STATUSES, "claims", shown))
+        header.set_counts(count_line(counts, CLAIM_STATUSES, "claim", shown))
         table.total = shown if shown is not None else sum(counts.values())
 
     @work(group="claims-options")

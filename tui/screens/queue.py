@@ -105,7 +105,7 @@ class QueueScreen(TableScreen):
         f, header, table = self.filter, self.query_one(DeskHeader), self.table
         counts = await asyncio.to_thread(queries.conflict_counts, self.store, f)
         shown = counts.get(f.status, 0) if f.status else None
-        header.set_counts(count_line(counts, CONFLICT_STATUSES, "conflicts", shown))
+        header.set_counts(count_line(counts, CONFLICT_STATUSES, "conflict", shown))
         table.total = shown if shown is not None else sum(counts.values())
 
     @on(PagedTable.More, "#queue")

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
+from claimcheck.analysis.text import counted
 from claimcheck.cli.display import plain
 
 
@@ -39,9 +40,9 @@ class DeskHeader(Horizontal):
 
 
 def count_line(counts: dict[str, int], order: tuple[str, ...], noun: str, shown: int | None = None) -> str:
-    """'11 conflicts · 9 unreviewed · 2 confirmed' (statuses with no items left out)."""
+    """'11 conflicts · 9 unreviewed · 2 confirmed', '1 claim' (statuses with no items left out); ``noun`` is singular."""
     total = sum(counts.values())
-    parts = [f"{total} {noun}"]
+    parts = [counted(total, noun)]
     parts += [f"{counts[s]} {s}" for s in order if counts.get(s)]
     if shown is not None and shown != total:
         parts.append(f"{shown} shown")
