@@ -691,10 +691,11 @@ def _event_object(m: _SpeakerSpan, k: int) -> bool:
     """"واعتبر المتحدث الهجوم بأنه…", "وتبنى … العميد يحيى سريع الهجوم على منشأتي أرامكو": a definite noun
     of what happened or was said ("الهجوم", "القصف", "الاتهامات") after the subject is the verb's object,
     unless an indefinite head takes it as its genitive ("غرفة العمليات")."""
-    w = m.words[k]
-    return m.entry.np_object and w.norm in _EVENT_OBJECTS and not _genitive_of_construct(m.words[k - 1], w) \
-        and not {m.words[k - 1].norm} & (_ATTACHERS | _NOT_IN_NAMES | _DEMONSTRATIVES) \
-        and not _genitive_of_construct(_Unprefixed(m.words[k - 1]), w)  # "المسؤول عن العمليات", "هذه الادعاءات", "لقيادة العمليات"
+    w, before = m.words[k], m.words[k - 1]
+    # Not "المسؤول عن العمليات", "هذه الادعاءات", "لقيادة العمليات".
+    return m.entry.np_object and w.norm in _EVENT_OBJECTS \
+        and not {before.norm} & (_ATTACHERS | _NOT_IN_NAMES | _DEMONSTRATIVES) \
+        and not _genitive_of_construct(_Unprefixed(before), w)
 
 
 def _governed_object(m: _SpeakerSpan, k: int) -> bool:
