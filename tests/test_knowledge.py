@@ -82,30 +82,28 @@ def test_remove_by_list_and_unknown_ids():
         merged("grammar", builtin("grammar"), [("grammar-mine.toml", 'remove = ["x"]\n')])
 
 
-def test_a_users_file_is_read_from_the_data_folder(tmp_path, monkeypatch):
-    (tmp_path / "outlets-mine.toml").write_text('[[outlet]]\nname = "Radio Dabanga"\nsignuatures = []\n', encoding="utf-8")
+@pytest.fixture
+def user_data(tmp_path, monkeypatch):
+    """A user's data folder (CLAIMCHECK_DATA_DIR), read afresh: write files into it, then load."""
     monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(tmp_path))
     knowledge.load.cache_clear()
-    try:
-        with pytest.raises(KnowledgeError, match=r"outlets-mine.toml: \[\[outlet\]\] entry 1 \(name = 'Radio Dabanga'\): "
-                                                 r"unknown key 'signuatures'"):
-            knowledge.load("outlets")
-    finally:
-        monkeypatch.delenv("CLAIMCHECK_DATA_DIR")
-        knowledge.load.cache_clear()
-
-
-def test_a_users_file_that_names_no_kind_is_refused(tmp_path, monkeypatch):
-    (tmp_path / "actor-mine.toml").write_text('[[actor]]\nid = "x"\nname = "x"\nkind = "outlet"\n', encoding="utf-8")
-    monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(tmp_path))
+    yield tmp_path
+    monkeypatch.delenv("CLAIMCHECK_DATA_DIR")
     knowledge.load.cache_clear()
-    try:
-        with pytest.raises(KnowledgeError, match=r"actor-mine.toml: a data file's name must begin with the kind it "
-                                                 r"adds to \(actors, .*\), e\.g\. actors-mine\.toml"):
-            knowledge.load("actors")
-    finally:
-        monkeypatch.delenv("CLAIMCHECK_DATA_DIR")
-        knowledge.load.cache_clear()
+
+
+def test_a_users_file_is_read_from_the_data_folder(user_data):
+    (user_data / "outlets-mine.toml").write_text('[[outlet]]\nname = "Radio Dabanga"\nsignuatures = []\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"outlets-mine.toml: \[\[outlet\]\] entry 1 \(name = 'Radio Dabanga'\): "
+                                             r"unknown key 'signuatures'"):
+        knowledge.load("outlets")
+
+
+def test_a_users_file_that_names_no_kind_is_refused(user_data):
+    (user_data / "actor-mine.toml").write_text('[[actor]]\nid = "x"\nname = "x"\nkind = "outlet"\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"actor-mine.toml: a data file's name must begin with the kind it "
+                                             r"adds to \(actors, .*\), e\.g\. actors-mine\.toml"):
+        knowledge.load("actors")
 
 
 def test_the_cli_names_a_bad_data_file_in_one_line(tmp_path):

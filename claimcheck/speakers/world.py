@@ -119,15 +119,16 @@ def _index(patterns: Sequence[tuple[Pattern, str]]) -> dict[str, list[tuple[Patt
     return out
 
 
-def _cldr_countries(labels: dict[str, str], excluded: set[str],
-                    compound: dict[tuple[str, str], str]) -> tuple[list[tuple[Pattern, str]], dict[str, str]]:
-    """CLDR's Arabic country names and the regular nisba of each one-word name, by label (and in
-    ``compound`` the two-word nisba of a name and its adjective).
+def _cldr_countries(labels: dict[str, str], excluded: set[str]) \
+        -> tuple[list[tuple[Pattern, str]], dict[str, str], dict[tuple[str, str], str]]:
+    """CLDR's Arabic country names, the regular nisba of each one-word name and the two-word nisba of each
+    two-word name ("كوريا الشمالية" → "الكوري الشمالي"), by label.
 
     A nisba two countries share ("الكونغو") names neither.
     """
     names: list[tuple[Pattern, str]] = []
     nisba: dict[str, str] = {}
+    compound: dict[tuple[str, str], str] = {}
     ambiguous: set[str] = set()
     for code, name in Locale("ar").territories.items():
         if not (len(code) == 2 and code.isalpha()) or code in excluded or code not in labels:
@@ -146,7 +147,7 @@ def _cldr_countries(labels: dict[str, str], excluded: set[str],
                 nisba[stem] = labels[code]
     for stem in ambiguous:
         del nisba[stem]
-    return names, nisba
+    return names, nisba, compound
 
 
 def _nisba_stems(name: str) -> list[str]:
@@ -204,8 +205,7 @@ def world() -> World:
     english = Locale("en").territories
     excluded = {entry["code"] for entry in data.get("no_state_side", [])}
     labels = {code: data.get("labels", {}).get(code, name) for code, name in english.items()}
-    compound: dict[tuple[str, str], str] = {}
-    names, nisba = _cldr_countries(labels, excluded, compound)
+    names, nisba, compound = _cldr_countries(labels, excluded)
     after = _press_forms(data.get("country", []), labels, excluded, names, nisba)
     _capitals(data.get("country", []), labels, excluded, names)
     changes = tuple(SideChange(c["side"], c["from"], c["becomes"]) for c in data.get("side_change", []))
