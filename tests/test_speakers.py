@@ -141,6 +141,21 @@ def test_a_role_held_in_a_place_then_the_name(text, expected):
     assert expected in speakers(text)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e23-02 (Doha 2025): the body, after its head noun, closes a member's role; the name follows
+        ("وقال عضو المكتب السياسي لحركة حماس سهيل الهندي، الثلاثاء، إن القصف الإسرائيلي وقع أثناء اجتماع لفريق الحركة التفاوضي.",
+         ("وقال", "سهيل الهندي", "Hamas")),
+        # e12-02 (Gaza 2023): the body named by its definite head alone ("للحركة") after it was named
+        ('ورفضت حماس المزاعم الاسرائيلية، ورد عضو المكتب السياسي للحركة عزت الرشق قائلا إن "المقاومة نقلت العديد من أسرى الاحتلال للمستشفيات".',
+         ("قائلا", "عزت الرشق")),
+    ],
+)
+def test_a_member_of_a_body_then_the_name(text, expected):
+    assert expected in [found[:len(expected)] for found in speakers(text)]
+
+
 def test_a_place_alone_after_a_source_is_not_a_name():
     assert ("وقال", "مسؤول", None) in speakers("وقال مسؤول في غزة إن الطائرة سقطت.")
 

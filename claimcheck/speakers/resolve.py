@@ -955,8 +955,11 @@ def _name_after_place(words: list[str], tail: list[str]) -> tuple[str, str | Non
     body after "في" closes the role, the name follows it."""
     place = place_length_at(tuple(map(normalize_word, tail)), 0)
     if not place:
+        # "لحركة حماس سهيل الهندي": the body may follow its head noun; "للحركة عزت الرشق": the body named by
+        # its definite head alone
         body = find_actor(" ".join(tail))
-        place = body[2] if body is not None and body[1] == 0 and body[0].kind != "person" else 0
+        place = body[2] if body is not None and body[1] <= 1 and body[0].kind != "person" else 0
+        place = place or int(normalize_word(tail[0]).startswith("لل"))
     name = tail[place:]
     if not place or not 2 <= len(name) <= 4:
         return None
@@ -964,6 +967,8 @@ def _name_after_place(words: list[str], tail: list[str]) -> tuple[str, str | Non
 
 
 def _name_tail(words: list[str], tail: list[str]) -> tuple[str, str | None] | None:
+    if len(tail) > 2 and (after_body := _name_after_place(words, tail)) is not None:
+        return after_body  # "عضو المكتب السياسي لحركة حماس سهيل الهندي": the body closes the role
     before = normalize(words[len(words) - len(tail) - 1]) if len(tail) < len(words) else ""
     if not 2 <= len(tail) <= 5 or not before.startswith("ال") or state_side(" ".join(tail)):
         return None
