@@ -163,3 +163,23 @@ def test_the_adjective_of_a_two_word_country(sentence, cue, side):
 def test_a_two_word_adjective_names_its_own_state():
     assert state_side("وزارة الخارجية الكورية الشمالية") == "North Korea"
     assert state_side("القوات الكورية") is None  # North or South: the adjective alone names neither
+
+
+def test_a_two_word_country_gives_its_institutions_its_two_word_adjective():
+    from claimcheck.speakers.world import nationality_adjective
+
+    assert nationality_adjective("North Korea", feminine=True) == "الكورية الشمالية"
+    assert nationality_adjective("South Korea", feminine=False) == "الكوري الجنوبي"
+    # e26-01 (KCNA relaying the ministry): the state named before it in the sentence completes the body
+    said = claim("ونقلت وكالة الأنباء المركزية الكورية الشمالية الرسمية عن وزارة الخارجية قولها \"إن الجنوب أرسل "
+                 "طائرات مسيّرة إلى المجال الجوي لبيونغ يانغ\".", "ونقلت")
+    assert said.speaker == "وزارة الخارجية الكورية الشمالية" and said.side == "North Korea"
+    # a body that already carries the two-word adjective keeps it once
+    said = claim("وقالت وزارة الدفاع الكورية الجنوبية إن الطائرات لم تعبر الحدود.", "وقالت")
+    assert said.speaker == "وزارة الدفاع الكورية الجنوبية"
+
+
+def test_a_body_in_a_capital_spelled_as_one_word():
+    # e26-05 (Pyongyang written as one word): the seat gives way to the state's adjective
+    said = claim("وأشارت وزارة الدفاع في بيونغيانغ إلى أن التحقيقات كشفت أن سيول أرسلت مسيرات.", "وأشارت")
+    assert said.speaker == "وزارة الدفاع الكورية الشمالية" and said.side == "North Korea"

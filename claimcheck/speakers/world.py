@@ -92,14 +92,20 @@ def _adjectives(labels: dict[str, str], entries: list[dict]) -> dict[str, str]:
     """Side label → masculine nationality adjective: world.toml's first nisba, else CLDR's one-word name by rule."""
     out = {labels[code]: written_nisba(name) for code, name in Locale("ar").territories.items()
            if code in labels and " " not in name and "(" not in name}
+    for code, name in Locale("ar").territories.items():
+        words = name.split()
+        if code in labels and len(code) == 2 and len(words) == 2 and words[1].startswith("ال") and words[1].endswith("ية"):
+            # "كوريا الشمالية" → "كوري شمالي": the name's nisba, then its adjective made masculine
+            out[labels[code]] = f"{written_nisba(words[0])} {words[1][2:-1]}"
     out.update({labels[e["code"]]: e["nisba"][0] for e in entries if e.get("nisba") and e["code"] in labels})
     return out
 
 
 def nationality_adjective(label: str, feminine: bool) -> str | None:
-    """The definite nationality adjective of a state's side label: ("Russia", True) → "الروسية"."""
+    """The definite nationality adjective of a state's side label: ("Russia", True) → "الروسية",
+    ("North Korea", False) → "الكوري الشمالي"."""
     base = world().adjectives.get(label)
-    return None if base is None else "ال" + base + ("ة" if feminine else "")
+    return None if base is None else " ".join("ال" + word + ("ة" if feminine else "") for word in base.split())
 
 
 def _forms(word: str) -> tuple[str, ...]:
