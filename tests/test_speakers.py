@@ -197,6 +197,23 @@ def test_a_state_institution_without_its_state_takes_the_state_of_the_story(text
     assert expected in speakers(text)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e15-01 (UK and US strikes on the Houthis): the US is named more, the British army spoke just before
+        ("وشنت مقاتلات أمريكية وبريطانية غارات ليلية على غرب اليمن، بحسب ما أعلن الحوثيون. وأفاد الجيش البريطاني "
+         "بأنّه نفّذ عملية مشتركة مع القوات الأمريكية. وقالت وزارة الدفاع إنّ القوات البريطانية شاركت في عملية "
+         "مشتركة مع القوات الأمريكية.", ("وقالت", "وزارة الدفاع البريطانية", "UK")),
+        # e26-01 (the Koreas): the ministry KCNA quoted speaks again by its short name
+        ("ونقلت وكالة الأنباء المركزية الكورية الشمالية الرسمية عن وزارة الخارجية قولها \"إن الجنوب أرسل طائرات "
+         "مسيّرة\". ووجّهت بيونغ يانغ \"إنذارا نهائيا\" إلى كوريا الجنوبية. وحذرت الخارجية من أن إطلاق مسيّرات "
+         "\"يمكن اعتباره هجوما عسكريا\".", ("وحذرت", "وزارة الخارجية الكورية الشمالية", "North Korea")),
+    ],
+)
+def test_a_state_institution_after_another_body_of_one_state(text, expected):
+    assert expected in speakers(text)
+
+
 def test_the_state_the_story_names_most():
     # d1-06: the armed forces' spokesman in a story about Iraq
     text = ("قتل عناصر من الحشد الشعبي في العراق. وقالت السلطات العراقية إن الهجوم وقع قرب سامراء. "

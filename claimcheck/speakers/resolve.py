@@ -767,7 +767,8 @@ def _in_its_country(norms: Sequence[str], side: str) -> bool:
 
 def _state_of_the_story(m: _Mention) -> str | None:
     """"والحكومة تنفي", "عن متحدث باسم وزارة الخارجية": a state institution named without its state
-    belongs to the state named last before it in the sentence, or else to the one the story names most."""
+    belongs to the state named last before it in the sentence, or else to the state of the body that spoke
+    just before it, or else to the one the story names most."""
     if not context_institution(m.words):
         return None
     # "أعلنت وزارة الدفاع" after "وزارة الدفاع التركية" spoke in the story: the same body.
@@ -780,6 +781,11 @@ def _state_of_the_story(m: _Mention) -> str | None:
     in_sentence = states_named(_words(text[claim.sentence.start : mention_at]))
     if in_sentence:
         return in_sentence[-1][1]
+    # "وأفاد الجيش البريطاني … وقالت وزارة الدفاع": right after another body of one state spoke, that state's
+    last = m.seen[-1] if m.seen else None
+    if last is not None and last.side and context_institution(_words(last.speaker)) \
+            and state_side(last.speaker) == last.side:
+        return last.side
     counts = Counter(label for _, label in states_named(_words(_story_text_before(m.article, claim.cue.start))))
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
