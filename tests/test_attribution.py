@@ -1130,3 +1130,30 @@ def test_a_journalists_participle_inside_quotation_marks(text, speaker, content)
 def test_a_speakers_own_words_inside_quotation_marks_stay_his():
     text = "وقال المتحدث إن \"القوات صدت الهجوم وسنواصل القتال حتى النصر\"."
     assert [c.cue_text for c in claims_of(text)] == ["وقال"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        # e14-01 (Jordan 2024): after a colon, the statement opens with its own verb in the first person
+        ("وفي بيان أدان الأردن الهجوم وقال: ندين الهجوم الإرهابيّ الذي استهدف موقعًا متقدمًا على الحدود مع سوريا.",
+         "ندين", "الأردن", "الهجوم الإرهابيّ الذي استهدف موقعًا متقدمًا على الحدود مع سوريا"),
+        # e14-03 (Iraq 2024): a quotation opening with the verb, the speaker named a sentence before
+        ('ولفت العوادي عبر منشور له إلى أن الإعلان الأميركي ادعاء كاذب. وتابع: "نجدد رفضنا تحويل العراق إلى '
+         'ساحة لتصفية الحسابات".', "نجدد", "العوادي", "رفضنا تحويل العراق إلى ساحة لتصفية الحسابات"),
+        # e20-01 (Yemen 2019): the verb's subject is the government the speaker speaks for; he says it
+        ('وقال الحضرمي: "تدين الحكومة القصف الجوي الإماراتي على قوات الحكومة في العاصمة المؤقتة عدن".',
+         "تدين", "الحضرمي", "القصف الجوي الإماراتي على قوات الحكومة في العاصمة المؤقتة عدن"),
+    ],
+)
+def test_a_statement_that_opens_with_its_speech_verb(text, cue, speaker, content):
+    outer = [c for c in claims_of(text) if c.cue_text in ("وقال", "وتابع")]
+    c = one(text, cue)
+    assert (c.speaker, c.content_text) == (speaker, content)
+    assert outer and outer[-1].speaker == speaker  # the statement's introducing verb keeps its claim
+
+
+def test_a_present_verb_inside_a_quotation_is_not_a_statement_opener():
+    # the verb is inside the speaker's words, not at the opening of the quotation
+    said = claims_of('وقال الوزير: "إن الحكومة تؤكد التزامها بالهدنة".')
+    assert [c.cue_text for c in said] == ["وقال"]

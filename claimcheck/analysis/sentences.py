@@ -10,8 +10,9 @@ import re
 from ..models import Article, inside_any
 
 # A sentence ends after . ؟ ! (and …) followed by whitespace, or where a full stop is glued
-# to the next word ("…الحدود.وقال…"). Not after "..", in numbers, or in one-letter abbreviations.
-_END = re.compile(r"(?<![.])(?:[.؟?!…]|\.{3})(?=\s|$)|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a]{2})")
+# to the next word ("…الحدود.وقال…", "…الأردن".وفي…"). Not after "..", in numbers, or in
+# one-letter abbreviations.
+_END = re.compile(r"(?<![.])(?:[.؟?!…]|\.{3})(?=\s|$)|(?<=[\u0621-\u064a\"”»])\.(?=[\u0621-\u064a]{2})")
 _ABBREV = re.compile(r"(?:^|[\s.])[\u0621-\u064aA-Za-z]\.$")
 _OPEN_QUOTES = {"«": "»", "“": "”"}
 _CLOSE_QUOTES = frozenset(_OPEN_QUOTES.values())

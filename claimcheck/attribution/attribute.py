@@ -1096,22 +1096,44 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     drafts: list[Draft] = []
     covered: list[tuple[int, int]] = []  # cue-to-content regions of earlier drafts
     for n, hit in enumerate(hits):
-        if n and hits[n - 1].last == hit.index - 1 and hit.entry.kind != "source":
+        opener = _statement_opener(words, hit)
+        if n and hits[n - 1].last == hit.index - 1 and hit.entry.kind != "source" and not opener:
             continue  # "وتابع محذرا", "جدد رفض": two cue words, one claim
         start = words[hit.index].start
-        if _quote_depth(text, sentence.start, start) and not _journalists_participle(words, hit):
+        if _quote_depth(text, sentence.start, start) and not _journalists_participle(words, hit) and not opener:
             continue  # words inside a quotation are the speaker's, not a new report
         if any(a <= start < b for a, b in covered):
             continue  # "على لسان" / "نقلا عن" inside another cue's speaker: part of that claim
-        later = [h.index for h in hits[n + 1 :] if h.entry.kind != "source"]
+        later = [h.index for h in hits[n + 1 :] if h.entry.kind != "source" and not _statement_opener(words, h)]
         next_cue = later[0] if later else len(words)
         draft = _draft(text, words, hit, next_cue, sentence, lex, cue_starts, drafts, outlet)
         if draft is None:
             continue
+        if opener and drafts and drafts[-1].content is not None:
+            draft = _opened_statement(words, hit, draft, drafts[-1])
         drafts.append(draft)
         if draft.content is not None:
             covered.append((draft.cue.end, draft.content.start))
     return drafts
+
+
+def _statement_opener(words: list[Word], hit: CueHit) -> bool:
+    """"وتابع: "نجدد رفضنا…"", "وقال: ندين الهجوم…", "وقال الحضرمي: "تدين الحكومة القصف…"": a quoted
+    statement that opens with a speech verb in the present is a claim of its own by the same speaker."""
+    w = words[hit.index]
+    return hit.entry.kind == "verb" and w.bare[:1] in "نتي" and _has(w.gap_before, OPEN_QUOTES + ":")
+
+
+def _opened_statement(words: list[Word], hit: CueHit, draft: Draft, quoting: Draft) -> Draft:
+    """The claim of a statement's opening verb, said by whoever the claim before it quotes. Its content
+    starts after the verb ("ندين الهجوم…", "يدين الهجوم…"), or after a body that is the verb's subject
+    ("تدين الحكومة القصف…")."""
+    content = draft.content
+    after = hit.last + 1
+    if content is not None and after < len(words) and draft.speaker is not None \
+            and (words[hit.index].bare[:1] == "ن" or not institution_word(words[after].norm)):
+        content = Span(words[after].start, content.end)
+    return replace(draft, speaker=quoting.speaker, implicit=quoting.speaker is None, content=content)
 
 
 def _journalists_participle(words: list[Word], hit: CueHit) -> bool:
