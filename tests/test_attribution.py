@@ -1157,3 +1157,25 @@ def test_a_present_verb_inside_a_quotation_is_not_a_statement_opener():
     # the verb is inside the speaker's words, not at the opening of the quotation
     said = claims_of('وقال الوزير: "إن الحكومة تؤكد التزامها بالهدنة".')
     assert [c.cue_text for c in said] == ["وقال"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        # e24-03 (the Kyrgyz–Tajik border, 2022): both states accuse; the noun is the cue
+        ("تبادلت قرغيزستان وطاجيكستان، أمس، الاتهام بانتهاكات جديدة لوقف إطلاق النار الذي دخل حيّز التنفيذ.",
+         "الاتهام", "قرغيزستان وطاجيكستان", "انتهاكات جديدة لوقف إطلاق النار الذي دخل حيّز التنفيذ"),
+        # e27-01 (China and the Philippines at sea, 2024)
+        ("تبادلت بكين ومانيلا، أمس، الاتهامات بالتسبب في حادثي تصادم وقعا بين سفينتين صينيتين وسفينتين فلبينيتين.",
+         "الاتهامات", "بكين ومانيلا", "التسبب في حادثي تصادم وقعا بين سفينتين صينيتين وسفينتين فلبينيتين"),
+    ],
+)
+def test_exchanged_accusations(text, cue, speaker, content):
+    c = one(text, cue)
+    assert (c.speaker_text, c.cue_lemma, c.content_text, c.side) == (speaker, "اتهم", content, None)
+
+
+def test_accusations_exchanged_with_nothing_said_are_no_claim():
+    # e27-04: the exchange is reported, no accusation is given ("بعد…" is when, not what)
+    assert claims_of("وتبادل الجانبان الاتهامات بعد أحدث واقعة يوم الأحد.") == []
+    assert claims_of("وتبادل الطرفان الأسرى أمس.") == []

@@ -44,6 +44,7 @@ class CueEntry:
     requires: tuple[str, ...] = ()  # one of these words must follow soon ("حمّل … المسؤولية")
     tells: bool = False  # the verb's object is the listener ("أبلغ X Y بأن…")
     before_verb: bool = False  # a source phrase that a reporting verb completes ("وفق ما" + "أفادت")
+    becomes: str = ""  # the verb lends its subject to the noun it requires, read as this verb ("تبادل" → اتهم)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def lexicon() -> Lexicon:
                 preps=tuple(normalize(p) for p in e.get("prep", [])), denial=bool(e.get("denial")),
                 needs_complement=bool(e.get("needs_complement")), needs_speaker=bool(e.get("needs_speaker")),
                 relay=bool(e.get("relay")), requires=tuple(normalize(w) for w in e.get("requires", [])),
-                tells=bool(e.get("tells")),
+                tells=bool(e.get("tells")), becomes=e.get("becomes", ""),
             )
             for form in e["forms"]:
                 single.setdefault(normalize(form), entry)
@@ -1111,6 +1112,10 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
             continue
         if opener and drafts and drafts[-1].content is not None:
             draft = _opened_statement(words, hit, draft, drafts[-1])
+        if hit.entry.becomes:
+            draft = _required_noun_as_cue(text, words, hit, draft, lex)
+            if draft is None:
+                continue
         drafts.append(draft)
         if draft.content is not None:
             covered.append((draft.cue.end, draft.content.start))
@@ -1122,6 +1127,27 @@ def _statement_opener(words: list[Word], hit: CueHit) -> bool:
     statement that opens with a speech verb in the present is a claim of its own by the same speaker."""
     w = words[hit.index]
     return hit.entry.kind == "verb" and w.bare[:1] in "نتي" and _has(w.gap_before, OPEN_QUOTES + ":")
+
+
+def _required_noun_as_cue(text: str, words: list[Word], hit: CueHit, draft: Draft, lex: Lexicon) -> Draft | None:
+    """"تبادلت قرغيزستان وطاجيكستان، أمس، الاتهام بانتهاكات جديدة…": the verb's subject speaks, the noun it
+    requires is the cue (read as the verb ``becomes`` names), and what follows the noun and its ب is said."""
+    if draft.speaker is None or draft.content is None:
+        return None
+    noun = next((k for k in range(hit.last + 1, len(words)) if words[k].norm in hit.entry.requires
+                 and words[k].start >= draft.speaker.end), None)
+    entry = lex.single.get(normalize(hit.entry.becomes))
+    if noun is None or noun + 1 >= len(words) or entry is None:
+        return None
+    after = words[noun + 1]
+    if not (after.norm.startswith("ب") and len(after.norm) > 3) or after.start >= draft.content.end:
+        return None  # "تبادل الجانبان الاتهامات بعد…": accusations exchanged, none said
+    start = after.start + 1
+    # both who exchange speak: "قرغيزستان وطاجيكستان", up to a comma or the noun
+    first = _word_at(words, draft.speaker.start)
+    last = next((k for k in range(first + 1, noun) if words[k].comma or words[k].norm in _REPORT_TIMES), noun) - 1
+    return replace(draft, hit=CueHit(noun, noun, entry), cue=Span(words[noun].start, words[noun].end),
+                   speaker=Span(draft.speaker.start, words[last].end), content=Span(start, draft.content.end))
 
 
 def _opened_statement(words: list[Word], hit: CueHit, draft: Draft, quoting: Draft) -> Draft:
