@@ -1179,3 +1179,29 @@ def test_accusations_exchanged_with_nothing_said_are_no_claim():
     # e27-04: the exchange is reported, no accusation is given ("بعد…" is when, not what)
     assert claims_of("وتبادل الجانبان الاتهامات بعد أحدث واقعة يوم الأحد.") == []
     assert claims_of("وتبادل الطرفان الأسرى أمس.") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        # e3-05 (Pakistan 2025): the clause's subject said it "by saying"
+        ('لكن لم تُقدم إسلام آباد أي أدلة ملموسة، واكتفى وزير الدفاع الباكستاني خواجة آصف بالقول إن الأدلة '
+         '"منتشرة على وسائل التواصل الاجتماعي".', "بالقول", "خواجة آصف", 'الأدلة "منتشرة على وسائل التواصل الاجتماعي"'),
+        # e10-01 (Abha 2019): after an admission, the words that admitted it
+        ('وأقر الناطق بلسان قوات التحالف العقيد تركي المالكي بسقوط الصاروخ بقوله: "عند الساعة 02:21 من صباح اليوم '
+         'سقط مقذوف معاد بصالة القدوم".', "بقوله", "تركي المالكي", "عند الساعة 02:21 من صباح اليوم سقط مقذوف معاد بصالة القدوم"),
+    ],
+)
+def test_said_by_saying(text, cue, speaker, content):
+    c = one(text, cue)
+    assert (c.speaker, c.cue_lemma, c.content_text) == (speaker, "قال", content)
+
+
+def test_by_saying_completes_a_cue_whose_content_follows_it():
+    # e10-05 (Aramco 2019): "بقوله" introduces the relayed source's content: one claim, not two
+    said = claims_of('ونقلت وكالة الأنباء السعودية الرسمية “واس” عن متحدث أمني بوزارة الداخلية بقوله: "عند الساعة '
+                     'الرابعة من صباح السبت باشرت فرق الأمن الصناعي بأرامكو التعامل مع حريقين".')
+    assert [(c.cue_text, c.speaker_text) for c in said] == [("ونقلت", "متحدث أمني بوزارة الداخلية")]
+    # e10-01: the admission itself ends where the saying starts
+    admitted = one('وأقر الناطق بلسان قوات التحالف العقيد تركي المالكي بسقوط الصاروخ بقوله: "سقط مقذوف معاد".', "وأقر")
+    assert admitted.content_text == "سقوط الصاروخ"

@@ -1105,13 +1105,20 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
             continue  # words inside a quotation are the speaker's, not a new report
         if any(a <= start < b for a, b in covered):
             continue  # "على لسان" / "نقلا عن" inside another cue's speaker: part of that claim
-        later = [h.index for h in hits[n + 1 :] if h.entry.kind != "source" and not _statement_opener(words, h)]
+        # "بقوله" ends what a verb governing ب says ("أقر بسقوط الصاروخ بقوله"); after any other verb it
+        # introduces that verb's own content ("ونقلت واس عن متحدث بقوله: …")
+        later = [h.index for h in hits[n + 1 :] if h.entry.kind != "source" and not _statement_opener(words, h)
+                 and (words[h.index].norm not in _BY_SAYING or "ب" in hit.entry.preps)]
         next_cue = later[0] if later else len(words)
         draft = _draft(text, words, hit, next_cue, sentence, lex, cue_starts, drafts, outlet)
         if draft is None:
             continue
         if opener and drafts and drafts[-1].content is not None:
             draft = _opened_statement(words, hit, draft, drafts[-1])
+        if words[hit.index].norm in _BY_SAYING and drafts and drafts[-1].content is not None \
+                and drafts[-1].content.start < start < drafts[-1].content.end:
+            # "أقر … بسقوط الصاروخ بقوله: "…"": what was admitted ends where the saying starts
+            drafts[-1] = replace(drafts[-1], content=Span(*_trim(text, drafts[-1].content.start, words[hit.index - 1].end)))
         if hit.entry.becomes:
             draft = _required_noun_as_cue(text, words, hit, draft, lex)
             if draft is None:
@@ -1200,6 +1207,8 @@ def _heads_report(words: list[Word], k: int, lex: Lexicon) -> bool:
     if k + 1 >= len(words) or words[k + 1].comma:
         return False
     nxt = words[k + 1]
+    if words[k].norm in _BY_SAYING:
+        return _is_complementizer(nxt, lex) or _opens_content(nxt, lex)
     if words[k].head[1]:
         return _is_complementizer(nxt, lex) or _is_masdar(nxt, lex, definite_ok=True) \
             or nxt.norm.startswith("ال") or _quoted(nxt)
@@ -1382,6 +1391,8 @@ def _participle_draft(ctx: _Context, hit: CueHit, cue_span: Span, place: _Placem
 def _noun_draft(ctx: _Context, hit: CueHit, cue_span: Span, place: _Placement) -> Draft | None:
     """A verbal noun heading a report (``_heads_report``), read as its verb: "إعلان X أن…" as "أعلن X أن…",
     "اتهامه الاحتلال بشن…" as "اتهم الاحتلال بشن…" with the subject of the sentence speaking."""
+    if ctx.words[hit.index].norm in _BY_SAYING:
+        return _by_saying_draft(ctx, hit, cue_span)
     if place.outer is not None:
         return None  # "أكد أن إعلان الجيش…": a noun inside another's content is what that content says
     if hit.possessed:
@@ -1395,6 +1406,33 @@ def _noun_draft(ctx: _Context, hit: CueHit, cue_span: Span, place: _Placement) -
     first = ctx.words[_word_at(ctx.words, draft.content.start)]
     said = opener is not None or _is_masdar(first, ctx.lex, definite_ok=True) or _quoted(first)
     return draft if said else None  # "إعلان الحكومة الجديدة" is a noun phrase, not a report
+
+
+_BY_SAYING = grammar.words("by_saying")
+
+
+def _by_saying_draft(ctx: _Context, hit: CueHit, cue_span: Span) -> Draft | None:
+    """"واكتفى وزير الدفاع الباكستاني خواجة آصف بالقول إن…", "وأقر الناطق … بسقوط الصاروخ بقوله: "…"": what
+    the clause's subject said. The subject is the speaker of the claim just drafted in the sentence, or
+    else the words between the clause's opening verb and the first preposition after them."""
+    words = ctx.words
+    after = hit.last + 1
+    if after >= len(words) or not (_is_complementizer(words[after], ctx.lex) or _opens_content(words[after], ctx.lex)):
+        return None
+    content = ctx.content_from(_skip_to_content(words, after, len(words), hit.entry, ctx.lex), hit.entry)
+    if content is None:
+        return None
+    if ctx.drafts:
+        last = ctx.drafts[-1]
+        if last.content is None or last.content.start > cue_span.start or last.speaker is None:
+            return None  # "ونقلت واس عن متحدث بقوله: "…"", "وردت الوزارة على البيان بالقول:": that cue's content
+        return Draft(hit, cue_span, last.speaker, content, implicit=last.implicit)
+    verb = max((k for k in range(hit.index) if k == 0 or words[k].comma), default=0)
+    end = next((k for k in range(verb + 1, hit.index) if words[k].norm in _STOP_AFTER_SPEAKER
+                or words[k].norm[:1] in "بل" and not words[k].norm.startswith("ال")), hit.index)
+    if not (words[verb].conj and end - verb >= 2):
+        return None
+    return Draft(hit, cue_span, Span(words[verb + 1].start, words[end - 1].end), content)
 
 
 def _opener(ctx: _Context, hit: CueHit) -> int | None:
