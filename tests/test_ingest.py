@@ -518,3 +518,11 @@ def test_a_date_that_cannot_be_read_for_sure_is_refused_with_its_field(tmp_path,
     (tmp_path / "a.json").write_text(json.dumps({"published": published}), encoding="utf-8")
     [found] = list(ingest.read([tmp_path / "a.txt"]))
     assert isinstance(found, ingest.IngestError) and message in str(found)
+
+
+def test_ingest_of_nothing_that_exists_makes_no_store(tmp_path):
+    path = tmp_path / "store.db"
+    result = run("ingest", str(tmp_path / "nosuch.txt"), "--db", sqlite_at(path))
+    assert result.exit_code == 1
+    assert "nosuch.txt: no such file or folder; check the path" in result.output
+    assert not path.exists()

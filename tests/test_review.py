@@ -251,3 +251,15 @@ def test_a_note_has_a_length_limit(team_store):
     assert review.history(team_store, "claim", claim) == []
     long_enough = "ن" * review.NOTE_MAX
     assert review.record(team_store, "claim", claim, "false", "amina", note=long_enough)["note"] == long_enough
+
+
+def test_the_same_decision_again_adds_no_row(team_store):
+    claim = _claims(team_store, 1)[0]
+    first = review.record(team_store, "claim", claim, "disputed", "amal", note="UN report")
+    again = review.record(team_store, "claim", claim, "disputed", "amal", note="UN report")
+    assert again["id"] == first["id"] and again["repeated"]
+    assert len(review.history(team_store, "claim", claim)) == 1
+    # a new note, or a colleague agreeing, is a decision of its own
+    review.record(team_store, "claim", claim, "disputed", "amal", note="UN report, and satellite images")
+    review.record(team_store, "claim", claim, "disputed", "omar", note="UN report, and satellite images")
+    assert len(review.history(team_store, "claim", claim)) == 3

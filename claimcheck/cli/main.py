@@ -120,6 +120,11 @@ def ingest(obj: Context, paths, analyzer, stanza_dir, force, jobs, cluster) -> N
     from ..ingest import reader as ingest_mod
     from ..pipeline import ingest_paths
 
+    if not any(p.exists() for p in paths):
+        # nothing to read: say so without making an empty store at a new home
+        for p in paths:
+            click.echo(f"Error: {ingest_mod.IngestError(str(p), ingest_mod.MISSING)}", err=True)
+        raise SystemExit(1)
     chosen = make_analyzer(analyzer, stanza_dir)
     store = obj.open_store(create=True)
     files = list(ingest_mod.discover(list(paths)))

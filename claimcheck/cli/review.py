@@ -73,7 +73,8 @@ def review(obj: Context, target, status, note, evidence, reviewer, conflict, as_
         row = review_mod.record(obj.store, _kind(conflict), target, status, config.reviewer(reviewer), note, evidence)
     except review_mod.ReviewError as exc:
         _fail(exc)
-    _show_decision(obj, row, as_json, f"review #{row['id']} by {row['reviewer']}")
+    repeated = " (already recorded: nothing added)" if row.get("repeated") else ""
+    _show_decision(obj, row, as_json, f"review #{row['id']} by {row['reviewer']}{repeated}")
 
 
 @click.command()

@@ -30,6 +30,7 @@ TEXT_SUFFIXES = {".txt"}
 COLLECTION_SUFFIXES = {".jsonl", ".csv"}
 MANIFEST = "articles.jsonl"
 TEXT_FIELDS = ("text", "body", "content", "article")
+MISSING = "no such file or folder; check the path"
 
 
 @dataclass(frozen=True)
@@ -366,7 +367,7 @@ def read(paths: list[Path]) -> Iterator[Article | IngestError]:
     """Articles from files and folders; unreadable inputs come out as ``IngestError``."""
     for path, root in discover(paths):
         if not path.exists():
-            yield IngestError(str(path), "no such file or folder; check the path")
+            yield IngestError(str(path), MISSING)
             continue
         suffix = path.suffix.lower()
         try:

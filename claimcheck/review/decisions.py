@@ -137,6 +137,11 @@ def record(store, kind: str, target_id: str, status: str, reviewer: str,
     note = _check_note(note)
     target = resolve(store, kind, target_id)
     with _locked(store, kind, target) as conn:
+        rows = _rows(conn, kind, target)
+        last = rows[-1] if rows else None
+        if last is not None and last.undo_of is None and (last.reviewer, last.new_status, last.note, last.evidence_url) \
+                == (reviewer, status, note, evidence):
+            return {**_row(last), "repeated": True}  # the same reviewer saying the same again adds no decision
         old = _latest_status(conn, kind, target)
         return _insert(conn, kind, target, reviewer, old, status, note, evidence, None)
 
