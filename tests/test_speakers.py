@@ -908,3 +908,18 @@ def test_a_two_word_military_title_before_a_name():
     claim = analyze_article(build_article(
         "وقال الناطق باسم الجيش الباكستاني اللفتنانت جنرال أحمد شريف شودري إن الضربة حصدت 13 مدنيا.", "t"))[0]
     assert (claim.speaker, claim.side) == ("أحمد شريف شودري", "Pakistan")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e21-02 (Sweida 2025): a body close to a leader is not the leader, and speaks on no side
+        ('وقالت "الهيئة" المقربة من الشيخ الدرزي البارز حكمت الهجري إن القوات الحكومية ارتكبت انتهاكات.',
+         ("وقالت", "هيئة مقربة من حكمت الهجري", None)),
+        # d2-06 (Gaza 2024): sources close to a movement are not the movement
+        ('أكدت مصادر مقربة من حماس، أن "كتائب القسام تمكنت من أسر طيارين إسرائيليين".',
+         ("أكدت", "مصادر مقربة من حماس", None)),
+    ],
+)
+def test_a_source_close_to_a_party_is_not_the_party(text, expected):
+    assert expected in speakers(text)

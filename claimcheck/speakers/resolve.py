@@ -793,8 +793,28 @@ def _state_of_the_story(m: _Mention) -> str | None:
     return None
 
 
+def _close_to(m: _Mention) -> _Known | None:
+    """"الهيئة المقربة من الشيخ حكمت الهجري", "مصادر مقربة من الحركة": a body or source close to a party
+    speaks for itself, on no side (gold-conventions §5: supporters are not the party)."""
+    at = next((k for k, w in enumerate(m.words) if k and w.removeprefix("ال").startswith("مقرب")), None)
+    if at is None:
+        return None
+    written = WORD_RE.findall(m.text)
+    if len(written) != len(m.words):
+        return None
+    head = _definite_to_indefinite(" ".join(written[:at]))
+    close = written[at].removeprefix("ال")
+    if at + 2 < len(written) and m.words[at + 1] == "من":
+        rest = " ".join(written[at + 2 :])
+        hit = find_actor(rest, m.outlet)
+        party = hit[0].name if hit is not None and hit[2] == len(m.words) - at - 2 else _person_name(rest)
+        return _Known(f"{head} {close} من {party}", None, None, None, party, m.text, m.head)
+    return _Known(f"{head} {close}", None, None, None, None, m.text, m.head)
+
+
 # The resolution steps, in order: the first that returns a speaker wins; ``_as_written`` is the last resort.
 _RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
+    _close_to,
     _media_word,
     _own_spokesman,
     _medium,
