@@ -1205,3 +1205,23 @@ def test_by_saying_completes_a_cue_whose_content_follows_it():
     # e10-01: the admission itself ends where the saying starts
     admitted = one('وأقر الناطق بلسان قوات التحالف العقيد تركي المالكي بسقوط الصاروخ بقوله: "سقط مقذوف معاد".', "وأقر")
     assert admitted.content_text == "سقوط الصاروخ"
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        # e10-01 (Abha 2019): who leads the coalition describes it, the spokesman's name follows
+        ('وأقر الناطق بلسان قوات التحالف الذي تقوده السعودية العقيد تركي المالكي بسقوط الصاروخ.', "وأقر",
+         "الناطق بلسان قوات التحالف الذي تقوده السعودية العقيد تركي المالكي"),
+        # a Syrian daily on the coalition in Syria (2021)
+        ('وقال المتحدث باسم التحالف الذي تقوده الولايات المتحدة الأمريكية، واين ماروتو في «تغريدة» على حسابه '
+         'إن: «حجم القوات والقواعد لم يشهد زيادة».', "وقال", "المتحدث باسم التحالف الذي تقوده الولايات المتحدة الأمريكية"),
+    ],
+)
+def test_a_body_led_by_a_state_inside_a_mention(text, cue, mention):
+    assert one(text, cue).speaker_text == mention
+
+
+def test_the_led_body_s_spokesman_is_named():
+    c = one('وأقر الناطق بلسان قوات التحالف الذي تقوده السعودية العقيد تركي المالكي بسقوط الصاروخ.', "وأقر")
+    assert (c.speaker, c.content_text) == ("تركي المالكي", "سقوط الصاروخ")

@@ -801,10 +801,32 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
     named = _so_called(m)
     if named is not None:
         return named
-    for k in range(s + 1, limit):
+    k = s + 1
+    while k < limit:
+        led = _led_by(m, k)
+        if led:
+            k += led  # "قوات التحالف الذي تقوده السعودية العقيد تركي المالكي": who leads the body describes it
+            continue
         if any(stop(m, k) for stop in _SPEAKER_STOPS):
             return k
+        k += 1
     return max(s, limit)
+
+
+_LED_BY = grammar.words("led_by")
+
+
+def _led_by(m: _SpeakerSpan, k: int) -> int:
+    """The length of "الذي تقوده السعودية" / "الذي تقوده الولايات المتحدة" at word ``k`` inside a mention,
+    or 0: a relative clause naming who leads the body before it."""
+    words = m.words
+    if words[k].norm not in _RELATIVES or k + 2 >= m.limit or words[k + 1].norm not in _LED_BY:
+        return 0
+    leader = state_name_length_at(_Norms(words), k + 2) or alias_length_at(_Norms(words), k + 2, m.outlet) or 1
+    after = k + 2 + leader
+    if after < m.limit and nisba_label_at(_Norms(words), after):
+        after += 1  # "الولايات المتحدة الأمريكية"
+    return after - k if after <= m.limit else 0
 
 
 def _end_at_comma(words: list[Word], k: int, lex: Lexicon, cue_starts: set[int]) -> int | None:
