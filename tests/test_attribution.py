@@ -1225,3 +1225,11 @@ def test_a_body_led_by_a_state_inside_a_mention(text, cue, mention):
 def test_the_led_body_s_spokesman_is_named():
     c = one('وأقر الناطق بلسان قوات التحالف الذي تقوده السعودية العقيد تركي المالكي بسقوط الصاروخ.', "وأقر")
     assert (c.speaker, c.content_text) == ("تركي المالكي", "سقوط الصاروخ")
+
+
+def test_the_holder_of_a_cited_role_between_commas():
+    # e27-03 (China and the Philippines, 2024): the name in apposition after a relayed role, as after any
+    # role ("وقال المتحدث باسم …، أفيخاي أدرعي، إن")
+    c = one('ونقلت قناة "سي سي تي في" الصينية الرسمية عن المتحدث باسم حرس السواحل، ليو ديجون، قوله إن اصطدمت '
+            'سفينة فيليبينية "عمدا" بسفينة صينية.', "ونقلت")
+    assert (c.speaker, c.relayed_by) == ("ليو ديجون", 'قناة "سي سي تي في" الصينية الرسمية')

@@ -1775,6 +1775,11 @@ def _explicit_verb_draft(ctx: _Context, hit: CueHit, cue_span: Span, s: int, ope
         conduit_end, speaker_from = relay
         relayed = _span_text(text, words, s, conduit_end)
         speaker_to = _speaker_end(words, speaker_from, limit, entry, lex, outlet, opener is None)
+        if opener is not None and speaker_to < opener:
+            # the cited role's holder between commas, as after any role: "عن المتحدث باسم X، ليو ديجون، قوله إن"
+            cited_role, named_to = _apposition(text, words, speaker_from, speaker_to, opener, entry, lex, outlet)
+            if named_to > speaker_to:
+                role, speaker_to = cited_role, named_to
         end = max(end, speaker_to)
     if speaker_to <= speaker_from:
         return None
