@@ -923,3 +923,20 @@ def test_a_two_word_military_title_before_a_name():
 )
 def test_a_source_close_to_a_party_is_not_the_party(text, expected):
     assert expected in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e14-03 (Iraq 2024): "باسم" after a role that already said "باسم X" is the holder's given name
+        ("قال المتحدث الرسمي باسم الحكومة العراقية باسم العوادي، السبت، إن الأراضي العراقية ليست المكان المناسب.",
+         ("قال", "باسم العوادي", "Iraq")),
+        # an Iraqi site (2023), and a Kurdish one (2024): the same shape, and the surname after it
+        ("أكد المتحدث باسم الحكومة العراقية باسم العوادي، أنّ شرط العراق الوحيد هو امتناع السويد عن حرق المصحف. "
+         "ونفى العوادي ارتباط تعيين القادة الجدد بتشكيل دولة عميقة.", ("ونفى", "باسم العوادي", "Iraq")),
+        ("أكد الناطق باسم الحكومة الاتحادية باسم العوادي، الإثنين، أن العراق يواصل مساعيه لإيقاف العدوان.",
+         ("أكد", "باسم العوادي", None)),  # "the federal government" names no state
+    ],
+)
+def test_a_given_name_that_is_also_a_preposition(text, expected):
+    assert expected in speakers(text)

@@ -966,6 +966,9 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
         if grammar.compound_name_part(words, k):
             tail.insert(0, w)  # "عبد الفتاح", "عبد الله", "أبو الفضل"
             continue
+        if n == "باسم" and len(tail) == 1 and any(normalize(x) == "باسم" for x in words[:k]):
+            tail.insert(0, w)  # "المتحدث باسم الحكومة العراقية باسم العوادي": the second باسم is a given name
+            continue
         if n in _NOT_NAME and tail:
             return _name_after_place(words, tail)  # "… في غزة تامر المسحال", "باسم حركة طالبان ذبيح الله مجاهد"
         if n.startswith("ال") or n.removeprefix("ال") in _ROLE_BARE or n in lexicon().titles or n in _NOT_NAME:
