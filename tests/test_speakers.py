@@ -940,3 +940,20 @@ def test_a_source_close_to_a_party_is_not_the_party(text, expected):
 )
 def test_a_given_name_that_is_also_a_preposition(text, expected):
     assert expected in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e22-04 (Erbil 2024): "the militia" is the other side's word for the group named before it
+        ('أعلنت ميليشيا “الحرس الثوري الإيراني” الاثنين، قصف “مقار تجسّس” في إقليم كردستان العراق. وبحسب ما نقلت '
+         'قناة “الميادين”، قالت الميليشيا إن قصفها “طال أحد المقار الرئيسة للموساد الإسرائيلي”.',
+         ("قالت", "الحرس الثوري الإيراني")),
+        # e14-02 (Tower 22, 2024): the same, after a group that calls itself by a name
+        ('أعلنت جماعة تطلق على نفسها اسم “المقاومة الإسلامية في العراق” استهدافها 4 قواعد أميركية في سوريا '
+         'والأردن. وأشارت الميليشيا في بيان لها على حسابها على تليغرام أن مسلحيها “هاجموا بواسطة الطائرات المسيّرة”.',
+         ("وأشارت", "المقاومة الإسلامية في العراق")),
+    ],
+)
+def test_the_militia_is_the_armed_group_named_before(text, expected):
+    assert expected in [s[:2] for s in speakers(text)]

@@ -237,8 +237,9 @@ def alias_length_at(words: Sequence[str], start: int, outlet: str | None = None)
 _OFFICIAL = grammar.words("official")
 
 
-def last_named_body(words: Sequence[str], outlet: str | None, head: str | None = None) -> Actor | None:
-    """The last body (not a person) the words name, the longest alias at each place; with ``head``, only a
+def last_named_body(words: Sequence[str], outlet: str | None, head: str | None = None,
+                    kinds: frozenset[str] = frozenset({"organisation", "outlet", "state"})) -> Actor | None:
+    """The last body of one of ``kinds`` the words name, the longest alias at each place; with ``head``, only a
     body whose name starts with that word ("حركة" → حركة الشباب)."""
     index = actor_index()
     found = None
@@ -249,7 +250,7 @@ def last_named_body(words: Sequence[str], outlet: str | None, head: str | None =
                     and _matches_at(words, at, alias) \
                     and not _other_state_after(words, at + len(alias), index.actors[actor_id], is_local):
                 best = (alias, index.actors[actor_id])
-        if best is None or best[1].kind == "person":
+        if best is None or best[1].kind not in kinds:
             continue
         if head is None or head == best[0][0] or _words(best[1].name)[:1] == (head,):  # "حركة حماس" as written
             found = best[1]

@@ -885,6 +885,7 @@ def _place_by_its_name(name: str) -> str:
 
 
 _ORGANISATION_HEADS = grammar.words("organisation_heads")
+_PEJORATIVE_HEADS = grammar.words("pejorative_heads")
 _NOT_NAME = grammar.words("stop_after_speaker") | grammar.words("channel_after_in") | grammar.words("attachers")
 _LATTER = grammar.words("latter")
 
@@ -911,8 +912,12 @@ def _definite_antecedent(article: Article, claim: Attribution, words: tuple[str,
         # "الحركة" → "حركة الشباب"; "التحالف" → "التحالف العربي", "القيادة" → "القيادة العسكرية الأمريكية"
         if prev.speaker and _words(prev.speaker)[:1] in ((bare,), ("ال" + bare,)):
             return prev
-    return _last_actor_before(article, claim.cue.start, outlet, bare) \
-        or _last_state_body_before(article, claim.cue.start, bare)
+    found = _last_actor_before(article, claim.cue.start, outlet, bare)
+    if found is None and bare in _PEJORATIVE_HEADS:
+        # "قالت الميليشيا" after "أعلنت ميليشيا "الحرس الثوري الإيراني"…": the other side's word for the
+        # armed group named last, whatever its own name starts with
+        found = _last_actor_before(article, claim.cue.start, outlet, None, frozenset({"organisation"}))
+    return found or _last_state_body_before(article, claim.cue.start, bare)
 
 
 def _last_state_body_before(article: Article, offset: int, head: str) -> _Known | None:
@@ -931,9 +936,11 @@ def _last_state_body_before(article: Article, offset: int, head: str) -> _Known 
     return None
 
 
-def _last_actor_before(article: Article, offset: int, outlet: str | None, head: str | None) -> _Known | None:
+def _last_actor_before(article: Article, offset: int, outlet: str | None, head: str | None,
+                       kinds: frozenset[str] | None = None) -> _Known | None:
     """The last organisation named before ``offset`` in its story (whose name starts with ``head``)."""
-    found = last_named_body(_words(_story_text_before(article, offset)), outlet, head)
+    words = _words(_story_text_before(article, offset))
+    found = last_named_body(words, outlet, head, kinds) if kinds else last_named_body(words, outlet, head)
     if found is None:
         return None
     return _Known(found.name, found.side, found.id, found.role, found.organisation, found.name, _head(found.name))
