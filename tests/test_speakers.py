@@ -957,3 +957,12 @@ def test_a_given_name_that_is_also_a_preposition(text, expected):
 )
 def test_the_militia_is_the_armed_group_named_before(text, expected):
     assert expected in [s[:2] for s in speakers(text)]
+
+
+def test_a_surname_is_not_completed_with_a_complementizer_or_a_prepositions_noun():
+    # e16-03 (Kosovo 2023): "أن كورتي" and "كورتي بالهجوم" are no full names of the prime minister
+    text = ("لقى شرطي في كوسوفو حتفه خلال إطلاق نار، في واقعة وصفها رئيس وزراء كوسوفو البين كورتي بالهجوم "
+            "الإرهابي المدعوم من جانب صربيا.\nوذكرت وكالة “بلومبرج” للأنباء أن كورتي قال في منشور عبر تطبيق فيسبوك "
+            "” نحن ندين هذا الهجوم الإجرامي والإرهابي”. وكتب كورتي أن مسلحين مجهولين فتحوا النار على الشرطة.")
+    found = [s[1] for s in speakers(text)]
+    assert not any(name in ("أن كورتي", "كورتي بالهجوم") for name in found), found

@@ -563,8 +563,9 @@ def _full_name_in_story(m: _Mention) -> _Known | None:
             continue
         before = normalize_word(written[at - 1])
         if before in _NOT_NAME or before.startswith("ال") or before.removeprefix("ال") in _ROLE_BARE \
-                or before in lexicon().single or before.removeprefix("و") in lexicon().single or before in titles:
-            continue
+                or before in lexicon().single or before.removeprefix("و") in lexicon().single or before in titles \
+                or before in lexicon().complementizers:
+            continue  # "…، وأكد أن كورتي…": أن is no given name
         full = f"{written[at - 1]} {written[at]}"
         known = m.resolve(full, None)
         return known if known.speaker else None
@@ -579,8 +580,9 @@ def _first_name_in_story(m: _Mention, written: list[str], short: str) -> _Known 
             continue
         before, after = normalize_word(written[at - 1]), normalize_word(written[at + 1])
         opens = before.startswith("ال") or before in lexicon().titles
-        if not opens or after.startswith("ال") or after in _NOT_NAME or after.removeprefix("ال") in _ROLE_BARE:
-            continue
+        if not opens or after.startswith("ال") or after in _NOT_NAME or after.removeprefix("ال") in _ROLE_BARE \
+                or after[:1] in "بلو" and after[1:].startswith("ال"):
+            continue  # "…كورتي بالهجوم الإرهابي": a preposition's noun is no family name
         end = at + 3 if after in grammar.NAME_OPENERS and at + 2 < len(written) else at + 2  # "نبيل عبد الله"
         known = m.resolve(" ".join(written[at:end]), None)
         return known if known.speaker else None
