@@ -1233,3 +1233,19 @@ def test_the_holder_of_a_cited_role_between_commas():
     c = one('ونقلت قناة "سي سي تي في" الصينية الرسمية عن المتحدث باسم حرس السواحل، ليو ديجون، قوله إن اصطدمت '
             'سفينة فيليبينية "عمدا" بسفينة صينية.', "ونقلت")
     assert (c.speaker, c.relayed_by) == ("ليو ديجون", 'قناة "سي سي تي في" الصينية الرسمية')
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        # e26-04 (the Koreas, 2024): the verb's own ب glued to a definite noun right after it: no subject of its own
+        ("وكانت وزارة الخارجية الكورية الشمالية قد زعمت في بيان أن مسيرات كورية جنوبية تحمل منشورات تم رصدها ليلا، "
+         "وهددت بالرد بالقوة إذا رصدت مرة أخرى.", "وهددت", "وزارة الخارجية الكورية الشمالية", "الرد بالقوة إذا رصدت مرة أخرى"),
+        # e21-03 (Sweida 2025): the same after "فيه", the subject the sentence named before
+        ("تراجع الزعيم الروحي للطائفة الدرزية في سوريا، حكمت الهجري، عن بيان صادر عن الرئاسة الدرزية في سوريا رحب "
+         "فيه بدخول القوات المسلحة إلى السويداء.", "رحب", "حكمت الهجري", "دخول القوات المسلحة إلى السويداء"),
+    ],
+)
+def test_a_verb_followed_by_its_own_preposition_continues_the_subject(text, cue, speaker, content):
+    c = one(text, cue)
+    assert (c.speaker, c.speaker_text, c.content_text) == (speaker, "", content)

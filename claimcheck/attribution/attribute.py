@@ -1660,12 +1660,20 @@ def _no_subject(ctx: _Context, hit: CueHit, s: int, opener: int | None, before: 
         or (hit.suffix_object and (relative or not first.norm.startswith("ال")))  # "الذي اعتبره مجرم حرب"
         or first.norm in _STOP_AFTER_SPEAKER
         or first.norm in entry.preps
+        or _glued_prep_opens(first, entry, ctx.lex)
         or (_quoted(first) and not alias_length_at(_Norms(words), s, ctx.outlet)
             and not _quoted_name_before(words, s, opener)
             and not _quoted_name_described(words, s, opener))  # a quotation is content
         or (entry.np_object and _is_masdar(first, ctx.lex, definite_ok=False)  # "أعلن سحب القوات"
             and not alias_length_at(_Norms(words), s, ctx.outlet))  # but "أعلن تنظيم الدولة الإسلامية أنه"
     )
+
+
+def _glued_prep_opens(word: Word, entry: CueEntry, lex: Lexicon) -> bool:
+    """"وهددت بالرد بالقوة…", "وتوعّدت بجعل طهران تدفع الثمن": the verb's own one-letter preposition glued to
+    a definite noun or a verbal noun right after it: the content starts there, the subject is the last one."""
+    rest = word.norm[1:]
+    return len(word.norm) > 3 and word.norm[:1] in entry.preps and (rest.startswith("ال") or _is_masdar_text(rest, lex))
 
 
 def _quoted_name_before(words: list[Word], s: int, opener: int | None) -> bool:
