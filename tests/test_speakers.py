@@ -966,3 +966,20 @@ def test_a_surname_is_not_completed_with_a_complementizer_or_a_prepositions_noun
             "” نحن ندين هذا الهجوم الإجرامي والإرهابي”. وكتب كورتي أن مسلحين مجهولين فتحوا النار على الشرطة.")
     found = [s[1] for s in speakers(text)]
     assert not any(name in ("أن كورتي", "كورتي بالهجوم") for name in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e19-04 (Sinai 2015): the only state the story has named, once
+        ('تنظيم "ولاية سيناء" يتبنى قتل خمسة جنود بسيناء\nقالت مصادر أمنية إن خمسة من قوات الأمن المصرية قتلوا في '
+         'هجوم نفذه من يشتبه بأنهم إسلاميون متشددون على نقاط تفتيش في شمال سيناء اليوم السبت. وفيما تبنى تنظيم '
+         '"ولاية سيناء" العملية، قال الجيش إنه قتل نحو 20 من المتشددين.', ("قال", "الجيش المصري", "Egypt")),
+        # e29-01 (Myanmar 2022): the junta's government, the country named once in the headline
+        ("المجلس العسكري في ميانمار ينفي قصف مدرسة\nنفت الحكومة التي شكلها الجيش في ميانمار، اليوم الثلاثاء، تقارير "
+         "تفيد بأنها قصفت مدرسة في منطقة شمال وسط البلاد المضطربة.", ("نفت", None, "Myanmar")),
+    ],
+)
+def test_the_only_state_the_story_has_named(text, expected):
+    cue, speaker, side = expected
+    assert any(c == cue and (speaker is None or s == speaker) and d == side for c, s, d in speakers(text))

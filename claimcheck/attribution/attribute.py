@@ -1274,7 +1274,7 @@ def _not_a_report(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
     another verb, "ورد" meaning "was stated", or the journalist's aside."""
     return (_conditional(words, hit.index, lex) or _describes_channel(words, hit) or _said_object(words, hit)
             or _came_not_replied(words, hit) or _aside(words, hit) or _about_a_name(words, hit)
-            or _is_considered(words, hit, lex) or _said_nothing(words, hit, lex))
+            or _is_considered(words, hit, lex) or _said_nothing(words, hit, lex) or _either_verb(words, hit))
 
 
 _NAME_WORDS = grammar.words("name_words")
@@ -1294,12 +1294,25 @@ def _is_considered(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
         and i + 1 < len(words) and words[i + 1].norm.startswith("ال")
 
 
+def _either_verb(words: list[Word], hit: CueHit) -> bool:
+    """"لم تنفي أو تأكد سيول هذه المزاعم", "بياناً رسمياً يؤكد أو ينفي هذه الادعاءات": two speech verbs joined
+    by أو name what was not said, or what a statement could say: neither reports."""
+    i = hit.index
+    around = ((i + 1, i + 2), (i - 1, i - 2))
+    return hit.entry.kind == "verb" and any(0 <= o < len(words) and 0 <= v < len(words) and words[o].norm == "او"
+                                            and words[v].cue is not None for o, v in around)
+
+
 def _said_nothing(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
     """"ولم تؤكد كييف التقدم الروسي", "ولم تعلن واشنطن عن وقوع أية خسائر": a negated report with no clause
     after it says that nothing was said ("لم يستبعد أن…", with its clause, is a report)."""
     i = hit.index
-    return i > 0 and words[i - 1].norm in _NEGATIONS and hit.entry.kind == "verb" \
-        and not any(_is_complementizer(w, lex) or _has(w.gap_before, ":«“\"") for w in words[hit.last + 1 :])
+    if not (i > 0 and words[i - 1].norm in _NEGATIONS and hit.entry.kind == "verb"):
+        return False
+    # its own clause only: "لم تنفي أو تؤكد سيول هذه المزاعم، لكن وزارة دفاعها قالت إن…" has another's إن
+    end = next((k for k in range(hit.last + 1, len(words)) if words[k].comma or words[k].cue is not None
+                and k > hit.last + 2), len(words))
+    return not any(_is_complementizer(w, lex) or _has(w.gap_before, ":«“\"") for w in words[hit.last + 1 : end])
 
 
 def _came_not_replied(words: list[Word], hit: CueHit) -> bool:

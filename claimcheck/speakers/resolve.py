@@ -790,8 +790,8 @@ def _state_of_the_story(m: _Mention) -> str | None:
         return last.side
     counts = Counter(label for _, label in states_named(_words(_story_text_before(m.article, claim.cue.start))))
     ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
+    if ranked and (ranked[0][1] >= 2 or len(ranked) == 1) and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]  # named most, twice at least, or the only state the story has named
     return None
 
 
