@@ -1249,3 +1249,29 @@ def test_the_holder_of_a_cited_role_between_commas():
 def test_a_verb_followed_by_its_own_preposition_continues_the_subject(text, cue, speaker, content):
     c = one(text, cue)
     assert (c.speaker, c.speaker_text, c.content_text) == (speaker, "", content)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        # e14-05 (Iraq 2024): an apology says what it is for
+        ("اعتذر البيت الأبيض، الثلاثاء، عن تصريحه بإخطار الحكومة العراقية قبل القصف الأمريكي فجر الجمعة.", "اعتذر",
+         "البيت الأبيض", "تصريحه بإخطار الحكومة العراقية قبل القصف الأمريكي فجر الجمعة"),
+        # e28-04 (the Azerbaijani airliner, 2024): the participle
+        ('وكان الرئيس الروسي فلاديمير بوتين اتصل بعلييف معتذرًا عن "الحادث المأساوي".', "معتذرًا", "فلاديمير بوتين",
+         "الحادث المأساوي"),
+    ],
+)
+def test_an_apology(text, cue, speaker, content):
+    c = one(text, cue)
+    assert (c.speaker, c.content_text) == (speaker, content)
+
+
+def test_what_was_not_said_without_it_is_no_claim():
+    # e9-03 (Kenya 2020) and e28-03 (2024): "بدون أن يوضح", "دون أن يقر" say what the speaker left unsaid
+    said = claims_of('وأضاف أن الهجوم وقع قبل فجر الأحد، مشيرا إلى أن "عملية أمنية تجري حاليا" بدون أن يوضح ما إذا '
+                     'كان الهجوم أسفر عن سقوط ضحايا.')
+    assert "يوضح" not in [c.cue_text for c in said]
+    said = claims_of("اعتذر الرئيس الروسي فلاديمير بوتين لنظيره الأذربيجاني إلهام علييف على خلفية حادث سقوط الطائرة "
+                     "الأذربيجانية في كازاخستان، دون أن يقر بمسؤولية بلاده في الحادث.")
+    assert [c.cue_text for c in said] == ["اعتذر"]

@@ -1279,6 +1279,7 @@ def _not_a_report(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
 
 _NAME_WORDS = grammar.words("name_words")
 _NEGATIONS = grammar.words("negations")
+_WITHOUT = grammar.words("without")
 
 
 def _about_a_name(words: list[Word], hit: CueHit) -> bool:
@@ -1307,7 +1308,9 @@ def _said_nothing(words: list[Word], hit: CueHit, lex: Lexicon) -> bool:
     """"ولم تؤكد كييف التقدم الروسي", "ولم تعلن واشنطن عن وقوع أية خسائر": a negated report with no clause
     after it says that nothing was said ("لم يستبعد أن…", with its clause, is a report)."""
     i = hit.index
-    if not (i > 0 and words[i - 1].norm in _NEGATIONS and hit.entry.kind == "verb"):
+    negated = i > 0 and (words[i - 1].norm in _NEGATIONS
+                         or words[i - 1].norm == "ان" and i > 1 and words[i - 2].norm in _WITHOUT)  # "دون أن يوضح"
+    if not (negated and hit.entry.kind == "verb"):
         return False
     # its own clause only: "لم تنفي أو تؤكد سيول هذه المزاعم، لكن وزارة دفاعها قالت إن…" has another's إن
     end = next((k for k in range(hit.last + 1, len(words)) if words[k].comma or words[k].cue is not None
