@@ -983,3 +983,17 @@ def test_a_surname_is_not_completed_with_a_complementizer_or_a_prepositions_noun
 def test_the_only_state_the_story_has_named(text, expected):
     cue, speaker, side = expected
     assert any(c == cue and (speaker is None or s == speaker) and d == side for c, s, d in speakers(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # e16-01 (Kosovo 2023): a list its author published
+        ("وجاء في قائمة نشرها كورتي أن الترسانة كانت تضم آلية مصفحة وقنابل يدوية.", ("وجاء في", "كورتي")),
+        # e29-02 (Myanmar 2022): reports two news sites published
+        ("وذكرت تقارير نشرها موقعان إخباريان أن طائرات هليكوبتر عسكرية فتحت النار على المدرسة الموجودة في دير بوذي "
+         "في القرية.", ("وذكرت", "موقعان إخباريان")),
+    ],
+)
+def test_who_published_what_is_cited_speaks(text, expected):
+    assert expected in [s[:2] for s in speakers(text)]

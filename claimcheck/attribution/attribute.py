@@ -2030,10 +2030,14 @@ def _ends_source_np(words: list[Word], k: int, lex: Lexicon) -> bool:
     return w.norm.endswith(_VERB_ENDINGS) and not (definite or attached)
 
 
+_PUBLISHED = grammar.words("published_by")
+
+
 def _source_np_end(words: list[Word], s: int, limit: int, lex: Lexicon) -> int:
-    """End of the noun phrase naming a source before its clause ("وبحسب مصدر عسكري في الجيش أدت…")."""
+    """End of the noun phrase naming a source before its clause ("وبحسب مصدر عسكري في الجيش أدت…"); a
+    document "published by" someone ("وجاء في قائمة نشرها كورتي أن…") runs to whoever published it."""
     for k in range(s + 1, limit):
-        if words[k].norm in ("صادر", "صادره"):
+        if words[k].norm in ("صادر", "صادره") or (k == s + 1 and words[k].norm in _PUBLISHED):
             # "بيان صادر عن مكتب رئيس الوزراء، …" / "… صادر عن مكتب رئيس الوزراء أن": the issuer runs to the
             # comma or the complementizer.
             return next((j for j in range(k + 1, limit) if words[j].comma or _is_complementizer(words[j], lex)), limit)

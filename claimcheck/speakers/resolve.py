@@ -364,6 +364,18 @@ def _role_with_holder(m: _Mention) -> _Known | None:
     return None
 
 
+_PUBLISHED = grammar.words("published_by")
+
+
+def _published_by(m: _Mention) -> _Known | None:
+    """"قائمة نشرها كورتي", "تقارير نشرها موقعان إخباريان": whoever published what is cited speaks (one word
+    names the document; "بيان للوزارة أوردته وكالة…" names its issuer first, and the agency only carried it)."""
+    words = m.text.split()
+    if len(words) < 3 or normalize(words[1]) not in _PUBLISHED:
+        return None
+    return m.resolve(" ".join(words[2:]), m.holders)
+
+
 def _document(m: _Mention) -> _Known | None:
     """Documents speak for whoever issued them ("وأوضح البيان" → the office that issued it)."""
     if not m.head or ("ال" + m.head not in _DOCUMENTS and m.head not in _DOCUMENTS):
@@ -823,6 +835,7 @@ _RESOLUTION_STEPS: tuple[Callable[[_Mention], _Known | None], ...] = (
     _described_medium,
     _definite_body,
     _role_with_holder,
+    _published_by,
     _document,
     _own_forces,
     _abbreviation,
