@@ -1119,36 +1119,54 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
     drafts: list[Draft] = []
     covered: list[tuple[int, int]] = []  # cue-to-content regions of earlier drafts
     for n, hit in enumerate(hits):
-        opener = _statement_opener(words, hit)
-        if n and hits[n - 1].last == hit.index - 1 and hit.entry.kind != "source" and not opener:
-            continue  # "وتابع محذرا", "جدد رفض": two cue words, one claim
-        start = words[hit.index].start
-        if _quote_depth(text, sentence.start, start) and not _journalists_participle(words, hit) and not opener:
-            continue  # words inside a quotation are the speaker's, not a new report
-        if any(a <= start < b for a, b in covered):
-            continue  # "على لسان" / "نقلا عن" inside another cue's speaker: part of that claim
-        # "بقوله" ends what a verb governing ب says ("أقر بسقوط الصاروخ بقوله"); after any other verb it
-        # introduces that verb's own content ("ونقلت واس عن متحدث بقوله: …")
-        later = [h.index for h in hits[n + 1 :] if h.entry.kind != "source" and not _statement_opener(words, h)
-                 and (words[h.index].norm not in _BY_SAYING or "ب" in hit.entry.preps)]
-        next_cue = later[0] if later else len(words)
-        draft = _draft(text, words, hit, next_cue, sentence, lex, cue_starts, drafts, outlet)
+        if _passed_over(text, sentence, words, hits, n, covered):
+            continue
+        draft = _draft(text, words, hit, _next_cue(words, hits, n), sentence, lex, cue_starts, drafts, outlet)
+        if draft is not None:
+            draft = _beside_the_last(text, words, hit, draft, drafts, lex)
         if draft is None:
             continue
-        if opener and drafts and drafts[-1].content is not None:
-            draft = _opened_statement(words, hit, draft, drafts[-1])
-        if words[hit.index].norm in _BY_SAYING and drafts and drafts[-1].content is not None \
-                and drafts[-1].content.start < start < drafts[-1].content.end:
-            # "أقر … بسقوط الصاروخ بقوله: "…"": what was admitted ends where the saying starts
-            drafts[-1] = replace(drafts[-1], content=Span(*_trim(text, drafts[-1].content.start, words[hit.index - 1].end)))
-        if hit.entry.becomes:
-            draft = _required_noun_as_cue(text, words, hit, draft, lex)
-            if draft is None:
-                continue
         drafts.append(draft)
         if draft.content is not None:
             covered.append((draft.cue.end, draft.content.start))
     return drafts
+
+
+def _passed_over(text: str, sentence: Sentence, words: list[Word], hits: list[CueHit], n: int,
+                 covered: list[tuple[int, int]]) -> bool:
+    """Whether cue ``n`` introduces no claim of its own where it stands."""
+    hit = hits[n]
+    opener = _statement_opener(words, hit)
+    if n and hits[n - 1].last == hit.index - 1 and hit.entry.kind != "source" and not opener:
+        return True  # "وتابع محذرا", "جدد رفض": two cue words, one claim
+    start = words[hit.index].start
+    if _quote_depth(text, sentence.start, start) and not _journalists_participle(words, hit) and not opener:
+        return True  # words inside a quotation are the speaker's, not a new report
+    return any(a <= start < b for a, b in covered)  # "على لسان" / "نقلا عن" inside another cue's speaker
+
+
+def _next_cue(words: list[Word], hits: list[CueHit], n: int) -> int:
+    """Where the claim of cue ``n`` must end at the latest: the next cue of another claim. "بقوله" ends what a
+    verb governing ب says ("أقر بسقوط الصاروخ بقوله"); after any other verb it introduces that verb's own
+    content ("ونقلت واس عن متحدث بقوله: …"), as a statement's own opening verb is within it."""
+    hit = hits[n]
+    return next((h.index for h in hits[n + 1 :] if h.entry.kind != "source" and not _statement_opener(words, h)
+                 and (words[h.index].norm not in _BY_SAYING or "ب" in hit.entry.preps)), len(words))
+
+
+def _beside_the_last(text: str, words: list[Word], hit: CueHit, draft: Draft, drafts: list[Draft],
+                     lex: Lexicon) -> Draft | None:
+    """The draft as the claim before it in the sentence shapes it (and that claim's content, ended where
+    "بقوله" starts: "أقر … بسقوط الصاروخ بقوله: "…"")."""
+    last = drafts[-1] if drafts and drafts[-1].content is not None else None
+    if last is not None and _statement_opener(words, hit):
+        draft = _opened_statement(words, hit, draft, last)
+    start = words[hit.index].start
+    if last is not None and words[hit.index].norm in _BY_SAYING and last.content.start < start < last.content.end:
+        drafts[-1] = replace(last, content=Span(*_trim(text, last.content.start, words[hit.index - 1].end)))
+    if hit.entry.becomes:
+        return _required_noun_as_cue(words, hit, draft, lex)
+    return draft
 
 
 def _statement_opener(words: list[Word], hit: CueHit) -> bool:
@@ -1158,7 +1176,7 @@ def _statement_opener(words: list[Word], hit: CueHit) -> bool:
     return hit.entry.kind == "verb" and w.bare[:1] in "نتي" and _has(w.gap_before, OPEN_QUOTES + ":")
 
 
-def _required_noun_as_cue(text: str, words: list[Word], hit: CueHit, draft: Draft, lex: Lexicon) -> Draft | None:
+def _required_noun_as_cue(words: list[Word], hit: CueHit, draft: Draft, lex: Lexicon) -> Draft | None:
     """"تبادلت قرغيزستان وطاجيكستان، أمس، الاتهام بانتهاكات جديدة…": the verb's subject speaks, the noun it
     requires is the cue (read as the verb ``becomes`` names), and what follows the noun and its ب is said."""
     if draft.speaker is None or draft.content is None:
