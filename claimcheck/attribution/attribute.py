@@ -1604,11 +1604,16 @@ def _quotation_after(ctx: _Context, hit: CueHit) -> int | None:
     three words: "وكالة “أعماق”") is not.
     """
     words, text = ctx.words, ctx.text
-    for k in range(hit.last + 1, min(ctx.next_cue, hit.last + 9)):
+    reach = hit.last + 9
+    for k in range(hit.last + 1, min(ctx.next_cue, len(words))):
         w = words[k]
-        if w.comma or _is_complementizer(w, ctx.lex):
-            return None
         mark = next((q for q in _OPENING_MARKS if q in w.gap_before), None)
+        if k >= reach or _is_complementizer(w, ctx.lex):
+            return None
+        if w.comma and mark is None:
+            # "وقال قائد سلاح الجو…، اللفتنانت جنرال جوزيف جواستيلا، "…"": an apposition or an aside first
+            reach = max(reach, min(k + 8, hit.last + 16))
+            continue
         if mark is None or (k > hit.last + 1 and (words[k - 1].norm in _ATTACHERS and len(words[k - 1].norm) > 1
                                                   or words[k - 1].norm in _NAMING)):
             continue  # "ناطق باسم "جبهة تحرير شعب تيغراي" إن", "جماعة ما تسمى "…"": a quoted name in the speaker
