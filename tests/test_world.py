@@ -183,3 +183,21 @@ def test_a_body_in_a_capital_spelled_as_one_word():
     # e26-05 (Pyongyang written as one word): the seat gives way to the state's adjective
     said = claim("وأشارت وزارة الدفاع في بيونغيانغ إلى أن التحقيقات كشفت أن سيول أرسلت مسيرات.", "وأشارت")
     assert said.speaker == "وزارة الدفاع الكورية الشمالية" and said.side == "North Korea"
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, side",
+    [
+        # e31-02 (an Egyptian daily on Essequibo, 2025): ج for the "g" of غويانا
+        ("وقال قائد جيش جويانا، رئيس الأركان البريجادير جنرال عمر خان إن اثنين من الجنود في حالة حرجة بعد الهجوم.",
+         "وقال", "Guyana"),
+    ],
+)
+def test_the_other_spelling_of_a_g(sentence, cue, side):
+    assert claim(sentence, cue).side == side
+
+
+def test_a_g_spelled_with_jim_names_the_same_state():
+    # e26-04 (an Egyptian site on the Koreas, 2024) writes بيونج يانج for بيونغ يانغ
+    assert state_side("بيونج يانج") == "North Korea"
+    assert state_side("جويانا") == state_side("غيانا") == "Guyana"

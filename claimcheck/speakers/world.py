@@ -184,6 +184,22 @@ def _capitals(entries: list[dict], labels: dict[str, str], excluded: set[str],
             names.append((pattern, next(iter(owners))))
 
 
+_G_SWAP = str.maketrans({"غ": "ج", "ج": "غ"})
+
+
+def _g_spellings(names: list[tuple[Pattern, str]]) -> list[tuple[Pattern, str]]:
+    """The other spelling of a foreign "g" in each name: Egyptian outlets write ج where others write غ
+    ("جويانا"، "بيونج يانج"، "جروزني" for غويانا، بيونغ يانغ، غروزني), and the reverse. A spelling that
+    names another place already is left out."""
+    taken = {pattern for pattern, _ in names}
+    out = []
+    for pattern, label in names:
+        other = tuple(word.translate(_G_SWAP) for word in pattern)
+        if other != pattern and other not in taken:
+            out.append((other, label))
+    return out
+
+
 def _press_forms(entries: list[dict], labels: dict[str, str], excluded: set[str], names: list[tuple[Pattern, str]],
                  nisba: dict[str, str]) -> dict[str, frozenset[str]]:
     """Add world.toml's press forms, seats and nisbas to ``names`` and ``nisba``; the words a nisba must follow."""
@@ -214,6 +230,9 @@ def world() -> World:
     names, nisba, compound = _cldr_countries(labels, excluded)
     after = _press_forms(data.get("country", []), labels, excluded, names, nisba)
     _capitals(data.get("country", []), labels, excluded, names)
+    names += _g_spellings(names)
+    nisba.update({stem.translate(_G_SWAP): label for stem, label in list(nisba.items())
+                  if stem.translate(_G_SWAP) not in nisba})  # "الجوياني" as "الغوياني"
     changes = tuple(SideChange(c["side"], c["from"], c["becomes"]) for c in data.get("side_change", []))
     heads = _index([(words_of(h), "") for h in data["institution_heads"]])
     neutral = _index([(words_of(h), "") for h in data["neutral_heads"]])
