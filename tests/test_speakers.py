@@ -997,3 +997,9 @@ def test_the_only_state_the_story_has_named(text, expected):
 )
 def test_who_published_what_is_cited_speaks(text, expected):
     assert expected in [s[:2] for s in speakers(text)]
+
+
+def test_a_role_held_in_a_place_without_a_name_keeps_the_role():
+    # e31-01 (Essequibo 2025): "في غيانا" is where the commander serves, not his name
+    said = speakers("وقال قائد الجيش في غيانا، رئيس الأركان، العميد عمر خان، إن جنديين في حالة حرجة عقب الهجوم.")
+    assert [side for _, _, side in said] == ["Guyana"] and "في غيانا" not in [name for _, name, _ in said]

@@ -1115,6 +1115,8 @@ def _name_words_at_end(names: list[str]) -> list[str]:
         nisba = k == len(names) - 1 and k > 0 and not names[k - 1].startswith("ال")
         if w.startswith("ال") and not after_abd and not nisba:  # the original spelling: "إلمو" folds to "المو"
             break
+        if normalize(w) in _NOT_NAME:
+            break  # "قائد الجيش في الصومال": a place, not a name
         if len(tail) >= 2 and state_name_length_at((normalize_word(w),), 0):
             break  # "رئيس وزراء كوسوفو ألبين كورتي": the state closes the role, not a given name
         tail.insert(0, w)
