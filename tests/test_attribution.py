@@ -1299,3 +1299,27 @@ def test_what_was_not_said_without_it_is_no_claim():
 )
 def test_a_quotation_after_an_apposition(text, cue, content):
     assert one(text, cue).content_text == content
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e30-03 (the Global Hawk, 2019): after و, one noun phrase before the ب of اتهم is whom he accuses
+        ('وجاء رد طهران سريعا، إذ اتهم وزير الخارجية الإيراني محمد جواد ظريف واشنطن بالكذب بشأن مكان وجود الطائرة '
+         'الأمريكية عند إسقاطها، قائلا إنها دخلت في المجال الجوي الإيراني. واتهم الولايات المتحدة بشن "إرهاب '
+         'اقتصادي ضد إيران".', "واتهم", "محمد جواد ظريف"),
+        # e26-05 (the Koreas, 2024): what وصف describes
+        ("اتهمت كوريا الشمالية، اليوم الإثنين، جارتها بإرسال طائرات من دون طيار إلى أراضيها، ووصفت الأمر بأنه "
+         "انتهاك لسيادة البلاد.", "ووصفت", "كوريا الشمالية"),
+    ],
+)
+def test_the_one_noun_phrase_before_the_b_of_an_accusation_is_its_object(text, cue, speaker):
+    c = one(text, cue)
+    assert (c.speaker, c.speaker_text) == (speaker, "")
+
+
+def test_a_subject_and_an_object_before_the_b_keep_the_subject():
+    # e7-01 (Iran and Pakistan, 2024): two names, the accuser and the accused
+    c = one("واتهمت باكستان إيران بتنفيذ عمليات قصف جوي، في ساعات متأخرة من أمس الثلاثاء على مناطق حدودية داخل "
+            "أراضيها.", "واتهمت")
+    assert c.speaker == "باكستان"

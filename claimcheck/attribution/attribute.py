@@ -1700,6 +1700,7 @@ def _no_subject(ctx: _Context, hit: CueHit, s: int, opener: int | None, before: 
         or first.norm in _STOP_AFTER_SPEAKER
         or first.norm in entry.preps
         or _glued_prep_opens(first, entry, ctx.lex)
+        or _object_then_what(words, hit, s, ctx.lex)
         or (_quoted(first) and not alias_length_at(_Norms(words), s, ctx.outlet)
             and not _quoted_name_before(words, s, opener)
             and not _quoted_name_described(words, s, opener))  # a quotation is content
@@ -1713,6 +1714,34 @@ def _glued_prep_opens(word: Word, entry: CueEntry, lex: Lexicon) -> bool:
     a definite noun or a verbal noun right after it: the content starts there, the subject is the last one."""
     rest = word.norm[1:]
     return len(word.norm) > 3 and word.norm[:1] in entry.preps and (rest.startswith("ال") or _is_masdar_text(rest, lex))
+
+
+_OBJECT_FIRST = grammar.words("object_first")
+
+
+def _object_then_what(words: list[Word], hit: CueHit, s: int, lex: Lexicon) -> bool:
+    """"واتهم الولايات المتحدة بشن…", "ووصفت الأمر بأنه…": after و, a verb that always names whom or what it is
+    about before its ب takes the one noun phrase before that ب as its object; the subject is the last one."""
+    if not words[hit.index].conj or hit.entry.lemma not in _OBJECT_FIRST:
+        return False
+    for k in range(s + 1, min(s + 5, len(words))):
+        w = words[k]
+        if w.comma or _is_complementizer(w, lex) and not w.norm.startswith("ب"):
+            return False
+        if w.norm.startswith("ب") and len(w.norm) >= 3:
+            return _one_noun_phrase(words, s, k)
+    return False
+
+
+def _one_noun_phrase(words: list[Word], s: int, k: int) -> bool:
+    """Words ``s``..``k`` are one definite noun phrase or one known name ("الولايات المتحدة", "النظام
+    الإيراني", "الأمر") — not a subject and an object ("الجيش الإسرائيلي حماس"), nor a speaker's role."""
+    if any(w.norm.removeprefix("ال") in _ROLE_HEADS_BARE and not w.text.removeprefix("ال").startswith("أ")
+           for w in words[s:k]):
+        return False  # "واتهم المتحدث باسم…" names the speaker ("الأمر", the matter, is no "آمر")
+    norms = _Norms(words)
+    named = alias_length_at(norms, s) or state_name_length_at(norms, s)
+    return named == k - s or all(w.norm.startswith("ال") for w in words[s:k])
 
 
 def _quoted_name_before(words: list[Word], s: int, opener: int | None) -> bool:
