@@ -1003,3 +1003,24 @@ def test_a_role_held_in_a_place_without_a_name_keeps_the_role():
     # e31-01 (Essequibo 2025): "في غيانا" is where the commander serves, not his name
     said = speakers("وقال قائد الجيش في غيانا، رئيس الأركان، العميد عمر خان، إن جنديين في حالة حرجة عقب الهجوم.")
     assert [side for _, _, side in said] == ["Guyana"] and "في غيانا" not in [name for _, name, _ in said]
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        # e8-05 (Georgia 2008) and e16-03 (Kosovo 2023): a given name that begins with "Al", after the role
+        ("امين سر مجلس الامن الوطني الجورجي الكسندر لومايا", "الكسندر لومايا"),
+        ("رئيس وزراء كوسوفو البين كورتي", "البين كورتي"),
+    ],
+)
+def test_a_foreign_given_name_beginning_with_al(mention, name):
+    from claimcheck.speakers.resolve import _role_then_name
+
+    assert _role_then_name(mention)[0] == name
+    assert _role_then_name("وزير الخارجية الأمريكي بلينكن") is None  # an adjective, then a family name alone
+
+
+def test_the_georgian_security_secretary_by_his_name():
+    said = speakers('وحذر امين سر مجلس الامن الوطني الجورجي الكسندر لومايا في تصريح لفرانس برس ان جورجيا وروسيا '
+                    'ستصبحان "في حالة حرب حقيقية".')
+    assert ("وحذر", "الكسندر لومايا", "Georgia") in said

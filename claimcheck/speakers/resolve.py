@@ -21,7 +21,7 @@ from ..attribution.attribute import lexicon
 from ..models import Article, Attribution, ResolvedSpeaker
 from .actors import (Actor, _words, actor_index, find_actor, last_named_body, local_actors, names_local_alias,
                      side_from_mention)
-from .world import (arabic_label, compound_nisba_at, context_institution, institution_word, nationality_adjective, nisba_label_at,
+from .world import (arabic_label, compound_nisba_at, context_institution, institution_word, nationality_adjective, nisba_label_at, nisba_stem,
                     place_length_at, place_name_at, side_on, state_name_length_at, state_side, states_named,
                     words_of)
 
@@ -985,6 +985,11 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
         if k == len(words) - 1 and n.startswith("ال") and not normalize(words[k - 1]).startswith("ال"):
             tail.insert(0, w)  # a family name with ال after a given name: "خليل الحية", "تامر المسحال"
             continue
+        if _foreign_given_name(words, k, tail):
+            tail.insert(0, w)  # "البين كورتي", "الكسندر لومايا": a given name that begins with "Al"
+            continue
+        if len(tail) >= 2 and state_name_length_at((normalize_word(w),), 0):
+            return " ".join(tail), " ".join(words[: k + 1])  # "رئيس وزراء كوسوفو البين كورتي": the state ends the role
         if grammar.compound_name_part(words, k):
             tail.insert(0, w)  # "عبد الفتاح", "عبد الله", "أبو الفضل"
             continue
@@ -999,6 +1004,17 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
     return None
 
 
+
+
+def _foreign_given_name(words: list[str], k: int, tail: list[str]) -> bool:
+    """"رئيس وزراء كوسوفو البين كورتي", "أمين سر مجلس الأمن الجورجي الكسندر لومايا": a word with ال right
+    before a one-word family name without it is a foreign given name (Albin, Alexander), unless it is an
+    adjective or a name of its own ("وزير الخارجية الأمريكي بلينكن")."""
+    n = normalize(words[k])
+    if len(tail) != 1 or k != len(words) - 2 or not n.startswith("ال") or normalize(tail[0]).startswith("ال"):
+        return False
+    return not (nisba_stem(n) or state_side(words[k]) or n.removeprefix("ال") in _ROLE_BARE
+                or institution_word(n) or normalize(words[k - 1]) in _NOT_NAME)
 
 
 def _name_after_place(words: list[str], tail: list[str]) -> tuple[str, str | None] | None:
