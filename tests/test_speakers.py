@@ -1024,3 +1024,9 @@ def test_the_georgian_security_secretary_by_his_name():
     said = speakers('وحذر امين سر مجلس الامن الوطني الجورجي الكسندر لومايا في تصريح لفرانس برس ان جورجيا وروسيا '
                     'ستصبحان "في حالة حرب حقيقية".')
     assert ("وحذر", "الكسندر لومايا", "Georgia") in said
+
+
+def test_an_unnamed_spokesman_with_an_adjective_keeps_his_whole_description():
+    # a Cairo site on the Sudan war (2023): "الرسمي" between the head and باسم (gold-conventions §4)
+    said = speakers("وقال الناطق الرسمي باسم الجيش السوداني: لا صحة لادعاءات المتمردين بحصار القيادة العامة بالخرطوم.")
+    assert ("وقال", "الناطق الرسمي باسم الجيش السوداني", "SAF") in said

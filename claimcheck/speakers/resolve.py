@@ -60,10 +60,11 @@ _SOURCE_STEMS = frozenset(_stem(h) for h in _SOURCE_HEADS)
 def describe_unnamed(mention: str) -> tuple[str, str | None]:
     """(description, affiliation) for an unnamed source: head noun and adjectives, then the attachment."""
     words = WORD_RE.findall(mention.replace("«", "").replace("»", ""))
-    if words and normalize(words[0]).removeprefix("ال") in _SPOKESMAN and len(words) > 2 and normalize(words[1]) == "باسم":
-        # "المتحدث باسم قوات الوفاق" is the whole description (gold-conventions §4).
-        rest = " ".join(words[2:])
-        return " ".join(words), rest
+    at = next((k for k in (1, 2) if k + 1 < len(words) and normalize(words[k]) == "باسم"
+               and all(normalize(w).startswith("ال") for w in words[1:k])), None)
+    if words and normalize(words[0]).removeprefix("ال") in _SPOKESMAN and at is not None:
+        # "المتحدث باسم قوات الوفاق", "الناطق الرسمي باسم الجيش السوداني" is the whole description (§4).
+        return " ".join(words), " ".join(words[at + 1 :])
     desc: list[str] = []
     for k, w in enumerate(words):
         n = normalize(w)
