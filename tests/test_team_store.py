@@ -243,6 +243,10 @@ def test_only_ingest_creates_a_store(tmp_path):
         assert f"no store at {missing}; run `claimcheck ingest` first" in line, (command, line)
     assert not (tmp_path / "typo").exists()
     assert "is a folder" in _one_line_error("claims", "--db", f"sqlite:///{tmp_path}")
+    # three slashes and an absolute path without its leading "/": relative, and the message says so
+    relative = str(tmp_path / "here.db").lstrip("/")
+    run("ingest", str(SEEDS / "004_4aa4d1d5802a62ef.txt"), "--db", f"sqlite:////{relative}")
+    assert "sqlite:/// takes a relative path" in _one_line_error("claims", "--db", f"sqlite:///{relative}")
     run("ingest", str(SEEDS / "004_4aa4d1d5802a62ef.txt"), "--db", f"sqlite:///{missing}")
     assert len(json.loads(run("articles", "--json", "--db", f"sqlite:///{missing}").stdout)) == 1
 

@@ -80,7 +80,10 @@ def open_store(url: str, *, create: bool = False) -> Store:
     if path is not None and path.is_dir():
         raise StoreError(f"{path} is a folder, not a store; give the path of a file (sqlite:///PATH/claimcheck.db)")
     if path is not None and not create and not path.exists():
-        raise StoreError(f"no store at {path}; run `claimcheck ingest` first, or check --db / CLAIMCHECK_DB")
+        # "sqlite:///tmp/x.db" is the relative path tmp/x.db: say so when the absolute path has a store
+        absolute = " (sqlite:/// takes a relative path; an absolute one is sqlite:////…)" \
+            if not path.is_absolute() and (Path("/") / path).exists() else ""
+        raise StoreError(f"no store at {path}{absolute}; run `claimcheck ingest` first, or check --db / CLAIMCHECK_DB")
     try:
         store = Store(url, create=False)
     except NoSuchModuleError:
