@@ -327,3 +327,12 @@ def test_xlsx_is_laid_out_for_arabic_readers(reviewed, tmp_path, monkeypatch):
     with pytest.raises(ExportError, match="do not fit in one Excel sheet .* export them as CSV"):
         export(reviewed, tmp_path / "too-many.xlsx", "xlsx")
     assert not (tmp_path / "too-many.xlsx").exists()
+
+
+def test_an_unresolved_speaker_is_no_claimreview_author():
+    # schema.org's author needs a name: a claim whose speaker the engine could not tell has none
+    from claimcheck.export.formats import _speaker
+
+    row = {"speaker": "", "actor_id": None, "side": None, "role": None, "affiliation": None}
+    assert _speaker(row, {}) is None
+    assert _speaker({**row, "speaker": "يحيى سريع", "role": "المتحدث العسكري"}, {})["name"] == "يحيى سريع"

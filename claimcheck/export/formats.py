@@ -402,7 +402,9 @@ def _body_heads() -> frozenset[str]:
     return grammar.words("body_heads")
 
 
-def _speaker(r: dict, kinds: dict[str, str]) -> dict:
+def _speaker(r: dict, kinds: dict[str, str]) -> dict | None:
+    if not r["speaker"]:
+        return None  # an unresolved speaker is no author: schema.org's author needs a name
     kind = kinds.get(r["actor_id"] or "")
     if kind is None:
         first = normalize((r["speaker"] or "").split(" ", 1)[0])
