@@ -237,8 +237,11 @@ def alias_length_at(words: Sequence[str], start: int, outlet: str | None = None)
 _OFFICIAL = grammar.words("official")
 
 
+BODY_KINDS = frozenset({"organisation", "outlet", "state"})
+
+
 def last_named_body(words: Sequence[str], outlet: str | None, head: str | None = None,
-                    kinds: frozenset[str] = frozenset({"organisation", "outlet", "state"})) -> Actor | None:
+                    kinds: frozenset[str] = BODY_KINDS) -> Actor | None:
     """The last body of one of ``kinds`` the words name, the longest alias at each place; with ``head``, only a
     body whose name starts with that word ("حركة" → حركة الشباب)."""
     index = actor_index()

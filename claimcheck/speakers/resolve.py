@@ -19,11 +19,11 @@ from ..analysis.text import WORD_RE, normalize, normalize_name, normalize_word
 from ..attribution import grammar
 from ..attribution.attribute import lexicon
 from ..models import Article, Attribution, ResolvedSpeaker
-from .actors import (Actor, _words, actor_index, find_actor, last_named_body, local_actors, names_local_alias,
-                     side_from_mention)
-from .world import (arabic_label, compound_nisba_at, context_institution, institution_word, nationality_adjective, nisba_label_at, nisba_stem,
-                    place_length_at, place_name_at, side_on, state_name_length_at, state_side, states_named,
-                    words_of)
+from .actors import (BODY_KINDS, Actor, _words, actor_index, find_actor, last_named_body, local_actors,
+                     names_local_alias, side_from_mention)
+from .world import (arabic_label, compound_nisba_at, context_institution, institution_word, nationality_adjective,
+                    nisba_label_at, nisba_stem, place_length_at, place_name_at, side_on, state_name_length_at,
+                    state_side, states_named, words_of)
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -953,10 +953,9 @@ def _last_state_body_before(article: Article, offset: int, head: str) -> _Known 
 
 
 def _last_actor_before(article: Article, offset: int, outlet: str | None, head: str | None,
-                       kinds: frozenset[str] | None = None) -> _Known | None:
-    """The last organisation named before ``offset`` in its story (whose name starts with ``head``)."""
-    words = _words(_story_text_before(article, offset))
-    found = last_named_body(words, outlet, head, kinds) if kinds else last_named_body(words, outlet, head)
+                       kinds: frozenset[str] = BODY_KINDS) -> _Known | None:
+    """The last body of ``kinds`` named before ``offset`` in its story (whose name starts with ``head``)."""
+    found = last_named_body(_words(_story_text_before(article, offset)), outlet, head, kinds)
     if found is None:
         return None
     return _Known(found.name, found.side, found.id, found.role, found.organisation, found.name, _head(found.name))
@@ -990,7 +989,8 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
             tail.insert(0, w)  # "البين كورتي", "الكسندر لومايا": a given name that begins with "Al"
             continue
         if len(tail) >= 2 and state_name_length_at((normalize_word(w),), 0):
-            return " ".join(tail), " ".join(words[: k + 1])  # "رئيس وزراء كوسوفو البين كورتي": the state ends the role
+            # "رئيس وزراء كوسوفو البين كورتي": the state ends the role
+            return " ".join(tail), " ".join(words[: k + 1])
         if grammar.compound_name_part(words, k):
             tail.insert(0, w)  # "عبد الفتاح", "عبد الله", "أبو الفضل"
             continue
@@ -1003,8 +1003,6 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
             return None if n in _NOT_NAME else _name_tail(words, tail)
         tail.insert(0, w)
     return None
-
-
 
 
 def _foreign_given_name(words: list[str], k: int, tail: list[str]) -> bool:
