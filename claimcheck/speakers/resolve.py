@@ -982,27 +982,31 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         n = normalize(w)
-        if k == len(words) - 1 and n.startswith("ال") and not normalize(words[k - 1]).startswith("ال"):
-            tail.insert(0, w)  # a family name with ال after a given name: "خليل الحية", "تامر المسحال"
-            continue
-        if _foreign_given_name(words, k, tail):
-            tail.insert(0, w)  # "البين كورتي", "الكسندر لومايا": a given name that begins with "Al"
+        if _part_of_the_name(words, k, tail):
+            tail.insert(0, w)
             continue
         if len(tail) >= 2 and state_name_length_at((normalize_word(w),), 0):
             # "رئيس وزراء كوسوفو البين كورتي": the state ends the role
             return " ".join(tail), " ".join(words[: k + 1])
-        if grammar.compound_name_part(words, k):
-            tail.insert(0, w)  # "عبد الفتاح", "عبد الله", "أبو الفضل"
-            continue
-        if n == "باسم" and len(tail) == 1 and any(normalize(x) == "باسم" for x in words[:k]):
-            tail.insert(0, w)  # "المتحدث باسم الحكومة العراقية باسم العوادي": the second باسم is a given name
-            continue
         if n in _NOT_NAME and tail:
             return _name_after_place(words, tail)  # "… في غزة تامر المسحال", "باسم حركة طالبان ذبيح الله مجاهد"
         if n.startswith("ال") or n.removeprefix("ال") in _ROLE_BARE or n in lexicon().titles or n in _NOT_NAME:
             return None if n in _NOT_NAME else _name_tail(words, tail)
         tail.insert(0, w)
     return None
+
+
+def _part_of_the_name(words: list[str], k: int, tail: list[str]) -> bool:
+    """Whether word ``k``, read from the end of a role and a name, still belongs to the name after ``tail``."""
+    n = normalize(words[k])
+    return (
+        (k == len(words) - 1 and n.startswith("ال") and not normalize(words[k - 1]).startswith("ال"))
+        # a family name with ال after a given name: "خليل الحية", "تامر المسحال"
+        or _foreign_given_name(words, k, tail)  # "البين كورتي", "الكسندر لومايا"
+        or grammar.compound_name_part(words, k)  # "عبد الفتاح", "عبد الله", "أبو الفضل"
+        # "المتحدث باسم الحكومة العراقية باسم العوادي": the second باسم is a given name
+        or (n == "باسم" and len(tail) == 1 and any(normalize(x) == "باسم" for x in words[:k]))
+    )
 
 
 def _foreign_given_name(words: list[str], k: int, tail: list[str]) -> bool:
