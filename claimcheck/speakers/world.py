@@ -89,12 +89,15 @@ def written_nisba(name: str) -> str:
 
 
 def _adjectives(labels: dict[str, str], entries: list[dict]) -> dict[str, str]:
-    """Side label → masculine nationality adjective: world.toml's first nisba, else CLDR's one-word name by rule."""
-    out = {labels[code]: written_nisba(name) for code, name in Locale("ar").territories.items()
-           if code in labels and " " not in name and "(" not in name}
+    """Side label → masculine nationality adjective: world.toml's first nisba, else CLDR's name by rule."""
+    out = {}
     for code, name in Locale("ar").territories.items():
         words = name.split()
-        if code in labels and len(code) == 2 and len(words) == 2 and words[1].startswith("ال") and words[1].endswith("ية"):
+        if code not in labels or "(" in name:
+            continue
+        if len(words) == 1:
+            out[labels[code]] = written_nisba(name)
+        elif len(code) == 2 and len(words) == 2 and words[1].startswith("ال") and words[1].endswith("ية"):
             # "كوريا الشمالية" → "كوري شمالي": the name's nisba, then its adjective made masculine
             out[labels[code]] = f"{written_nisba(words[0])} {words[1][2:-1]}"
     out.update({labels[e["code"]]: e["nisba"][0] for e in entries if e.get("nisba") and e["code"] in labels})
