@@ -401,6 +401,23 @@ def test_a_first_name_alone_is_the_full_name_written_before(text, cue, speaker):
 
 
 @pytest.mark.parametrize(
+    "text, cue, speaker, side",
+    [
+        # e32-04 (Kursk, 2025): the full name with its role is an object, the surname speaks later
+        ("أعلن المتحدث باسم الكرملين دميتري بيسكوف اليوم أن الجيش الروسي أكمل عملية لاستعادة السيطرة على منطقة "
+         "كورسك، وأنه تم إبلاغ الرئيس الروسي فلاديمير بوتين بنتائج العملية. وأضاف بوتين أن الهزيمة ستهيئ الظروف "
+         "لمزيد من العمليات العسكرية الناجحة.", "وأضاف", "فلاديمير بوتين", "Russia"),
+        # e32-03 (Kursk, 2024): the role, a title, then the name; the surname after the title in a later sentence
+        ("أعلن قائد الجيش الأوكراني، الجنرال أولكسندر سيرسكي، أن قواته تسيطر على أكثر من 1000 كيلومتر مربع. "
+         "وفي تصريحات لوسائل الإعلام، قال زيلينسكي إن الحرب وصلت إلى أراضيها. من جانبه، أكد الجنرال سيرسكي أن "
+         "الوضع تحت السيطرة.", "أكد", "أولكسندر سيرسكي", "Ukraine"),
+    ],
+)
+def test_a_surname_takes_the_side_of_the_role_before_its_full_name(text, cue, speaker, side):
+    assert (cue, speaker, side) in speakers(text)
+
+
+@pytest.mark.parametrize(
     "text, speaker",
     [
         # d1-07 (Syria)

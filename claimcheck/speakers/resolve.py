@@ -581,8 +581,33 @@ def _full_name_in_story(m: _Mention) -> _Known | None:
             continue  # "…، وأكد أن كورتي…": أن is no given name
         full = f"{written[at - 1]} {written[at]}"
         known = m.resolve(full, None)
-        return known if known.speaker else None
+        if not known.speaker:
+            return None
+        return _with_role_before(m, written, at - 1, known) or known
     return _first_name_in_story(m, written, short)
+
+
+_LONGEST_ROLE = 6  # words of a role written before a name ("المتحدث باسم وزارة الدفاع الروسية")
+
+
+def _with_role_before(m: _Mention, written: list[str], start: int, known: _Known) -> _Known | None:
+    """"وقال بوتين" after "…تم إبلاغ الرئيس الروسي فلاديمير بوتين": the full name found earlier with the
+    role written just before it, read as one mention, gives the side and role the bare name lacks."""
+    if known.side:
+        return None
+    for k in range(2, _LONGEST_ROLE + 1):
+        if start - k < 0:
+            break
+        words = written[start - k : start]
+        if normalize(words[0]).removeprefix("ال") not in _ROLE_BARE:
+            continue
+        text = " ".join([*words, *written[start : start + 2]])
+        titled = _role_then_name(text)
+        if titled is None or normalize(titled[0]) != normalize(known.speaker):
+            continue
+        whole = m.resolve(text, None)
+        return whole if whole.side and whole.speaker == known.speaker else None
+    return None
 
 
 def _first_name_in_story(m: _Mention, written: list[str], short: str) -> _Known | None:
