@@ -1047,3 +1047,19 @@ def test_an_unnamed_spokesman_with_an_adjective_keeps_his_whole_description():
     # a Cairo site on the Sudan war (2023): "الرسمي" between the head and باسم (gold-conventions §4)
     said = speakers("وقال الناطق الرسمي باسم الجيش السوداني: لا صحة لادعاءات المتمردين بحصار القيادة العامة بالخرطوم.")
     assert ("وقال", "الناطق الرسمي باسم الجيش السوداني", "SAF") in said
+
+
+@pytest.mark.parametrize(
+    "text, speaker, role",
+    [
+        # e32-01 (Kursk, 2024): an acting governor, and a foreign given name that begins with ال
+        ("أعلن حاكم منطقة كورسك الروسية بالوكالة أليكسي سميرنوف اليوم الإثنين عن سيطرة القوات الأوكرانية على 28 "
+         "بلدة في كورسك.", "أليكسي سميرنوف", "حاكم منطقة كورسك الروسية بالوكالة"),
+        # seeds 003 (Libya, 2020): an acting envoy
+        ("من جانبها، حذرت مبعوثة الأمم المتحدة إلى ليبيا بالإنابة ستيفاني وليامز أمام المجلس من أن تدفق الأسلحة "
+         "إلى الأطراف المتحاربة سيزيد حدة الصراع.", "ستيفاني وليامز", "مبعوثة الأمم المتحدة إلى ليبيا بالإنابة"),
+    ],
+)
+def test_an_acting_office_ends_the_role_before_the_name(text, speaker, role):
+    claim = analyze_article(build_article(text, "t"))[0]
+    assert (claim.speaker, claim.role) == (speaker, role)

@@ -29,6 +29,8 @@ from .world import (arabic_label, compound_nisba_at, context_institution, instit
 _SOURCE_HEADS = grammar.words("source_heads")
 _DOCUMENTS = grammar.words("documents")
 _ROLE_BARE = grammar.words("title_roles")
+_ACTING = grammar.words("acting")
+_AL_GIVEN_NAMES = grammar.words("al_given_names")
 _DEMONSTRATIVES = grammar.words("demonstratives")
 _SAME = frozenset(normalize(w) for w in ("ذاته", "ذاتها", "ذاتهم", "نفسه", "نفسها", "نفسهم", "أنفسهم"))
 _SPOKESMAN = frozenset(w.removeprefix("ال") for w in grammar.words("spokesman_heads"))
@@ -1014,7 +1016,9 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
             # "رئيس وزراء كوسوفو البين كورتي": the state ends the role
             return " ".join(tail), " ".join(words[: k + 1])
         if n in _NOT_NAME and tail:
-            return _name_after_place(words, tail)  # "… في غزة تامر المسحال", "باسم حركة طالبان ذبيح الله مجاهد"
+            return _name_after_place(words, tail)
+        if n in _ACTING:
+            return (" ".join(tail), " ".join(words[: k + 1])) if 2 <= len(tail) <= 5 else None  # "… في غزة تامر المسحال", "باسم حركة طالبان ذبيح الله مجاهد"
         if n.startswith("ال") or n.removeprefix("ال") in _ROLE_BARE or n in lexicon().titles or n in _NOT_NAME:
             return None if n in _NOT_NAME else _name_tail(words, tail)
         tail.insert(0, w)
@@ -1041,6 +1045,8 @@ def _foreign_given_name(words: list[str], k: int, tail: list[str]) -> bool:
     n = normalize(words[k])
     if len(tail) != 1 or k != len(words) - 2 or not n.startswith("ال") or normalize(tail[0]).startswith("ال"):
         return False
+    if n in _AL_GIVEN_NAMES:
+        return True  # "أليكسي" has the shape of an adjective
     return not (nisba_stem(n) or state_side(words[k]) or n.removeprefix("ال") in _ROLE_BARE
                 or institution_word(n) or normalize(words[k - 1]) in _NOT_NAME)
 
