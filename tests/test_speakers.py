@@ -1063,3 +1063,10 @@ def test_an_unnamed_spokesman_with_an_adjective_keeps_his_whole_description():
 def test_an_acting_office_ends_the_role_before_the_name(text, speaker, role):
     claim = analyze_article(build_article(text, "t"))[0]
     assert (claim.speaker, claim.role) == (speaker, role)
+
+
+def test_the_governor_is_the_governor_named_before():
+    # e32-01 (Kursk, 2024): "الحاكم" after the governor's name and role
+    text = ("أعلن حاكم منطقة كورسك الروسية بالوكالة أليكسي سميرنوف اليوم عن سيطرة القوات الأوكرانية على 28 بلدة. "
+            "وكشف الحاكم أن نحو 121 ألف شخص تم إجلاؤهم من المنطقة الحدودية.")
+    assert ("وكشف", "أليكسي سميرنوف", "Russia") in speakers(text)
