@@ -1070,3 +1070,18 @@ def test_the_governor_is_the_governor_named_before():
     text = ("أعلن حاكم منطقة كورسك الروسية بالوكالة أليكسي سميرنوف اليوم عن سيطرة القوات الأوكرانية على 28 بلدة. "
             "وكشف الحاكم أن نحو 121 ألف شخص تم إجلاؤهم من المنطقة الحدودية.")
     assert ("وكشف", "أليكسي سميرنوف", "Russia") in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # e32-03 (Kursk, 2024): a rank that is also a role word ("الجنرال") opens the name between commas
+        ("بعد أسبوع من الهجوم المفاجئ على الأراضي الروسية، أعلن قائد الجيش الأوكراني، الجنرال أولكسندر سيرسكي، أن "
+         "قواته تسيطر الآن على أكثر من 1000 كيلومتر مربع من منطقة كورسك.", "أولكسندر سيرسكي"),
+        # e30-04 (the Global Hawk, 2019): the same apposition after another role
+        ('وقال قائد سلاح الجو في الشرق الأوسط، اللفتنانت جنرال جوزيف جواستيلا، إن الطائرة لم تنتهك المجال الجوي '
+         'الإيراني.', "جوزيف جواستيلا"),
+    ],
+)
+def test_a_titled_name_between_commas_after_a_role_is_the_speaker(text, speaker):
+    assert speakers(text)[0][1] == speaker

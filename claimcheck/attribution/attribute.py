@@ -2025,7 +2025,9 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
     if not segment:
         return None, end
     head = segment[0].norm.removeprefix("ال")
-    if head in _ROLE_HEADS_BARE:
+    # "…، الجنرال أولكسندر سيرسكي،": a rank that is also a role word is a title when a name follows it.
+    titled = segment[0].norm in lex.titles and len(segment) > 1 and _looks_like_name(segment, lex)
+    if head in _ROLE_HEADS_BARE and not titled:
         # The role ends where the channel or the time begins ("…، الناطق باسم الجيش في بيان له أمس، أن").
         stop = next((x for x in range(end + 1, j) if words[x].norm in _STOP_AFTER_SPEAKER
                      and not (words[x].norm == "في" and x + 1 < j and words[x + 1].norm.startswith("ال")
