@@ -1085,3 +1085,18 @@ def test_the_governor_is_the_governor_named_before():
 )
 def test_a_titled_name_between_commas_after_a_role_is_the_speaker(text, speaker):
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # e33-03 (the Houthis and the US, 2025): "كبير المفاوضين" is a role, the party's plural its side
+        ("ونقلت وكالة رويترز عن كبير المفاوضين الحوثيين محمد عبد السلام اليوم قوله “إن الاتفاق لا يشمل إسرائيل بأي "
+         "شكل من الأشكال”.", "ونقلت"),
+        # e33-05 (the same, another outlet): the role after the name
+        ("وأكد محمد عبد السلام، كبير مفاوضي الحوثيين في اليمن، لـ«رويترز»، اليوم، أن اتفاق وقف إطلاق النار بين الحركة "
+         "والولايات المتحدة لا يشمل إسرائيل.", "وأكد"),
+    ],
+)
+def test_a_chief_negotiator_speaks_for_his_party(text, cue):
+    assert (cue, "محمد عبد السلام", "Houthis") in speakers(text)
