@@ -1100,3 +1100,18 @@ def test_a_titled_name_between_commas_after_a_role_is_the_speaker(text, speaker)
 )
 def test_a_chief_negotiator_speaks_for_his_party(text, cue):
     assert (cue, "محمد عبد السلام", "Houthis") in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # e33-05 (the Houthis and the US, 2025): a family name with ال after a compound given name
+        ("بدوره، أعلن عضو المكتب السياسي للحوثيين عبد المالك العجري، أن السفن الإسرائيلية «ما زالت عرضة للاستهداف».",
+         "عبد المالك العجري"),
+        # seeds 003 (Libya, 2020): the same name shape after a long role
+        ("وأكد المتحدث باسم الإعلام الحربي لعملية بركان الغضب التابعة لحكومة الوفاق الوطني عبد المالك المدني أن "
+         "طائرة مسيرة استهدفت مواقع للعدو.", "عبد المالك المدني"),
+    ],
+)
+def test_a_family_name_with_al_after_a_compound_given_name(text, speaker):
+    assert speakers(text)[0][1] == speaker

@@ -1029,8 +1029,9 @@ def _part_of_the_name(words: list[str], k: int, tail: list[str]) -> bool:
     """Whether word ``k``, read from the end of a role and a name, still belongs to the name after ``tail``."""
     n = normalize(words[k])
     return (
-        (k == len(words) - 1 and n.startswith("ال") and not normalize(words[k - 1]).startswith("ال"))
-        # a family name with ال after a given name: "خليل الحية", "تامر المسحال"
+        (k == len(words) - 1 and n.startswith("ال")
+         and (not normalize(words[k - 1]).startswith("ال") or grammar.compound_name_part(words, k - 1)))
+        # a family name with ال after a given name: "خليل الحية", "تامر المسحال", "عبد المالك العجري"
         or _foreign_given_name(words, k, tail)  # "البين كورتي", "الكسندر لومايا"
         or grammar.compound_name_part(words, k)  # "عبد الفتاح", "عبد الله", "أبو الفضل"
         # "المتحدث باسم الحكومة العراقية باسم العوادي": the second باسم is a given name
