@@ -1115,3 +1115,19 @@ def test_a_chief_negotiator_speaks_for_his_party(text, cue):
 )
 def test_a_family_name_with_al_after_a_compound_given_name(text, speaker):
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # e17-03 (India–Pakistan, 2025): "في" + an administrative unit and its name stays with the body; the
+        # direction after it does not
+        ("وذكرت السلطات في إقليم البنجاب بوسط البلاد، الذي يبلغ عدد سكانه حوالي 130 مليون نسمة، أن الأطباء "
+         "والمسعفين وضعوا في حالة تأهب قصوى.", "السلطات في إقليم البنجاب"),
+        # e21-03 (Sweida, 2025): an unnamed office holder in a governorate
+        ("أكد قائد الأمن الداخلي في محافظة درعا أن وحدات أمنية ستتوجه إلى السويداء بالتنسيق مع وزارتي الداخلية "
+         "والدفاع.", "قائد الأمن الداخلي في محافظة درعا"),
+    ],
+)
+def test_a_body_in_an_administrative_unit_keeps_it(text, speaker):
+    assert speakers(text)[0][1] == speaker

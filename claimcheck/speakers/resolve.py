@@ -292,7 +292,7 @@ def _last_outlet_before(article: Article, offset: int, outlet: str | None) -> _K
     return _Known(actor.name, actor.side, actor.id, None, None, actor.name, "")
 
 
-_DIRECTION_TAIL = re.compile(r"\s+(?:جنوب|شمال|شرق|غرب|وسط)\S*\s+\S+$")
+_DIRECTION_TAIL = re.compile(r"\s+(?:في\s+|ب)?(?:جنوب|شمال|شرق|غرب|وسط)\S*\s+\S+$")
 
 
 def _role_holders(claims: Sequence[Attribution]) -> dict[str, str]:
@@ -1189,6 +1189,8 @@ def _person_name(mention: str) -> str:
     if not names:
         return mention
     tail = _name_words_at_end(names)
+    if tail and place_length_at(tuple(map(normalize_word, tail)), 0) >= len(tail):
+        return " ".join(names)  # "قائد الأمن الداخلي في محافظة درعا": a place ends the role, no name follows
     if tail and tail[0] in ("عبد", "أبو", "ابو") and len(tail) < len(names) \
             and not names[len(names) - len(tail) - 1].startswith("ال"):
         tail.insert(0, names[len(names) - len(tail) - 1])

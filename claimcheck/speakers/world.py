@@ -382,7 +382,25 @@ def place_length_at(words: Sequence[str], at: int) -> int:
     "في غزة", "في إثيوبيا", "في قطاع غزة"."""
     w = world()
     named = _name_at(words, at, w)
-    return max(named[1] if named else 0, _pattern_at(words, at, w.places))
+    return max(named[1] if named else 0, _pattern_at(words, at, w.places), _unit_at(words, at))
+
+
+@lru_cache(maxsize=1)
+def _unit_nouns() -> frozenset[str]:
+    return frozenset(normalize_word(n) for n in knowledge.load("places").get("unit_nouns", []))
+
+
+@lru_cache(maxsize=1)
+def _not_place_names() -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in knowledge.load("grammar")["not_in_names"])
+
+
+def _unit_at(words: Sequence[str], at: int) -> int:
+    """"محافظة الحديدة", "إقليم البنجاب": an administrative unit and the one proper name after it, known or not."""
+    if words[at] not in _unit_nouns() or at + 1 >= len(words):
+        return 0
+    after = words[at + 1]
+    return 2 if len(after) > 2 and after not in _not_place_names() and not after.startswith(("بال", "لل")) else 0
 
 
 def place_name_at(words: Sequence[str], at: int) -> tuple[int, str]:
