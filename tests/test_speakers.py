@@ -1131,3 +1131,18 @@ def test_a_family_name_with_al_after_a_compound_given_name(text, speaker):
 )
 def test_a_body_in_an_administrative_unit_keeps_it(text, speaker):
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e34-02 (the Jaffar Express, 2025): the authorities of the story's state, named alone
+        ("أعلن جيش تحرير بلوشستان مسؤوليته عن الهجوم على القطار في إقليم بلوشستان الباكستاني. وعلى إثر الحادث، "
+         "أعلنت السلطات تعليق حركة القطارات بين بلوشستان والمقاطعات المجاورة.", "أعلنت", "السلطات"),
+        # e34-03 (the same, another outlet): local authorities
+        ("تحاول القوات الباكستانية تحرير الرهائن في إقليم بلوشستان. وأفادت السلطات المحلية في حصيلة أولية أمس "
+         "الثلاثاء، بمقتل شرطي وجندي وسائق القطار في الهجوم.", "وأفادت", "السلطات المحلية"),
+    ],
+)
+def test_the_authorities_take_the_storys_state_and_keep_their_name(text, cue, speaker):
+    assert (cue, speaker, "Pakistan") in speakers(text)

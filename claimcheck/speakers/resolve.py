@@ -21,9 +21,9 @@ from ..attribution.attribute import lexicon
 from ..models import Article, Attribution, ResolvedSpeaker
 from .actors import (BODY_KINDS, Actor, _words, actor_index, find_actor, last_named_body, local_actors,
                      names_local_alias, side_from_mention)
-from .world import (arabic_label, compound_nisba_at, context_institution, institution_word, nationality_adjective,
-                    nisba_label_at, nisba_stem, place_length_at, place_name_at, side_on, state_name_length_at,
-                    state_side, states_named, words_of)
+from .world import (arabic_label, compound_nisba_at, context_institution, institution_word, named_alone,
+                    nationality_adjective, nisba_label_at, nisba_stem, place_length_at, place_name_at, side_on,
+                    state_name_length_at, state_side, states_named, words_of)
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -789,7 +789,8 @@ def _with_its_state(m: _Mention, name: str, side: str | None) -> str:
     الروسية": an institution named without its state's adjective speaks under its full name. The adjective
     agrees with the institution's head noun."""
     words, norms = name.split(), _words(name)
-    if not side or not norms or not context_institution(norms) or nisba_label_at(norms, len(norms) - 1) \
+    if not side or not norms or not context_institution(norms) or named_alone(norms) \
+            or nisba_label_at(norms, len(norms) - 1) \
             or compound_nisba_at(norms, len(norms) - 2) or _in_its_country(norms, side):
         return name  # a person keeps the name alone; a name with its adjective or its country already is whole
     seat = next((k for k in range(1, len(norms) - 1) if norms[k] == "في" and state_side(" ".join(words[k + 1 :])) == side), None)

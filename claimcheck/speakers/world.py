@@ -241,7 +241,8 @@ def world() -> World:
     neutral = _index([(words_of(h), "") for h in data["neutral_heads"]])
     places = _index([(words_of(n.rstrip("*")), p.get("ar", "")) for p in knowledge.load("places").get("place", [])
                      for n in p.get("names", [])])
-    context = _index([(words_of(h), "") for h in data.get("context_heads", [])])
+    alone = {words_of(h) for h in data.get("context_heads_named_alone", [])}
+    context = _index([(words_of(h), _NAMED_ALONE if words_of(h) in alone else "") for h in data.get("context_heads", [])])
     adjectives = _adjectives(labels, [e for e in data.get("country", []) if e["code"] not in excluded])
     titles = frozenset(normalize_word(t) for t in knowledge.load("cues")["titles"])
     return World(_index(names), nisba, after, heads, neutral, changes, places, context, adjectives, titles, compound)
@@ -425,6 +426,14 @@ def context_institution(words: Sequence[str]) -> bool:
     "الحكومة", "متحدث باسم وزارة الخارجية", "القائد العام للقوات المسلحة" (world.toml's context_heads)."""
     w = world()
     return any(_pattern_at(words, at, w.context) for at in range(min(len(words), 4)))
+
+
+_NAMED_ALONE = "named alone"
+
+
+def named_alone(words: Sequence[str]) -> bool:
+    """Whether the words open with a state institution that keeps its bare name ("السلطات المحلية")."""
+    return bool(words) and _pattern_hit(words, 0, world().context)[1] == _NAMED_ALONE
 
 
 def institution_word(norm: str) -> bool:
