@@ -1146,3 +1146,16 @@ def test_a_body_in_an_administrative_unit_keeps_it(text, speaker):
 )
 def test_the_authorities_take_the_storys_state_and_keep_their_name(text, cue, speaker):
     assert (cue, speaker, "Pakistan") in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # d2-08 (Gaza, 2021): a two-word name in straight quotes after the medium's kind
+        ('وحسب صحيفة "يديعوت أحرونوت" العبرية، فإن المعلومات تشير إلى نشاط عسكري لحركة حماس.', "يديعوت أحرونوت"),
+        # e13-05 (Israel–Iran, 2025): curly quotes
+        ("وحسب صحيفة “معاريف” العبرية فإنه عقب الهجوم الصاروخي الإيراني تم الاشتباه في تسرب مواد خطرة.", "معاريف"),
+    ],
+)
+def test_a_quoted_medium_name_after_a_source_marker(text, speaker):
+    assert speakers(text)[0][1] == speaker

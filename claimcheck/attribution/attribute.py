@@ -2087,10 +2087,30 @@ def _ends_source_np(words: list[Word], k: int, lex: Lexicon) -> bool:
 _PUBLISHED = grammar.words("published_by")
 
 
+_LONGEST_QUOTED_NAME = 4
+
+
+def _quoted_name_end(words: list[Word], k: int, limit: int) -> int:
+    """The word after the quotation mark that closes a short quoted name opening before word ``k``
+    ("صحيفة “يديعوت أحرونوت”"), or ``k`` when no such name opens there."""
+    if k == 0 or not _has(words[k].gap_before, _OPENING_MARKS) or _has(words[k - 1].gap_before, _OPENING_MARKS):
+        return k
+    for j in range(k + 1, min(limit, k + _LONGEST_QUOTED_NAME + 1)):
+        if _has(words[j].gap_before, "»”\""):
+            return j
+        if words[j].comma or _has(words[j].gap_before, _OPENING_MARKS):
+            return k
+    return k
+
+
 def _source_np_end(words: list[Word], s: int, limit: int, lex: Lexicon) -> int:
     """End of the noun phrase naming a source before its clause ("وبحسب مصدر عسكري في الجيش أدت…"); a
     document "published by" someone ("وجاء في قائمة نشرها كورتي أن…") runs to whoever published it."""
+    inside_until = 0
     for k in range(s + 1, limit):
+        inside_until = max(inside_until, _quoted_name_end(words, k, limit))
+        if k < inside_until:
+            continue  # inside "صحيفة “يديعوت أحرونوت” العبرية": the quoted name belongs to the phrase
         if words[k].norm in ("صادر", "صادره") or (k == s + 1 and words[k].norm in _PUBLISHED):
             # "بيان صادر عن مكتب رئيس الوزراء، …" / "… صادر عن مكتب رئيس الوزراء أن": the issuer runs to the
             # comma or the complementizer.
