@@ -1159,3 +1159,22 @@ def test_the_authorities_take_the_storys_state_and_keep_their_name(text, cue, sp
 )
 def test_a_quoted_medium_name_after_a_source_marker(text, speaker):
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # e32-02 (Kursk, 2024): a governor named by his town speaks for the town's state
+        ("ووفقا لقناة أسترا تيليجرام ، قال حاكم كورسك في الاجتماع إن 12 مدنيا قتلوا وأصيب 121 آخرون.", "قال", None),
+        # alwasat.ly (Belgorod, 2024): the region as an administrative unit, then the governor's name
+        ("وقال حاكم منطقة بيلغورود فياتشيسلاف غلادكوف في مقطع فيديو على تلغرام إن الوضع مثير للقلق لدينا.", "وقال",
+         "فياتشيسلاف غلادكوف"),
+        # almada.org (Kursk, 2025): an acting governor; "بأعمال" belongs to the role, not to أفاد بـ
+        ("أفاد القائم بأعمال حاكم مقاطعة كورسك ألكسندر خينشتاين بإصابة رئيس منطقة بيلوفسكي في مقاطعة كورسك في هجوم "
+         "مسيرة أوكرانية.", "أفاد", "ألكسندر خينشتاين"),
+    ],
+)
+def test_a_towns_governor_speaks_for_its_state(text, cue, speaker):
+    found = [(c, s, side) for c, s, side in speakers(text) if c == cue]
+    assert found and found[0][2] == "Russia"
+    assert speaker is None or found[0][1] == speaker

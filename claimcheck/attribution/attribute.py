@@ -23,7 +23,8 @@ from ..analysis.text import WORD_RE, normalize, normalize_word
 from ..knowledge import loader as knowledge
 from ..models import Article, Attribution, Sentence, Span
 from ..speakers.actors import alias_length_at
-from ..speakers.world import compound_nisba_at, institution_word, nisba_label_at, place_length_at, state_name_length_at
+from ..speakers.world import (compound_nisba_at, institution_word, nisba_label_at, place_length_at, state_name_length_at,
+                              unit_noun)
 from . import dependency, grammar
 
 OPEN_QUOTES = "«\"“'”"  # "”" opens a quotation too in some outlets' copy (”الليلة الماضية…”)
@@ -719,7 +720,7 @@ def _genitive_of_construct(before: Word, w: Word) -> bool:
     """"حركة المقاومة", "خلية الإعلام", "قوة الاتحاد": a definite word right after an indefinite noun
     is that noun's genitive, not the verb's object ("أكد مصدر عسكري الاستيلاء": after an adjective it is);
     so after "و" ("أدانت وزارة الدفاع وهيئة الأركان العامة…": two bodies speak together)."""
-    return w.norm.startswith("ال") and not w.comma \
+    return (w.norm.startswith("ال") or unit_noun(w.norm)) and not w.comma \
         and (before.norm in _CONSTRUCT_HEADS or before.conj and before.bare in _CONSTRUCT_HEADS)
 
 
@@ -807,10 +808,21 @@ def _speaker_end(words: list[Word], s: int, limit: int, entry: CueEntry, lex: Le
         if led:
             k += led  # "قوات التحالف الذي تقوده السعودية العقيد تركي المالكي": who leads the body describes it
             continue
+        if _inside_glued_role(words, k):
+            k += 1
+            continue
         if any(stop(m, k) for stop in _SPEAKER_STOPS):
             return k
         k += 1
     return max(s, limit)
+
+
+_GLUED_ROLES = _by_first(grammar.phrases("glued_roles"))
+
+
+def _inside_glued_role(words: list[Word], k: int) -> bool:
+    """Whether word ``k`` is the glued second word of a role such as "القائم بأعمال"."""
+    return any(_match_phrase(words, k - 1, p) for p in _GLUED_ROLES.get(words[k - 1].norm, ()))
 
 
 _LED_BY = grammar.words("led_by")

@@ -23,7 +23,7 @@ from .actors import (BODY_KINDS, Actor, _words, actor_index, find_actor, last_na
                      names_local_alias, side_from_mention)
 from .world import (arabic_label, compound_nisba_at, context_institution, institution_word, named_alone,
                     nationality_adjective, nisba_label_at, nisba_stem, place_length_at, place_name_at, side_on,
-                    state_name_length_at, state_side, states_named, words_of)
+                    state_name_length_at, state_side, states_named, town_state, unit_noun, words_of)
 
 
 _SOURCE_HEADS = grammar.words("source_heads")
@@ -503,7 +503,7 @@ def _titled_name(m: _Mention) -> _Known | None:
             return whole
     affiliation = _affiliation(m.text, name)
     side = side_from_mention(f"{m.text} {m.claim.role or ''}") or _side_of_body_named_before(m, affiliation) \
-        or _state_of_the_story(m)
+        or _state_of_the_story(m) or _local_state(m)
     return _Known(name, side, None, title_role or m.role, affiliation, m.text, _head(name))
 
 
@@ -780,7 +780,8 @@ def _plain_role(m: _Mention) -> str | None:
 def _as_written(m: _Mention) -> _Known:
     """An unknown speaker, kept as written (a name without title or role), on the side its mention names."""
     affiliation = _affiliation(m.text)
-    side = _side_in_mention(m) or _side_of_body_named_before(m, affiliation) or _state_of_the_story(m)
+    side = _side_in_mention(m) or _side_of_body_named_before(m, affiliation) or _state_of_the_story(m) \
+        or _local_state(m)
     return _Known(_with_its_state(m, _plain_name(m), side), side, None, _plain_role(m), affiliation, m.text, m.head)
 
 
@@ -806,6 +807,16 @@ def _in_its_country(norms: Sequence[str], side: str) -> bool:
     """"وزارة الدفاع في موزمبيق": the body's name already says which state it belongs to."""
     country = _words(arabic_label(side))
     return any(norms[k] == "في" and tuple(norms[k + 1 : k + 1 + len(country)]) == country for k in range(len(norms)))
+
+
+_LOCAL_ROLES = grammar.words("local_roles")
+
+
+def _local_state(m: _Mention) -> str | None:
+    """"حاكم كورسك", "قيادة شرطة محافظة كركوك": a town's governor, police or authorities speak for the state
+    the town is in."""
+    role = next((k for k, w in enumerate(m.words[:4]) if w.removeprefix("و").removeprefix("ال") in _LOCAL_ROLES), None)
+    return None if role is None else town_state(m.words, role + 1)
 
 
 def _state_of_the_story(m: _Mention) -> str | None:
@@ -1018,6 +1029,9 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
             return " ".join(tail), " ".join(words[: k + 1])
         if n in _NOT_NAME and tail:
             return _name_after_place(words, tail)
+        if unit_noun(normalize_word(w)) and len(tail) >= 3:
+            # "حاكم مقاطعة كورسك ألكسندر خينشتاين": the unit's own name closes the role
+            return " ".join(tail[1:]), " ".join(words[: k + 2])
         if n in _ACTING:
             return (" ".join(tail), " ".join(words[: k + 1])) if 2 <= len(tail) <= 5 else None  # "… في غزة تامر المسحال", "باسم حركة طالبان ذبيح الله مجاهد"
         if n.startswith("ال") or n.removeprefix("ال") in _ROLE_BARE or n in lexicon().titles or n in _NOT_NAME:

@@ -367,6 +367,33 @@ def country_labels() -> dict[str, tuple[str, str]]:
             for code, name in Locale("en").territories.items() if len(code) == 2 and code.isalpha()}
 
 
+_LOCAL_TOWN_POPULATION = 100_000  # smaller towns' names too often are common words
+
+
+@lru_cache(maxsize=1)
+def _towns() -> dict[str, list[tuple[Pattern, str]]]:
+    """Towns of the gazetteer (names unique to one country) by first word → that country's side label."""
+    labels = country_labels()
+    excluded = {entry["code"] for entry in knowledge.load("world").get("no_state_side", [])}
+    owners: dict[Pattern, set[str]] = {}
+    for town in knowledge.gazetteer():
+        if town.population >= _LOCAL_TOWN_POPULATION and town.country in labels and town.country not in excluded:
+            for name in town.arabic:
+                owners.setdefault(words_of(name), set()).add(labels[town.country][0])
+    return _index([(pattern, next(iter(sides))) for pattern, sides in owners.items() if len(sides) == 1])
+
+
+def town_state(words: Sequence[str], at: int) -> str | None:
+    """The side label of the state whose town is named at word ``at``, or right after an administrative
+    unit there ("كورسك", "منطقة بيلغورود" → Russia)."""
+    if at < len(words) and unit_noun(words[at]):
+        at += 1
+    if at >= len(words):
+        return None
+    length, label = _pattern_hit(words, at, _towns())
+    return label if length else None
+
+
 def arabic_label(label: str) -> str:
     """The Arabic name of a state's side label, or the label itself: "Syria" → "سوريا"."""
     return next((ar for en, ar in country_labels().values() if en == label), label)
@@ -396,12 +423,21 @@ def _not_place_names() -> frozenset[str]:
     return frozenset(normalize_word(w) for w in knowledge.load("grammar")["not_in_names"])
 
 
+def unit_noun(norm: str) -> bool:
+    """Whether a normalised word is an administrative unit ("محافظة", "مقاطعة")."""
+    return norm in _unit_nouns()
+
+
 def _unit_at(words: Sequence[str], at: int) -> int:
     """"محافظة الحديدة", "إقليم البنجاب": an administrative unit and the one proper name after it, known or not."""
-    if words[at] not in _unit_nouns() or at + 1 >= len(words):
+    if not unit_noun(words[at]) or at + 1 >= len(words):
         return 0
     after = words[at + 1]
-    return 2 if len(after) > 2 and after not in _not_place_names() and not after.startswith(("بال", "لل")) else 0
+    if len(after) <= 2 or after in _not_place_names() or after.startswith(("بال", "لل")):
+        return 0
+    if after.endswith(("ي", "يه")) and not (_name_at(words, at + 1, world()) or _pattern_at(words, at + 1, world().places)):
+        return 0  # "منطقة حدودية": an adjective, not a name
+    return 2
 
 
 def place_name_at(words: Sequence[str], at: int) -> tuple[int, str]:
