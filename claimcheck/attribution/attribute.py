@@ -2036,15 +2036,8 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
     segment = words[end:j]
     if not segment:
         return None, end
-    head = segment[0].norm.removeprefix("ال")
-    # "…، الجنرال أولكسندر سيرسكي،": a rank that is also a role word is a title when a name follows it.
-    titled = segment[0].norm in lex.titles and len(segment) > 1 and _looks_like_name(segment, lex)
-    if head in _ROLE_HEADS_BARE and not titled:
-        # The role ends where the channel or the time begins ("…، الناطق باسم الجيش في بيان له أمس، أن").
-        stop = next((x for x in range(end + 1, j) if words[x].norm in _STOP_AFTER_SPEAKER
-                     and not (words[x].norm == "في" and x + 1 < j and words[x + 1].norm.startswith("ال")
-                              and words[x + 1].norm.removeprefix("ال") not in _CHANNEL_AFTER_IN)), j)
-        return _role_span_text(text, words, end, stop), end
+    if _role_apposition(segment, lex):
+        return _role_span_text(text, words, end, _role_apposition_end(words, end, j)), end
     first_is_role = words[s].norm.removeprefix("ال") in _ROLE_HEADS_BARE
     # "…، العميد يحيى سريع مساء اليوم، إن": the name ends where the time or the channel begins.
     name_end = next((x for x in range(end + 1, j) if words[x].norm in _STOP_AFTER_SPEAKER and words[x].norm != "في"), j)
@@ -2052,6 +2045,20 @@ def _apposition(text, words, s: int, end: int, opener: int, entry, lex, outlet) 
             and (_looks_like_name(words[end:name_end], lex) or alias_length_at(_Norms(words), end, outlet)):
         return _span_text(text, words, s, end), name_end
     return None, end
+
+
+def _role_apposition(segment: list[Word], lex: Lexicon) -> bool:
+    """Whether the words between commas after a name are a role ("، الناطق باسم الجيش،"); a rank that is also
+    a role word is a title when a name follows it ("…، الجنرال أولكسندر سيرسكي،")."""
+    titled = segment[0].norm in lex.titles and len(segment) > 1 and _looks_like_name(segment, lex)
+    return segment[0].norm.removeprefix("ال") in _ROLE_HEADS_BARE and not titled
+
+
+def _role_apposition_end(words: list[Word], end: int, j: int) -> int:
+    """The role ends where the channel or the time begins ("…، الناطق باسم الجيش في بيان له أمس، أن")."""
+    return next((x for x in range(end + 1, j) if words[x].norm in _STOP_AFTER_SPEAKER
+                 and not (words[x].norm == "في" and x + 1 < j and words[x + 1].norm.startswith("ال")
+                          and words[x + 1].norm.removeprefix("ال") not in _CHANNEL_AFTER_IN)), j)
 
 
 def _looks_like_name(segment: list[Word], lex: Lexicon) -> bool:

@@ -576,10 +576,7 @@ def _full_name_in_story(m: _Mention) -> _Known | None:
     for at in range(len(written) - 1, 0, -1):
         if normalize_word(written[at]) != short:
             continue
-        before = normalize_word(written[at - 1])
-        if before in _NOT_NAME or before.startswith("ال") or before.removeprefix("ال") in _ROLE_BARE \
-                or before in lexicon().single or before.removeprefix("و") in lexicon().single or before in titles \
-                or before in lexicon().complementizers:
+        if not _given_name(normalize_word(written[at - 1])):
             continue  # "…، وأكد أن كورتي…": أن is no given name
         full = f"{written[at - 1]} {written[at]}"
         known = m.resolve(full, None)
@@ -587,6 +584,14 @@ def _full_name_in_story(m: _Mention) -> _Known | None:
             return None
         return _with_role_before(m, written, at - 1, known) or known
     return _first_name_in_story(m, written, short)
+
+
+def _given_name(before: str) -> bool:
+    """Whether the normalised word before a surname can be a given name: no function word, cue, title or role."""
+    lex = lexicon()
+    return not (before in _NOT_NAME or before.startswith("ال") or before.removeprefix("ال") in _ROLE_BARE
+                or before in lex.single or before.removeprefix("و") in lex.single or before in lex.titles
+                or before in lex.complementizers)
 
 
 _LONGEST_ROLE = 6  # words of a role written before a name ("المتحدث باسم وزارة الدفاع الروسية")
