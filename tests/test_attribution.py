@@ -1345,3 +1345,31 @@ def test_a_subject_and_an_object_before_the_b_keep_the_subject():
 def test_announcing_and_describing_participles(text, cue, content):
     found = {c.cue_text: c for c in claims_of(text)}
     assert found[cue].content_text == content
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, relayed",
+    [
+        # e27-02 (China–Philippines, 2024): "according to agencies", then the spokesman's own report
+        ("وبحسب وكالات، أكد المتحدث باسم خفر السواحل الفلبيني جاي تاريلا إن سفينة لخفر السواحل الصينية صدمت سفينة "
+         "فلبينية.", "أكد", "جاي تاريلا", "وكالات"),
+        # e32-02 (Kursk, 2024): a Telegram channel passes the governor's words on
+        ("ووفقا لقناة أسترا تيليجرام ، قال حاكم كورسك في الاجتماع إن 12 مدنيا قتلوا وأصيب 121 آخرون.", "قال",
+         "حاكم كورسك في الاجتماع", None),
+        # d2-09 (Lebanon, 2022): after فقد a medium still only passes the words on
+        ("وبحسب “رويترز” فقد صرح وفيق صفا بإن ما أدى لمقتل الجندي الأيرلندي هو “حادث غير مقصود”.", "صرح", "وفيق صفا",
+         "رويترز"),
+    ],
+)
+def test_a_source_marker_before_a_report_with_its_own_speaker_is_its_relay(text, cue, speaker, relayed):
+    found = claims_of(text)
+    assert [c.cue_text for c in found] == [cue]
+    assert found[0].speaker == speaker and found[0].relayed_by is not None
+    assert relayed is None or found[0].relayed_by == relayed
+
+
+def test_a_person_as_the_source_before_فقد_heard_the_report_himself():
+    # seeds 000 (Israel–US, 2024): the nested report keeps both lines
+    found = claims_of('وحسب رئيس الوزراء الإسرائيلي فقد أكد له بلينكن، خلال اللقاء، أن الإدارة الأميركية "تعمل '
+                      'لإزالة هذه القيود".')
+    assert [c.cue_text for c in found] == ["وحسب", "أكد"]

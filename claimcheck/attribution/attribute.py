@@ -1141,7 +1141,76 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
         drafts.append(draft)
         if draft.content is not None:
             covered.append((draft.cue.end, draft.content.start))
-    return drafts
+    return _relays_folded(text, drafts)
+
+
+def _medium_named(mention: str) -> bool:
+    """Whether a source mention names a medium ("“رويترز”", "وكالة الأنباء الهندية"): it passes reports on."""
+    words = mention.translate(_QUOTES_AS_SPACE).split()
+    return bool(words) and (normalize(words[0]).removeprefix("ال") in _MEDIA_NOUNS
+                            or normalize(words[0]) in _MEDIA_NOUNS or (len(words) == 1 and _is_outlet(words[0])))
+
+
+_DOCUMENT_WORDS = grammar.words("documents")
+
+
+def _names_document(mention: str) -> bool:
+    """"وبحسب الصحيفة فقد تضمنت الرسالة…": a document says what the source reports of it, not a speaker."""
+    words = mention.split()
+    return bool(words) and normalize(words[0]) in _DOCUMENT_WORDS
+
+
+_QUOTES_AS_SPACE = str.maketrans({q: " " for q in "«»“”\"'"})
+# "وحسب رئيس الوزراء فقد أكد له بلينكن أن…": after فقد/فإن a source that is no medium heard the report
+# itself (a nested report); "وبحسب “رويترز” فقد صرح وفيق صفا" is Reuters passing Safa's words on.
+_CONNECTOR_BETWEEN = re.compile(r"(?<!\w)(?:فقد|فإن|فان|وقد|فـ?)(?!\w)")
+
+
+def _relays_folded(text: str, drafts: list[Draft]) -> list[Draft]:
+    """"وبحسب رويترز، قال المتحدث العسكري إن…", "ووفقا لقناة أسترا، قال حاكم كورسك إن…": a source marker whose
+    content opens with another report that names its own speaker is no claim of its own: it tells through
+    whom that report came (its ``relayed_by``)."""
+    folded: dict[int, int] = {}  # a folded source's index → the report it relays
+    for n, d in enumerate(drafts):
+        inner = _relayed_report(text, drafts, n)
+        if inner is not None:
+            drafts[inner].relayed_by = drafts[inner].relayed_by or text[d.speaker.start : d.speaker.end]
+            folded[n] = inner
+    return _without(drafts, folded) if folded else drafts
+
+
+def _relayed_report(text: str, drafts: list[Draft], n: int) -> int | None:
+    """The index of the report draft ``n`` (a source marker) only passes on, if it is one."""
+    d = drafts[n]
+    if d.hit.entry.kind != "source" or d.speaker is None or d.content is None:
+        return None
+    inner = next((m for m in range(n + 1, len(drafts)) if drafts[m].cue.start == d.content.start), None)
+    if inner is None or drafts[inner].speaker is None or drafts[inner].implicit:
+        return None
+    said_by = drafts[inner].speaker
+    if _names_document(text[said_by.start : said_by.end]):
+        return None
+    medium = _medium_named(text[d.speaker.start : d.speaker.end])
+    return inner if medium or not _CONNECTOR_BETWEEN.search(text, d.speaker.end, drafts[inner].cue.start) else None
+
+
+def _without(drafts: list[Draft], folded: dict[int, int]) -> list[Draft]:
+    """The drafts but the folded ones, each ``nested_in`` renumbered (one nested in a folded source is nested
+    in the report that source relays, unless it is that report)."""
+    new_index: dict[int, int] = {}
+    for n in range(len(drafts)):
+        if n not in folded:
+            new_index[n] = len(new_index)
+    kept = []
+    for n, d in enumerate(drafts):
+        if n in folded:
+            continue
+        outer = d.nested_in
+        while outer in folded:
+            outer = folded[outer] if folded[outer] != n else None
+        d.nested_in = new_index.get(outer) if outer is not None else None
+        kept.append(d)
+    return kept
 
 
 def _passed_over(text: str, sentence: Sentence, words: list[Word], hits: list[CueHit], n: int,
