@@ -1373,3 +1373,20 @@ def test_a_person_as_the_source_before_فقد_heard_the_report_himself():
     found = claims_of('وحسب رئيس الوزراء الإسرائيلي فقد أكد له بلينكن، خلال اللقاء، أن الإدارة الأميركية "تعمل '
                       'لإزالة هذه القيود".')
     assert [c.cue_text for c in found] == ["وحسب", "أكد"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # e31-01 and e31-02 (Essequibo, 2025): a name that looks like a verbal noun ("إيفان") after the role, and
+        # the counterpart the accusation is aimed at
+        'وفي بيان صدر يوم الثلاثاء، اتهم وزير الخارجية الفنزويلي إيفان جيل نظيره الغوياني هيو هيلتون تود بنشر "رواية '
+        'كاذبة".',
+        'وفي بيان اليوم الثلاثاء، اتهم وزير الخارجية الفنزويلي إيفان جيل نظيره الجوياني هيو هيلتون تود بنشر "رواية '
+        'كاذبة".',
+    ],
+)
+def test_the_holders_name_before_the_counterpart_accused(text):
+    claim = one(text, "اتهم")
+    assert claim.speaker == "إيفان جيل"
+    assert claim.content_text.startswith("نظيره")

@@ -613,19 +613,27 @@ def _object_starts(m: _SpeakerSpan, k: int) -> bool:
         or (w.norm in _OBJECT_HEADS and m.words[k - 1].norm.startswith("ال"))
 
 
+_COUNTERPART = "نظير"
+
+
 def _holder_named(m: _SpeakerSpan, k: int) -> bool:
     """"ووصف المتحدث باسم وزارة الخارجية الهندية أنوراغ سريفاستافا، أمس، ادعاءات…": after a role, two to four
     words without ال up to a comma are the holder's name, even when the first looks like a verbal noun."""
-    if m.words[m.s].norm.removeprefix("و").removeprefix("ال") not in _ROLE_HEADS_BARE:
-        return False
+    head = m.words[m.s].norm
+    if head.removeprefix("ال") not in _ROLE_HEADS_BARE and head.removeprefix("و").removeprefix("ال") not in _ROLE_HEADS_BARE:
+        return False  # "وزير" keeps its و; "والمتحدث" loses it
     end = k
-    while end < len(m.words) and end - k <= 4 and not (end > k and m.words[end].comma):
+    while end < len(m.words) and end - k <= 4 and not (end > k and (m.words[end].comma
+                                                                   or m.words[end].norm.startswith(_COUNTERPART))):
         w = m.words[end]
         if w.cue is not None or (w.norm.startswith("ال") and end == k):
             return False
         end += 1
     norms = [w.norm for w in m.words[k:end]]
-    return 2 <= len(norms) <= 4 and end < len(m.words) and m.words[end].comma \
+    # The name ends at a comma, or where the counterpart the verb is addressed to begins ("…الفنزويلي إيفان جيل
+    # نظيره الغوياني بنشر…").
+    return 2 <= len(norms) <= 4 and end < len(m.words) \
+        and (m.words[end].comma or m.words[end].norm.startswith(_COUNTERPART)) \
         and all(not n.startswith("ال") or _family_name(norms, j) for j, n in enumerate(norms))
 
 
@@ -724,9 +732,15 @@ def _genitive_of_construct(before: Word, w: Word) -> bool:
         and (before.norm in _CONSTRUCT_HEADS or before.conj and before.bare in _CONSTRUCT_HEADS)
 
 
+def _counterpart(m: _SpeakerSpan, k: int) -> bool:
+    """"اتهم وزير الخارجية الفنزويلي إيفان جيل نظيره الغوياني…": the counterpart is the verb's object."""
+    return bool(m.entry.np_object) and m.words[k].norm.startswith(_COUNTERPART)
+
+
 # Where a speaker mention stops, in order: the first rule true at a word ends the mention before it.
 _SPEAKER_STOPS: tuple[Callable[[_SpeakerSpan, int], bool], ...] = (
     _comma_or_colon,
+    _counterpart,
     _after_short_name,
     _clause_word,
     _addressed_party,
