@@ -229,3 +229,19 @@ def test_vocabulary_is_data_a_user_extends(tmp_path, monkeypatch):
         knowledge.load.cache_clear()
         frames.vocabulary.cache_clear()
         frames._analyse.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "content, numbers",
+    [
+        # e36-05 (the Kakhovka dam, 2023): what the toll counts is named after "عدد", the figure after "إلى"
+        ("عدد ضحايا الفيضانات الناتجة عن تدمير سد كاخوفكا ارتفع إلى 16", ((16.0, "killed"),)),
+        # e33-02 (the Houthis and the US, 2025): the same shape with a longer phrase between
+        ("عدد قتلى ضربات أمريكية على ميناء رأس عيسى النفطي ارتفع إلى 74", ((74.0, "killed"),)),
+        # e33-01 (the same war, another outlet): the dead and wounded named after their figures
+        ("ارتفاع حصيلة الغارات الجوية الأمريكية على منشأة رأس عيسى إلى 58 قتيلا و126 جريحا",
+         ((58.0, "killed"), (126.0, "wounded"))),
+    ],
+)
+def test_a_rising_toll_counts_what_it_names(content, numbers):
+    assert frame_of(content).numbers == numbers

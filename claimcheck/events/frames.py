@@ -365,6 +365,7 @@ _GROUPS = {
     "counted": "counted", "measure": "counted", "number": "number", "multiplier": "multiplier",
     "atleast": "qualifier", "about": "qualifier", "force": "force", "follower": "follower",
     "context": "context", "complementizer": "complementizer", "anaphora": "anaphora",
+    "toll_head": "toll_head", "toll_verb": "toll_verb",
 }
 _SUPPRESSORS = {"ignore", "notneg", "notaction"}
 # Groups of a single kind, named as it: their hits need no sorting out by kind.
@@ -515,6 +516,11 @@ def _add_numbers(events: dict, lex: _Lexicon) -> tuple[dict[str, tuple[float, bo
     for c in events.get("counted", []):
         for w in c["words"]:
             lex.add("counted", c["key"] + ("<" if c.get("before") else ""), w)
+        for w in c.get("after", []):
+            lex.add("counted", c["key"], w)
+    for kind, key in (("toll_head", "toll_heads"), ("toll_verb", "toll_verbs")):
+        for w in counts.get(key, []):
+            lex.add(kind, "", w)
     return numbers, multipliers
 
 
@@ -773,6 +779,8 @@ class _NumberHits(NamedTuple):
     qualifier_end: dict
     words_at: dict
     multiplier_at: dict
+    toll_heads: tuple[int, ...] = ()  # where "عدد"/"حصيلة" stand
+    toll_verbs: frozenset[int] = frozenset()  # where "ارتفع"/"بلغ" stand
 
 
 def _number_hits(hits: dict) -> _NumberHits:
@@ -783,7 +791,27 @@ def _number_hits(hits: dict) -> _NumberHits:
         qualifier_end={h.end: h.kind for kind in ("atleast", "about") for h in hits.get(kind, ())},
         words_at={h.start: h for h in hits.get("number", ())},
         multiplier_at={h.start: h for h in hits.get("multiplier", ())},
+        toll_heads=tuple(sorted(h.start for h in hits.get("toll_head", ()))),
+        toll_verbs=frozenset(h.start for h in hits.get("toll_verb", ())),
     )
+
+
+_TOLL_REACH = 12  # words from "عدد القتلى" to the figure it rises to
+
+
+def _toll_counted(start: int, at: _NumberHits, tokens: tuple[str, ...]) -> str | None:
+    """"عدد ضحايا الفيضانات … ارتفع إلى 16", "ارتفاع حصيلة القتلى إلى 58": the figure after "إلى" (or right
+    after the verb) counts what the toll names, the first counted word after "عدد"/"حصيلة"."""
+    if not (start and (tokens[start - 1] == "الي" or start - 1 in at.toll_verbs)):
+        return None
+    head = next((h for h in reversed(at.toll_heads) if start - _TOLL_REACH <= h < start), None)
+    if head is None or not any(head - 1 <= v < start for v in at.toll_verbs):
+        return None
+    for k in range(head + 1, min(head + 4, start)):
+        hit = at.counted_at.get(k) or at.objects_at.get(k)
+        if hit is not None:
+            return hit.key.rstrip("<")
+    return None
 
 
 def _add_dual(out: list[tuple[float, str]], reading: _Reading, i: int, vocab: Vocabulary) -> None:
@@ -834,7 +862,8 @@ def _numbers(reading: _Reading, vocab: Vocabulary) -> tuple[tuple[float, str], .
             continue
         start = i
         value, approx, i = number
-        what = _counted(start, i, at.counted_at, at.objects_at, at.measures, reading.text.tokens)
+        what = _counted(start, i, at.counted_at, at.objects_at, at.measures, reading.text.tokens) \
+            or _toll_counted(start, at, reading.text.tokens)
         if what is None:
             continue
         qualifier = at.qualifier_end.get(start)
