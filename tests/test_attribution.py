@@ -1390,3 +1390,26 @@ def test_the_holders_name_before_the_counterpart_accused(text):
     claim = one(text, "اتهم")
     assert claim.speaker == "إيفان جيل"
     assert claim.content_text.startswith("نظيره")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # e38-02 (Amhara, 2023): after the body's state adjective, a noun in construct is the object
+        ("أعلنت الحكومة الإثيوبية حالة الطوارئ لمدة ستة أشهر في أمهرة، ثاني أكبر منطقة في البلاد.",
+         "الحكومة الإثيوبية", "حالة الطوارئ لمدة ستة أشهر في أمهرة"),
+        # newsofworld.info (Amhara, 2023): the same after a two-adjective body
+        ("أعلنت الحكومة الفيدرالية الإثيوبية حالة الطوارئ بسبب تفاقم العنف في ولاية أمهرة الشمالية.",
+         "الحكومة الفيدرالية الإثيوبية", "حالة الطوارئ بسبب تفاقم العنف في ولاية أمهرة الشمالية"),
+    ],
+)
+def test_an_object_in_construct_after_a_bodys_state_adjective(text, speaker, content):
+    claim = one(text, "أعلنت")
+    assert claim.speaker_text == speaker
+    assert claim.content_text.startswith(content)
+
+
+def test_a_bodys_own_genitive_after_its_state_adjective_stays_in_its_name():
+    # e38-05 (Amhara, 2024): "لحقوق الإنسان" belongs to the commission's name
+    claim = one("وقالت اللجنة الإثيوبية لحقوق الإنسان إن 45 مدنيا على الأقل قتلوا في ميراوي.", "وقالت")
+    assert claim.speaker_text == "اللجنة الإثيوبية لحقوق الإنسان"

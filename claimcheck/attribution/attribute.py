@@ -662,12 +662,29 @@ def _object_after_state_adjective(m: _SpeakerSpan, k: int) -> bool:
     closed by a state's adjective, a definite noun that only describes the body ("الرسمية", "العامة") or is
     a state's adjective too continues it; any other starts the object of a verb that takes one."""
     words, w = m.words, m.words[k]
-    if not m.entry.np_object or k - m.s < 2 or not w.norm.startswith("ال") or w.norm in _BODY_MODIFIERS \
-            or w.norm in m.lex.titles or w.norm.removeprefix("ال") in _ROLE_HEADS_BARE or _name_follows(words, k):
+    if not m.entry.np_object or k - m.s < 2:
+        return False
+    if not w.norm.startswith("ال"):
+        return _construct_object(m, k)
+    if w.norm in _BODY_MODIFIERS or w.norm in m.lex.titles or w.norm.removeprefix("ال") in _ROLE_HEADS_BARE \
+            or _name_follows(words, k):
         return False  # "المندوب البريطاني السفير جوناثان ألين", "الجورجي ألكسندر لومايا": the holder's name
     norms = _Norms(words)
     return bool(nisba_label_at(norms, k - 1)) and not nisba_label_at(norms, k) and not state_name_length_at(norms, k) \
         and not compound_nisba_at(norms, k - 1)  # "الكورية الجنوبية" is one adjective
+
+
+def _construct_object(m: _SpeakerSpan, k: int) -> bool:
+    """"أعلنت الحكومة الإثيوبية حالة الطوارئ": after a body closed by a state's adjective (not a role, whose
+    holder's name may follow), a noun in construct with a definite noun starts the object."""
+    words, norms = m.words, _Norms(m.words)
+    if k + 1 >= len(words) or words[k].comma or words[k + 1].comma or not words[k + 1].norm.startswith("ال") \
+            or not nisba_label_at(norms, k - 1) or compound_nisba_at(norms, k - 1) \
+            or words[m.s].norm.removeprefix("ال") in _ROLE_HEADS_BARE:
+        return False
+    # "اللجنة الإثيوبية لحقوق الإنسان": a glued ل or ب ties the noun to the body, not to the verb
+    return words[k].norm[:1] not in "لب" and words[k].norm not in _NOT_IN_NAMES \
+        and not state_name_length_at(norms, k) and words[k].cue is None
 
 
 def _name_follows(words: list[Word], k: int) -> bool:
