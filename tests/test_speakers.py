@@ -1178,3 +1178,10 @@ def test_a_towns_governor_speaks_for_its_state(text, cue, speaker):
     found = [(c, s, side) for c, s, side in speakers(text) if c == cue]
     assert found and found[0][2] == "Russia"
     assert speaker is None or found[0][1] == speaker
+
+
+def test_a_naval_rank_is_part_of_the_title():
+    # e39-01 (China–Taiwan, 2025): "الكولونيل بحري", then the name and, later, the one-word surname
+    text = ("وقال المتحدث باسم قيادة المسرح الشرقي الكولونيل بحري شي يي إن المناورات تحذير صارم. وأضاف شي أن "
+            "القوات ستواصل مهامها.")
+    assert [s for _c, s, _side in speakers(text)] == ["شي يي", "شي يي"]
