@@ -44,6 +44,7 @@ class World:
     adjectives: dict[str, str]  # side label → its masculine nationality adjective as written ("Russia" → "روسي")
     titles: frozenset[str]  # titles before a name (cues.toml), normalised: a nationality after one is a first name
     compound: dict[tuple[str, str], str] = field(default_factory=dict)  # ("كور", "شمال") → North Korea
+    towns: dict[str, list[tuple[Pattern, str]]] = field(default_factory=dict)  # gazetteer towns → their state's label
 
 
 _NISBA_ENDINGS = ("يون", "يين", "يان", "يتين", "يتان", "يات", "يه", "ي")
@@ -245,7 +246,8 @@ def world() -> World:
     context = _index([(words_of(h), _NAMED_ALONE if words_of(h) in alone else "") for h in data.get("context_heads", [])])
     adjectives = _adjectives(labels, [e for e in data.get("country", []) if e["code"] not in excluded])
     titles = frozenset(normalize_word(t) for t in knowledge.load("cues")["titles"])
-    return World(_index(names), nisba, after, heads, neutral, changes, places, context, adjectives, titles, compound)
+    return World(_index(names), nisba, after, heads, neutral, changes, places, context, adjectives, titles, compound,
+                 _towns(excluded))
 
 
 def _match_at(words: Sequence[str], at: int, pattern: Pattern) -> bool:
@@ -370,11 +372,9 @@ def country_labels() -> dict[str, tuple[str, str]]:
 _LOCAL_TOWN_POPULATION = 100_000  # smaller towns' names too often are common words
 
 
-@lru_cache(maxsize=1)
-def _towns() -> dict[str, list[tuple[Pattern, str]]]:
+def _towns(excluded: set[str]) -> dict[str, list[tuple[Pattern, str]]]:
     """Towns of the gazetteer (names unique to one country) by first word → that country's side label."""
     labels = country_labels()
-    excluded = {entry["code"] for entry in knowledge.load("world").get("no_state_side", [])}
     owners: dict[Pattern, set[str]] = {}
     for town in knowledge.gazetteer():
         if town.population >= _LOCAL_TOWN_POPULATION and town.country in labels and town.country not in excluded:
@@ -390,7 +390,7 @@ def town_state(words: Sequence[str], at: int) -> str | None:
         at += 1
     if at >= len(words):
         return None
-    length, label = _pattern_hit(words, at, _towns())
+    length, label = _pattern_hit(words, at, world().towns)
     return label if length else None
 
 
