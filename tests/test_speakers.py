@@ -1185,3 +1185,22 @@ def test_a_naval_rank_is_part_of_the_title():
     text = ("وقال المتحدث باسم قيادة المسرح الشرقي الكولونيل بحري شي يي إن المناورات تحذير صارم. وأضاف شي أن "
             "القوات ستواصل مهامها.")
     assert [s for _c, s, _side in speakers(text)] == ["شي يي", "شي يي"]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # shorouknews.com and masrawy.com, 2025-12-09 (Cambodia–Thailand): the holder's name after "في" + the
+        # state ends where the time begins
+        ("تعهد رئيس مجلس الشيوخ في كمبوديا هون سين اليوم الثلاثاء بأن بلاده سترد على الهجمات.", "تعهد"),
+        ("وقال رئيس مجلس الشيوخ في كمبوديا هون سين اليوم الثلاثاء إن بلاده سترد.", "وقال"),
+    ],
+)
+def test_a_name_after_a_role_in_a_state_ends_at_the_time(text, cue):
+    assert (cue, "هون سين", "Cambodia") in speakers(text)
+
+
+def test_the_press_spelling_tailand():
+    # arab48.com, 2025-12-09 (Cambodia–Thailand): "تايلند" and "التايلندية" are Thailand's
+    assert [side for _c, _s, side in speakers("فيما أعلنت تايلند مقتل أحد جنودها. وقال المتحدث باسم الحكومة "
+                                               "التايلندية إن كمبوديا بدأت الهجوم.")] == ["Thailand", "Thailand"]

@@ -519,6 +519,8 @@ def _place_then_name(m: _SpeakerSpan, k: int) -> bool:
     end = first
     while end < m.limit and not (end > first and _name_border(m, end)):
         w = words[end]
+        if w.norm in _STOP_AFTER_SPEAKER and end - first >= 2:
+            break  # "…في كمبوديا هون سين اليوم الثلاثاء إن": the name ends where the time or the channel begins
         if w.norm in _STOP_AFTER_SPEAKER or w.cue or w.comma or w.norm.removeprefix("ال") in _ROLE_HEADS_BARE \
                 or end - first >= 4:
             return False
