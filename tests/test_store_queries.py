@@ -80,3 +80,10 @@ def test_claim_filters_combine(store):
     rows = queries.claim_page(store, ClaimFilter(side="GNA", outlet="Asharq Al-Awsat"), 500)
     assert rows and all(r.side == "GNA" and r.outlet == "Asharq Al-Awsat" for r in rows)
     assert queries.claim_ids(store, ClaimFilter(side="GNA", outlet="Asharq Al-Awsat")) == [r.id for r in rows]
+
+
+def test_an_outlet_by_its_first_words(store):
+    # a fact-checker types the outlet's short name: "asharq" for Asharq Al-Awsat
+    whole = queries.claim_ids(store, ClaimFilter(outlet="Asharq Al-Awsat"))
+    assert whole and queries.claim_ids(store, ClaimFilter(outlet="asharq")) == whole
+    assert queries.claim_ids(store, ClaimFilter(outlet="awsat")) == []  # not a word in the middle

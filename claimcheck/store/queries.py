@@ -6,7 +6,8 @@ One module, so that they all filter alike:
   typed: case, hamza/alef/ya/ta-marbuta forms, diacritics and tatweel are folded, and every
   character typed (``%``, ``_``, ``.``) is taken literally;
 - outlet and side filters match the whole name up to that folding ("al jazeera" is Al Jazeera's; an outlet
-  also by its Arabic names in the knowledge files, "الجزيرة");
+  also by its Arabic names in the knowledge files, "الجزيرة", and, when no name is spelled so, by its first
+  words: "shorouk" for Shorouk News);
 - the current review status of a claim or conflict is its latest decision that was not taken back
   (``status_column``), computed in SQL so that a status filter still pages.
 
@@ -131,7 +132,16 @@ def outlet_spelled_as(s: Session, typed: str) -> list[str]:
     wanted = normalize(typed)
     names = frozenset(o["name"] for o in knowledge.load("outlets").get("outlet", [])
                       if wanted in {normalize(a) for a in (o.get("arabic", ""), *o.get("aliases", ()))})
-    return spelled_as(s, ClaimRow.outlet, typed, names)
+    exact = spelled_as(s, ClaimRow.outlet, typed, names)
+    return exact or _outlets_beginning_with(s, wanted)
+
+
+def _outlets_beginning_with(s: Session, wanted: str) -> list[str]:
+    """"shorouk" for "Shorouk News": the stored outlet names whose first words are the words typed, when
+    none is spelled as typed."""
+    words = wanted.split()
+    return [v for v in s.scalars(select(ClaimRow.outlet).where(ClaimRow.outlet.is_not(None)).distinct())
+            if words and normalize(v).split()[: len(words)] == words]
 
 
 def _typed(value: str | None) -> str | None:
