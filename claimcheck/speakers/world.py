@@ -45,6 +45,8 @@ class World:
     titles: frozenset[str]  # titles before a name (cues.toml), normalised: a nationality after one is a first name
     compound: dict[tuple[str, str], str] = field(default_factory=dict)  # ("كور", "شمال") → North Korea
     towns: dict[str, list[tuple[Pattern, str]]] = field(default_factory=dict)  # gazetteer towns → their state's label
+    units: frozenset[str] = frozenset()  # administrative units ("محافظة"): the one name after one is a place
+    not_names: frozenset[str] = frozenset()  # particles that are no place's name after a unit
 
 
 _NISBA_ENDINGS = ("يون", "يين", "يان", "يتين", "يتان", "يات", "يه", "ي")
@@ -246,8 +248,10 @@ def world() -> World:
     context = _index([(words_of(h), _NAMED_ALONE if words_of(h) in alone else "") for h in data.get("context_heads", [])])
     adjectives = _adjectives(labels, [e for e in data.get("country", []) if e["code"] not in excluded])
     titles = frozenset(normalize_word(t) for t in knowledge.load("cues")["titles"])
+    units = frozenset(normalize_word(n) for n in knowledge.load("places").get("unit_nouns", []))
+    not_names = frozenset(normalize_word(w) for w in knowledge.load("grammar")["not_in_names"])
     return World(_index(names), nisba, after, heads, neutral, changes, places, context, adjectives, titles, compound,
-                 _towns(excluded))
+                 _towns(excluded), units, not_names)
 
 
 def _match_at(words: Sequence[str], at: int, pattern: Pattern) -> bool:
@@ -413,19 +417,9 @@ def place_length_at(words: Sequence[str], at: int) -> int:
     return max(named[1] if named else 0, _pattern_at(words, at, w.places), _unit_at(words, at))
 
 
-@lru_cache(maxsize=1)
-def _unit_nouns() -> frozenset[str]:
-    return frozenset(normalize_word(n) for n in knowledge.load("places").get("unit_nouns", []))
-
-
-@lru_cache(maxsize=1)
-def _not_place_names() -> frozenset[str]:
-    return frozenset(normalize_word(w) for w in knowledge.load("grammar")["not_in_names"])
-
-
 def unit_noun(norm: str) -> bool:
     """Whether a normalised word is an administrative unit ("محافظة", "مقاطعة")."""
-    return norm in _unit_nouns()
+    return norm in world().units
 
 
 def _unit_at(words: Sequence[str], at: int) -> int:
@@ -433,7 +427,7 @@ def _unit_at(words: Sequence[str], at: int) -> int:
     if not unit_noun(words[at]) or at + 1 >= len(words):
         return 0
     after = words[at + 1]
-    if len(after) <= 2 or after in _not_place_names() or after.startswith(("بال", "لل")):
+    if len(after) <= 2 or after in world().not_names or after.startswith(("بال", "لل")):
         return 0
     if after.endswith(("ي", "يه")) and not (_name_at(words, at + 1, world()) or _pattern_at(words, at + 1, world().places)):
         return 0  # "منطقة حدودية": an adjective, not a name
