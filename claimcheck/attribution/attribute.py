@@ -1180,8 +1180,10 @@ def extract_sentence(text: str, sentence: Sentence, lex: Lexicon | None = None, 
 def _medium_named(mention: str) -> bool:
     """Whether a source mention names a medium ("“رويترز”", "وكالة الأنباء الهندية"): it passes reports on."""
     words = mention.translate(_QUOTES_AS_SPACE).split()
-    return bool(words) and (normalize(words[0]).removeprefix("ال") in _MEDIA_NOUNS
-                            or normalize(words[0]) in _MEDIA_NOUNS or (len(words) == 1 and _is_outlet(words[0])))
+    if not words:
+        return False
+    first = normalize(words[0])
+    return first in _MEDIA_NOUNS or first.removeprefix("ال") in _MEDIA_NOUNS or (len(words) == 1 and _is_outlet(words[0]))
 
 
 _DOCUMENT_WORDS = grammar.words("documents")

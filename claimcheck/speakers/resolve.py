@@ -1033,12 +1033,12 @@ def _role_then_name(mention: str) -> tuple[str, str | None] | None:
             # "رئيس وزراء كوسوفو البين كورتي": the state ends the role
             return " ".join(tail), " ".join(words[: k + 1])
         if n in _NOT_NAME and tail:
-            return _name_after_place(words, tail)
+            return _name_after_place(words, tail)  # "… في غزة تامر المسحال", "باسم حركة طالبان ذبيح الله مجاهد"
         if unit_noun(normalize_word(w)) and len(tail) >= 3:
             # "حاكم مقاطعة كورسك ألكسندر خينشتاين": the unit's own name closes the role
             return " ".join(tail[1:]), " ".join(words[: k + 2])
         if n in _ACTING:
-            return (" ".join(tail), " ".join(words[: k + 1])) if 2 <= len(tail) <= 5 else None  # "… في غزة تامر المسحال", "باسم حركة طالبان ذبيح الله مجاهد"
+            return (" ".join(tail), " ".join(words[: k + 1])) if 2 <= len(tail) <= 5 else None
         if n.startswith("ال") or n.removeprefix("ال") in _ROLE_BARE or n in lexicon().titles or n in _NOT_NAME:
             return None if n in _NOT_NAME else _name_tail(words, tail)
         tail.insert(0, w)

@@ -120,8 +120,12 @@ def spelled_as(s: Session, column, typed: str, also: frozenset[str] = frozenset(
     IN, where a regex would be run on every row.
     """
     wanted = normalize(typed)
-    return [v for v in s.scalars(select(column).where(column.is_not(None)).distinct())
-            if normalize(v) == wanted or v in also]
+    return [v for v in _values(s, column) if normalize(v) == wanted or v in also]
+
+
+def _values(s: Session, column) -> list[str]:
+    """The distinct stored values of ``column``, in order."""
+    return list(s.scalars(select(column).where(column.is_not(None)).distinct().order_by(column)))
 
 
 def outlet_spelled_as(s: Session, typed: str) -> list[str]:
@@ -132,16 +136,11 @@ def outlet_spelled_as(s: Session, typed: str) -> list[str]:
     wanted = normalize(typed)
     names = frozenset(o["name"] for o in knowledge.load("outlets").get("outlet", [])
                       if wanted in {normalize(a) for a in (o.get("arabic", ""), *o.get("aliases", ()))})
-    exact = spelled_as(s, ClaimRow.outlet, typed, names)
-    return exact or _outlets_beginning_with(s, wanted)
-
-
-def _outlets_beginning_with(s: Session, wanted: str) -> list[str]:
-    """"shorouk" for "Shorouk News": the stored outlet names whose first words are the words typed, when
-    none is spelled as typed."""
+    stored = _values(s, ClaimRow.outlet)
+    exact = [v for v in stored if normalize(v) == wanted or v in names]
+    # "shorouk" for "Shorouk News": when no name is spelled as typed, the names whose first words were typed
     words = wanted.split()
-    return [v for v in s.scalars(select(ClaimRow.outlet).where(ClaimRow.outlet.is_not(None)).distinct())
-            if words and normalize(v).split()[: len(words)] == words]
+    return exact or [v for v in stored if words and normalize(v).split()[: len(words)] == words]
 
 
 def _typed(value: str | None) -> str | None:
@@ -482,7 +481,7 @@ def conflict_claim_ids(store, f: ConflictFilter) -> list[str]:
 
 def _distinct(store, column) -> list[str]:
     with store.session() as s:
-        return list(s.scalars(select(column).where(column.is_not(None)).distinct().order_by(column)))
+        return _values(s, column)
 
 
 def conflict_types(store) -> list[str]:
